@@ -1,0 +1,280 @@
+//! Issues: one flat, ordered list of everything wrong (or worth a look) in a
+//! payload, each at its field.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One step of a path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for PathSegment {
+    fn from(s: &str) -> Self {
+        PathSegment::Key(s.to_owned())
+    }
+}
+impl From<usize> for PathSegment {
+    fn from(i: usize) -> Self {
+        PathSegment::Index(i)
+    }
+}
+
+/// Whether an issue makes the payload invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum Severity {
+    /// The payload is invalid; normalize returns no value.
+    Error,
+    /// The payload is valid, but this deserves a look.
+    Warning,
+}
+
+/// The stable code of an issue. New codes may be added; existing ones never
+/// change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub enum IssueCode {
+    /// A required field is missing or null.
+    Required,
+    /// A string that must say something is empty or only whitespace.
+    Empty,
+    /// Wrong JSON type (`expected` and `received` name the types).
+    InvalidType,
+    /// Not one of the allowed values (`expected` lists them).
+    InvalidEnum,
+    /// A field allowed only together with another field's value.
+    OnlyWith,
+    /// The same fact is given twice with different values.
+    Conflict,
+    /// Not an absolute `http:` or `https:` URL.
+    InvalidUrl,
+    /// Warning: `http:` where `https:` would do.
+    InsecureUrl,
+    /// Warning: an id that is not a 24-hex-digit object id.
+    UnusualId,
+    /// A number below its minimum, or not finite.
+    TooSmall,
+    /// Not a 24-hour `HH:MM` time.
+    InvalidTime,
+    /// Not an IANA time zone name.
+    InvalidTimezone,
+    /// Working hours that start and end at the same minute.
+    EmptyWindow,
+    /// An id, key or name that must be unique appears again (reported at the later one).
+    Duplicate,
+    /// A flow edge that names a node that does not exist.
+    DanglingReference,
+    /// More than one dynamic variable collection is marked default.
+    MultipleDefaults,
+    /// A webhook header name or value that HTTP does not allow.
+    InvalidHeader,
+    /// Warning: a field found at a documented alternative place or name, moved to the canonical one.
+    Moved,
+    /// Warning: a key the endpoint does not define; dropped by normalize (an error with `unknownKeys: "reject"`).
+    UnknownKey,
+    /// Warning: a server-generated field; dropped by normalize.
+    ReadOnly,
+    /// Warning: settings that the chosen message channel does not use.
+    IgnoredForChannel,
+    /// Warning: a field that is optional but nearly always wanted.
+    Recommended,
+    /// A JSON text that does not parse; the message gives line and column.
+    InvalidJson,
+    /// Input past a limit (bytes of JSON text, nesting depth, items in one array).
+    TooLarge,
+}
+
+impl IssueCode {
+    /// Every code, in the order of the contract's table.
+    pub const ALL: [IssueCode; 24] = [
+        IssueCode::Required,
+        IssueCode::Empty,
+        IssueCode::InvalidType,
+        IssueCode::InvalidEnum,
+        IssueCode::OnlyWith,
+        IssueCode::Conflict,
+        IssueCode::InvalidUrl,
+        IssueCode::InsecureUrl,
+        IssueCode::UnusualId,
+        IssueCode::TooSmall,
+        IssueCode::InvalidTime,
+        IssueCode::InvalidTimezone,
+        IssueCode::EmptyWindow,
+        IssueCode::Duplicate,
+        IssueCode::DanglingReference,
+        IssueCode::MultipleDefaults,
+        IssueCode::InvalidHeader,
+        IssueCode::Moved,
+        IssueCode::UnknownKey,
+        IssueCode::ReadOnly,
+        IssueCode::IgnoredForChannel,
+        IssueCode::Recommended,
+        IssueCode::InvalidJson,
+        IssueCode::TooLarge,
+    ];
+
+    /// The snake_case code string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::Empty => "empty",
+            IssueCode::InvalidType => "invalid_type",
+            IssueCode::InvalidEnum => "invalid_enum",
+            IssueCode::OnlyWith => "only_with",
+            IssueCode::Conflict => "conflict",
+            IssueCode::InvalidUrl => "invalid_url",
+            IssueCode::InsecureUrl => "insecure_url",
+            IssueCode::UnusualId => "unusual_id",
+            IssueCode::TooSmall => "too_small",
+            IssueCode::InvalidTime => "invalid_time",
+            IssueCode::InvalidTimezone => "invalid_timezone",
+            IssueCode::EmptyWindow => "empty_window",
+            IssueCode::Duplicate => "duplicate",
+            IssueCode::DanglingReference => "dangling_reference",
+            IssueCode::MultipleDefaults => "multiple_defaults",
+            IssueCode::InvalidHeader => "invalid_header",
+            IssueCode::Moved => "moved",
+            IssueCode::UnknownKey => "unknown_key",
+            IssueCode::ReadOnly => "read_only",
+            IssueCode::IgnoredForChannel => "ignored_for_channel",
+            IssueCode::Recommended => "recommended",
+            IssueCode::InvalidJson => "invalid_json",
+            IssueCode::TooLarge => "too_large",
+        }
+    }
+
+    /// The severity this code has unless an option raises it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            IssueCode::InsecureUrl
+            | IssueCode::UnusualId
+            | IssueCode::Moved
+            | IssueCode::UnknownKey
+            | IssueCode::ReadOnly
+            | IssueCode::IgnoredForChannel
+            | IssueCode::Recommended => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for IssueCode {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem, at one field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Issue {
+    /// Keys and indexes from the root to the field, e.g. `["webhooks", 0, "url"]`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "(string | number)[]"))]
+    pub path: Vec<PathSegment>,
+    /// The same place as an RFC 6901 JSON pointer, e.g. `/webhooks/0/url`.
+    pub pointer: String,
+    /// Stable snake_case code.
+    pub code: IssueCode,
+    /// One English sentence that names the field and says how to fix it.
+    pub message: String,
+    /// `error`: the payload is invalid; `warning`: valid, but look at it.
+    pub severity: Severity,
+    /// What was expected (JSON type names, or the allowed values).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub expected: Option<String>,
+    /// What was found (a JSON type name, or the value).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub received: Option<String>,
+    /// For `invalid_json` and `too_large` in JSON text: the 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub line: Option<usize>,
+    /// For `invalid_json` and `too_large` in JSON text: the 1-based column.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub column: Option<usize>,
+}
+
+impl Issue {
+    /// A new issue with the code's default severity.
+    pub fn new(path: Vec<PathSegment>, code: IssueCode, message: impl Into<String>) -> Self {
+        let pointer = pointer(&path);
+        Issue {
+            path,
+            pointer,
+            code,
+            message: message.into(),
+            severity: code.default_severity(),
+            expected: None,
+            received: None,
+            line: None,
+            column: None,
+        }
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
+pub fn pointer(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        out.push('/');
+        match seg {
+            PathSegment::Index(i) => out.push_str(&i.to_string()),
+            PathSegment::Key(k) => {
+                for c in k.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The path written as a person reads it: `webhooks[0].url`, `settings["a.b"]`.
+pub fn display_path(path: &[PathSegment]) -> String {
+    if path.is_empty() {
+        return "the payload".to_owned();
+    }
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            PathSegment::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            PathSegment::Key(k) => {
+                let plain = !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+                    && !k.starts_with(|c: char| c.is_ascii_digit());
+                if plain {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                } else {
+                    out.push('[');
+                    out.push_str(&serde_json::to_string(k).unwrap_or_default());
+                    out.push(']');
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,270 @@
+//! Strict JSON text (RFC 8259) into a [`Value`], within limits.
+//!
+//! serde_json does the parsing (no BOM, comments, trailing commas, single
+//! quotes or NaN); a seed around it enforces nesting depth and array length
+//! while parsing, so a hostile text costs at most its own size. A repeated
+//! object key keeps its first place and its last value, as `JSON.parse` does.
+
+use crate::issues::{Issue, IssueCode, PathSegment};
+use crate::value::{ObjectBuilder, Value};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::RefCell;
+use std::fmt;
+
+/// Size limits on input. Each may be raised (or lowered) by an option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest JSON text in bytes (UTF-8). Default 1 MiB.
+    pub max_bytes: usize,
+    /// Deepest nesting of objects and arrays. Default 64; at most 128
+    /// (serde_json's own recursion bound, which keeps the stack safe).
+    pub max_depth: usize,
+    /// Most items in one array. Default 10,000.
+    pub max_items: usize,
+}
+
+/// The hard ceiling on nesting depth, whatever the options say.
+pub const DEPTH_CEILING: usize = 127;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 1 << 20,
+            max_depth: 64,
+            max_items: 10_000,
+        }
+    }
+}
+
+impl Limits {
+    pub(crate) fn depth(&self) -> usize {
+        self.max_depth.min(DEPTH_CEILING)
+    }
+}
+
+/// Parses JSON text; on failure, the one issue that says why
+/// (`invalid_json` with line and column, or `too_large`).
+pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
+    if text.len() > limits.max_bytes {
+        return Err(Issue::new(
+            vec![],
+            IssueCode::TooLarge,
+            format!(
+                "The JSON text is {} bytes, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
+                text.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let state = State {
+        limits: *limits,
+        fail: RefCell::new(None),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = Seed {
+        depth: 0,
+        st: &state,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|_| v));
+    match result {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let (line, column) = (e.line(), e.column());
+            let mut issue = match state.fail.into_inner() {
+                Some(fail) => {
+                    let mut path = fail.path;
+                    path.reverse();
+                    Issue::new(path, IssueCode::TooLarge, fail.message)
+                }
+                None => {
+                    let text = e.to_string();
+                    let what = text
+                        .rsplit_once(" at line ")
+                        .map(|(a, _)| a)
+                        .unwrap_or(&text)
+                        .to_owned();
+                    if what == "recursion limit exceeded" {
+                        Issue::new(
+                            vec![],
+                            IssueCode::TooLarge,
+                            format!(
+                                "The JSON text nests deeper than {DEPTH_CEILING} levels at line {line}, column {column}; flatten it."
+                            ),
+                        )
+                    } else {
+                        Issue::new(
+                            vec![],
+                            IssueCode::InvalidJson,
+                            format!(
+                                "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
+                            ),
+                        )
+                    }
+                }
+            };
+            if line > 0 {
+                issue.line = Some(line);
+                issue.column = Some(column);
+            }
+            Err(issue)
+        }
+    }
+}
+
+struct Fail {
+    /// Innermost first; reversed at the end.
+    path: Vec<PathSegment>,
+    message: String,
+}
+
+struct State {
+    limits: Limits,
+    fail: RefCell<Option<Fail>>,
+}
+
+impl State {
+    fn too_large<E: serde::de::Error>(&self, message: String) -> E {
+        *self.fail.borrow_mut() = Some(Fail {
+            path: Vec::new(),
+            message,
+        });
+        E::custom("too large")
+    }
+    fn add_segment(&self, seg: PathSegment) {
+        if let Some(f) = self.fail.borrow_mut().as_mut() {
+            f.path.push(seg);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Seed<'s> {
+    depth: usize,
+    st: &'s State,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Seed<'_> {
+    fn enter<E: serde::de::Error>(self) -> Result<Self, E> {
+        let depth = self.depth + 1;
+        let max = self.st.limits.depth();
+        if depth > max {
+            return Err(self.st.too_large(format!(
+                "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
+            )));
+        }
+        Ok(Seed { depth, st: self.st })
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let child = self.enter()?;
+        let max = self.st.limits.max_items;
+        let mut out = Vec::new();
+        loop {
+            match seq.next_element_seed(child) {
+                Ok(Some(v)) => {
+                    if out.len() == max {
+                        return Err(self.st.too_large(format!(
+                            "This array has more than {max} items; send fewer (or raise the maxItems option)."
+                        )));
+                    }
+                    out.push(v)
+                }
+                Ok(None) => return Ok(Value::Array(out)),
+                Err(e) => {
+                    self.st.add_segment(PathSegment::Index(out.len()));
+                    return Err(e);
+                }
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let child = self.enter()?;
+        let mut b = ObjectBuilder::default();
+        while let Some(k) = map.next_key::<String>()? {
+            match map.next_value_seed(child) {
+                Ok(v) => b.insert(k, v),
+                Err(e) => {
+                    self.st.add_segment(PathSegment::Key(k));
+                    return Err(e);
+                }
+            }
+        }
+        Ok(Value::Object(b.finish()))
+    }
+}
+
+/// Checks nesting depth and array lengths of a value that did not come from
+/// JSON text (JavaScript objects, Rust values). Returns the first breach.
+/// Recursion stops at the depth limit, so any value is safe to check.
+pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
+    /// On a breach: the message, and the path innermost first.
+    fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
+        let max = limits.depth();
+        let deeper = |r: Option<(String, Vec<PathSegment>)>, seg: PathSegment| {
+            r.map(|(m, mut p)| {
+                p.push(seg);
+                (m, p)
+            })
+        };
+        match v {
+            Value::Array(_) | Value::Object(_) if depth + 1 > max => Some((
+                format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."),
+                Vec::new(),
+            )),
+            Value::Array(a) if a.len() > limits.max_items => Some((
+                format!(
+                    "This array has {} items, more than {}; send fewer (or raise the maxItems option).",
+                    a.len(),
+                    limits.max_items
+                ),
+                Vec::new(),
+            )),
+            Value::Array(a) => a.iter().enumerate().find_map(|(i, item)| {
+                deeper(walk(item, depth + 1, limits), PathSegment::Index(i))
+            }),
+            Value::Object(o) => o.iter().find_map(|(k, item)| {
+                deeper(walk(item, depth + 1, limits), PathSegment::Key(k.clone()))
+            }),
+            _ => None,
+        }
+    }
+    walk(value, 0, limits).map(|(message, mut path)| {
+        path.reverse();
+        Issue::new(path, IssueCode::TooLarge, message)
+    })
+}

@@ -1,0 +1,621 @@
+//! The rule engine: a walk over the input that reports issues at their
+//! paths and, in the same pass, builds the canonical payload.
+//!
+//! One file per rule family: `formats` (strings with a grammar), `flow_data`,
+//! `webhooks`, `collections` (dynamic variables), `working_hours`, and the two
+//! payloads (`call_flow`, `message_flow`).
+
+pub(crate) mod call_flow;
+pub(crate) mod collections;
+pub(crate) mod flow_data;
+pub mod formats;
+pub(crate) mod message_flow;
+mod tz_names;
+pub(crate) mod webhooks;
+pub(crate) mod working_hours;
+
+use crate::issues::{display_path, Issue, IssueCode, PathSegment, Severity};
+use crate::json::Limits;
+use crate::value::{Object, Value};
+use std::collections::HashSet;
+
+/// What to do with keys the endpoint does not define (and server-generated ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnknownKeys {
+    /// Warn, and drop them from the normalized payload (the default).
+    #[default]
+    Strip,
+    /// Warn, and keep them in the normalized payload, after the known keys.
+    Keep,
+    /// Report them as errors.
+    Reject,
+}
+
+/// Options of validate and normalize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    pub unknown_keys: UnknownKeys,
+    pub limits: Limits,
+}
+
+/// Keys the server generates; a create request should not send them. The
+/// first four are generated for nested documents too, and are read-only at
+/// any depth; the others only at the top level.
+pub(crate) const READ_ONLY: &[&str] = &[
+    "_id",
+    "createdAt",
+    "updatedAt",
+    "__v",
+    "workspaceId",
+    "currentPromptId",
+    "promptVersions",
+    "gemini_prompt",
+    "locations",
+    "startNodeId",
+];
+
+#[derive(Clone, Copy)]
+pub(crate) enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// A field of an object as found in the input: its key, its place in
+/// document order, and its value.
+#[derive(Clone, Copy)]
+pub(crate) struct Field<'a> {
+    pub key: &'a str,
+    pub pos: u32,
+    pub value: &'a Value,
+    /// The object holding it, when that is one level below the walk's
+    /// current place (a field read from a nested object).
+    pub parent: Option<(&'a str, u32)>,
+}
+
+impl<'a> Field<'a> {
+    /// The same field, seen from one level up (inside `parent`).
+    pub fn under(self, parent: Field<'a>) -> Field<'a> {
+        Field {
+            parent: Some((parent.key, parent.pos)),
+            ..self
+        }
+    }
+}
+
+/// Position used for a field that is missing: after every present one.
+const MISSING: u32 = u32::MAX;
+
+/// The walk's state: where we are, and what we found.
+pub(crate) struct Ctx<'a> {
+    path: Vec<Seg<'a>>,
+    order: Vec<u32>,
+    issues: Vec<(Vec<u32>, Issue)>,
+    pub opts: Options,
+    /// Which payload this is, for messages ("the Create Call Flow request").
+    pub what: &'static str,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(opts: Options, what: &'static str) -> Self {
+        Ctx {
+            path: Vec::with_capacity(8),
+            order: Vec::with_capacity(8),
+            issues: Vec::new(),
+            opts,
+            what,
+        }
+    }
+
+    /// Runs `f` one step deeper, at `seg` (document position `pos`).
+    pub fn at<R>(&mut self, seg: Seg<'a>, pos: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.path.push(seg);
+        self.order.push(pos);
+        let r = f(self);
+        self.path.pop();
+        self.order.pop();
+        r
+    }
+
+    /// Runs `f` at a field that is present.
+    pub fn in_field<R>(&mut self, field: Field<'a>, f: impl FnOnce(&mut Self, &'a Value) -> R) -> R {
+        match field.parent {
+            Some((pk, pp)) => self.at(Seg::Key(pk), pp, |c| {
+                c.at(Seg::Key(field.key), field.pos, |c| f(c, field.value))
+            }),
+            None => self.at(Seg::Key(field.key), field.pos, |c| f(c, field.value)),
+        }
+    }
+
+    /// The display name of a place below the current one (`settings.prompt`).
+    pub fn name_of(&self, rel: &[&str]) -> String {
+        let mut p = self.path();
+        p.extend(rel.iter().map(|k| PathSegment::Key((*k).to_owned())));
+        display_path(&p)
+    }
+
+    /// Runs `f` at a field that is missing (sorted after present fields).
+    pub fn in_missing<R>(&mut self, key: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.at(Seg::Key(key), MISSING, f)
+    }
+
+    /// Runs `f` at array item `i`.
+    pub fn in_index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.at(Seg::Index(i), i.min(MISSING as usize - 1) as u32, f)
+    }
+
+    pub fn path(&self) -> Vec<PathSegment> {
+        self.path
+            .iter()
+            .map(|s| match *s {
+                Seg::Key(k) => PathSegment::Key(k.to_owned()),
+                Seg::Index(i) => PathSegment::Index(i),
+            })
+            .collect()
+    }
+
+    /// The current field, as a person reads it (`webhooks[0].url`).
+    pub fn here(&self) -> String {
+        format!("`{}`", display_path(&self.path()))
+    }
+
+    /// Reports an issue at the current path.
+    pub fn report(&mut self, code: IssueCode, message: String) -> &mut Issue {
+        let issue = Issue::new(self.path(), code, message);
+        self.issues.push((self.order.clone(), issue));
+        &mut self.issues.last_mut().expect("just pushed").1
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|(_, i)| i.is_error())
+    }
+
+    /// Every issue, in document order (missing fields after present ones,
+    /// otherwise in the order found).
+    pub fn finish(mut self) -> Vec<Issue> {
+        self.issues.sort_by(|a, b| a.0.cmp(&b.0));
+        self.issues.into_iter().map(|(_, i)| i).collect()
+    }
+
+    // ----- type checks -----
+
+    /// `invalid_type` at the current path.
+    pub fn wrong_type(&mut self, expected: &str, v: &Value) {
+        let article = |t: &str| if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let received = v.type_name().to_owned();
+        let msg = if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite()) {
+            format!(
+                "{} must be {} {expected}, but it is {} {received} value, which JSON cannot carry; give {} {expected}.",
+                self.here(),
+                article(expected),
+                article(&received),
+                article(expected)
+            )
+        } else {
+            format!(
+                "{} must be {} {expected}, not {} {received}; give {} {expected}.",
+                self.here(),
+                article(expected),
+                article(&received),
+                article(expected)
+            )
+        };
+        let issue = self.report(IssueCode::InvalidType, msg);
+        issue.expected = Some(expected.to_owned());
+        issue.received = Some(received);
+    }
+
+    /// A string, or `invalid_type`.
+    pub fn string(&mut self, v: &'a Value) -> Option<&'a str> {
+        match v {
+            Value::String(s) => Some(s),
+            _ => {
+                self.wrong_type("string", v);
+                None
+            }
+        }
+    }
+
+    /// A string that says something: `empty` if blank.
+    pub fn text(&mut self, v: &'a Value) -> Option<&'a str> {
+        let s = self.string(v)?;
+        if s.trim().is_empty() {
+            let msg = format!("{} is empty; write something in it.", self.here());
+            self.report(IssueCode::Empty, msg);
+            return None;
+        }
+        Some(s)
+    }
+
+    pub fn boolean(&mut self, v: &Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type("boolean", v);
+                None
+            }
+        }
+    }
+
+    pub fn object(&mut self, v: &'a Value) -> Option<&'a Object> {
+        match v {
+            Value::Object(o) => Some(o),
+            _ => {
+                self.wrong_type("object", v);
+                None
+            }
+        }
+    }
+
+    pub fn array(&mut self, v: &'a Value) -> Option<&'a [Value]> {
+        match v {
+            Value::Array(a) => Some(a),
+            _ => {
+                self.wrong_type("array", v);
+                None
+            }
+        }
+    }
+
+    /// A number at or above `min` (strictly above if `exclusive`);
+    /// `too_small` otherwise, and for NaN or an infinity.
+    pub fn number(&mut self, v: &Value, min: f64, exclusive: bool) -> Option<f64> {
+        let n = match v {
+            Value::Number(n) => *n,
+            _ => {
+                self.wrong_type("number", v);
+                return None;
+            }
+        };
+        let bound = if exclusive { "greater than" } else { "at least" };
+        if !n.is_finite() {
+            let msg = format!("{} must be a finite number {bound} {min}, not {}.", self.here(), v.type_name());
+            let i = self.report(IssueCode::TooSmall, msg);
+            i.received = Some(v.type_name().to_owned());
+            return None;
+        }
+        if n < min || (exclusive && n == min) {
+            let msg = format!("{} is {n}; it must be {bound} {min}.", self.here());
+            let i = self.report(IssueCode::TooSmall, msg);
+            i.expected = Some(format!("{} {min}", if exclusive { ">" } else { ">=" }));
+            i.received = Some(Value::Number(n).to_json_string());
+            return None;
+        }
+        Some(n)
+    }
+
+    /// One of `allowed`, matched exactly; `invalid_enum` otherwise.
+    pub fn one_of(&mut self, v: &'a Value, allowed: &[&'static str]) -> Option<&'static str> {
+        let s = self.string(v)?;
+        if let Some(hit) = allowed.iter().find(|a| **a == s) {
+            return Some(hit);
+        }
+        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
+            Some(a) => format!("; did you mean `{a}`? (values match exactly, case included)"),
+            None => String::new(),
+        };
+        let msg = format!("{} is {}; use one of {list}{hint}.", self.here(), quote(s));
+        let i = self.report(IssueCode::InvalidEnum, msg);
+        i.expected = Some(allowed.join(" | "));
+        i.received = Some(s.to_owned());
+        None
+    }
+
+    /// An id string: `empty` if blank, `unusual_id` warning if it is not an object id.
+    pub fn id(&mut self, v: &'a Value) -> Option<&'a str> {
+        let s = self.text(v)?;
+        if !formats::is_object_id(s) {
+            let msg = format!(
+                "{} is {}, which is not a 24-hex-digit object id; check that you copied the id, not a name.",
+                self.here(),
+                quote(s)
+            );
+            self.report(IssueCode::UnusualId, msg).received = Some(s.to_owned());
+        }
+        Some(s)
+    }
+
+    /// An absolute http(s) URL (`""` allowed if `allow_empty`).
+    pub fn url(&mut self, v: &'a Value, allow_empty: bool) -> Option<&'a str> {
+        let s = self.string(v)?;
+        if s.is_empty() && allow_empty {
+            return Some(s);
+        }
+        match formats::check_url(s) {
+            formats::UrlCheck::Ok => {}
+            formats::UrlCheck::Insecure => {
+                let msg = format!(
+                    "{} uses http:, which sends data unencrypted; use https: if the server supports it.",
+                    self.here()
+                );
+                self.report(IssueCode::InsecureUrl, msg);
+            }
+            formats::UrlCheck::Invalid(why) => {
+                let empty = if allow_empty { " (or leave it empty)" } else { "" };
+                let msg = format!(
+                    "{} is {}, and {why}; give an absolute URL such as `https://example.com/webhook`{empty}.",
+                    self.here(),
+                    quote(s)
+                );
+                let i = self.report(IssueCode::InvalidUrl, msg);
+                i.expected = Some("absolute http(s) URL".into());
+                i.received = Some(s.to_owned());
+                return None;
+            }
+        }
+        Some(s)
+    }
+
+    /// A value passed through untouched; it must still be JSON.
+    pub fn passthrough(&mut self, v: &'a Value) -> Value {
+        if v.is_json() {
+            return v.clone();
+        }
+        self.report_non_json(v);
+        Value::Null
+    }
+
+    /// An object passed through untouched, except for the keys in `checked`,
+    /// which the caller has checked (and reported) already.
+    pub fn passthrough_except(&mut self, obj: &'a Object, checked: &[&str]) -> Value {
+        let mut clean = true;
+        for (pos, (k, item)) in obj.iter().enumerate() {
+            if !item.is_json() && !checked.contains(&k.as_str()) {
+                clean = false;
+                self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
+            }
+        }
+        if clean {
+            Value::Object(obj.clone())
+        } else {
+            Value::Null
+        }
+    }
+
+    fn report_non_json(&mut self, v: &'a Value) {
+        match v {
+            Value::Alien(_) => self.wrong_type("JSON value", v),
+            Value::Number(n) if !n.is_finite() => self.wrong_type("finite number", v),
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    if !item.is_json() {
+                        self.in_index(i, |c| c.report_non_json(item));
+                    }
+                }
+            }
+            Value::Object(o) => {
+                for (pos, (k, item)) in o.iter().enumerate() {
+                    if !item.is_json() {
+                        self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- objects -----
+
+    /// Reads an object's keys once: the known ones are returned by name;
+    /// the others are reported (`read_only` or `unknown_key`) and, with
+    /// `unknownKeys: "keep"`, returned as extras to append to the output.
+    pub fn keys(&mut self, obj: &'a Object, known: &[&'static str]) -> Keys<'a> {
+        let mut fields = vec![None; known.len()];
+        let mut extras = Vec::new();
+        let severity = match self.opts.unknown_keys {
+            UnknownKeys::Reject => Severity::Error,
+            _ => Severity::Warning,
+        };
+        for (pos, (k, v)) in obj.iter().enumerate() {
+            if let Some(i) = known.iter().position(|n| *n == k.as_str()) {
+                fields[i] = Some(Field {
+                    key: k,
+                    pos: pos as u32,
+                    value: v,
+                    parent: None,
+                });
+                continue;
+            }
+            let read_only = if self.path.is_empty() {
+                READ_ONLY.contains(&k.as_str())
+            } else {
+                READ_ONLY[..4].contains(&k.as_str())
+            };
+            self.at(Seg::Key(k), pos as u32, |c| {
+                let (code, msg) = if read_only {
+                    (
+                        IssueCode::ReadOnly,
+                        format!("{} is generated by the server, not sent on create; remove it (normalize drops it).", c.here()),
+                    )
+                } else {
+                    let hint = match suggest(k, known) {
+                        Some(s) => format!(" Did you mean `{s}`?"),
+                        None => String::new(),
+                    };
+                    (
+                        IssueCode::UnknownKey,
+                        format!(
+                            "{} is not a field of {}; remove it (normalize drops it).{hint}",
+                            c.here(),
+                            c.what
+                        ),
+                    )
+                };
+                c.report(code, msg).severity = severity;
+            });
+            if self.opts.unknown_keys == UnknownKeys::Keep {
+                if v.is_json() {
+                    extras.push((k.as_str(), v));
+                } else {
+                    self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(v));
+                }
+            }
+        }
+        Keys { fields, extras }
+    }
+
+    /// Appends the kept unknown keys (if any) to an output object.
+    pub fn append_extras(out: &mut Object, keys: &Keys<'a>) {
+        for (k, v) in &keys.extras {
+            out.insert(*k, (*v).clone());
+        }
+    }
+
+    /// A field given in two places: the canonical one and a documented
+    /// alternative. Reports `moved` (only the alternative, or both equal)
+    /// or `conflict` (both, different), and returns the field to use.
+    pub fn moved(&mut self, canonical: Option<Field<'a>>, alt: Option<Field<'a>>, canonical_name: &str) -> Option<Field<'a>> {
+        let alt = match alt {
+            Some(a) if !a.value.is_null() => a,
+            _ => return canonical,
+        };
+        match canonical {
+            Some(c) if !c.value.is_null() => {
+                self.in_field(alt, |ctx, v| {
+                    if *v == *c.value {
+                        let msg = format!(
+                            "{} repeats `{canonical_name}`; give it once, as `{canonical_name}` (normalize drops this copy).",
+                            ctx.here()
+                        );
+                        ctx.report(IssueCode::Moved, msg);
+                    } else {
+                        let msg = format!(
+                            "{} and `{canonical_name}` say different things; keep one, as `{canonical_name}`.",
+                            ctx.here()
+                        );
+                        ctx.report(IssueCode::Conflict, msg);
+                    }
+                });
+                Some(c)
+            }
+            _ => {
+                self.in_field(alt, |ctx, _| {
+                    let msg = format!(
+                        "{} belongs at `{canonical_name}`; normalize moves it there.",
+                        ctx.here()
+                    );
+                    ctx.report(IssueCode::Moved, msg);
+                });
+                Some(alt)
+            }
+        }
+    }
+
+    /// A required field: `required` if missing or null.
+    pub fn require(&mut self, field: Option<Field<'a>>, key: &'static str, hint: &str) -> Option<Field<'a>> {
+        match field {
+            Some(f) if !f.value.is_null() => Some(f),
+            Some(f) => {
+                self.in_field(f, |c, _| {
+                    let msg = format!("{} is required and cannot be null; {hint}.", c.here());
+                    c.report(IssueCode::Required, msg);
+                });
+                None
+            }
+            None => {
+                self.in_missing(key, |c| {
+                    let msg = format!("{} is required; {hint}.", c.here());
+                    c.report(IssueCode::Required, msg);
+                });
+                None
+            }
+        }
+    }
+
+    /// Reports `duplicate` at the current path when `key` was seen before.
+    pub fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, key: &'s str, what: &str) {
+        if !seen.insert(key) {
+            let msg = format!(
+                "{} repeats the {what} {}, which must be unique; change or remove one of them.",
+                self.here(),
+                quote(key)
+            );
+            self.report(IssueCode::Duplicate, msg).received = Some(key.to_owned());
+        }
+    }
+}
+
+/// An object's fields, by the index of their name in the `known` list.
+pub(crate) struct Keys<'a> {
+    fields: Vec<Option<Field<'a>>>,
+    extras: Vec<(&'a str, &'a Value)>,
+}
+
+impl<'a> Keys<'a> {
+    /// The field at index `i` of the known list, if present (null included).
+    pub fn raw(&self, i: usize) -> Option<Field<'a>> {
+        self.fields[i]
+    }
+    /// The field at index `i`, treating null as absent (optional fields).
+    pub fn get(&self, i: usize) -> Option<Field<'a>> {
+        self.fields[i].filter(|f| !f.value.is_null())
+    }
+}
+
+/// A string quoted for a message, shortened if long.
+pub(crate) fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        return serde_json::to_string(s).unwrap_or_default();
+    }
+    let short: String = s.chars().take(MAX).collect();
+    format!("{}…", serde_json::to_string(&short).unwrap_or_default())
+}
+
+/// A known key that `k` probably meant: same letters in another case, or
+/// one or two edits away.
+fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
+    if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
+        return Some(hit);
+    }
+    if k.len() < 4 || k.len() > 40 {
+        return None;
+    }
+    let lower = k.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), *n))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Puts `value` under `key` of `out` when present.
+pub(crate) fn put(out: &mut Object, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        out.push(key, v);
+    }
+}
+
+/// Strings and booleans to values.
+pub(crate) fn s(v: &str) -> Value {
+    Value::String(v.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("isactive", &["isActive", "name"]), Some("isActive"));
+        assert_eq!(suggest("direction", &["direction"]), Some("direction"));
+        assert_eq!(suggest("derection", &["direction", "name"]), Some("direction"));
+        assert_eq!(suggest("zzzzzz", &["direction", "name"]), None);
+        assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
+    }
+}

@@ -1,0 +1,370 @@
+//! The document model the rules work on.
+//!
+//! [`Value`] is JSON with two differences that matter for validating what
+//! arrives from JavaScript:
+//! - objects keep their keys in document order (issues are reported in that
+//!   order, and unknown keys are kept in it), and a key is only ever data;
+//! - a value that JSON cannot carry (a `BigInt`, a function, a `Date`, a
+//!   cyclic reference, `NaN`...) is kept as [`Value::Alien`] or a non-finite
+//!   number, so that the rules can report it at its path instead of failing
+//!   the whole input.
+//!
+//! Numbers are `f64`, as in JavaScript; integral values serialize without a
+//! fraction (`3`, not `3.0`).
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::collections::HashMap;
+use std::fmt;
+
+/// A JSON value in document order, or a non-JSON value from JavaScript.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    /// A number; may be non-finite only when it came from JavaScript.
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    Object(Object),
+    /// A JavaScript value with no JSON form; the string names what it was
+    /// (`bigint`, `symbol`, `function`, `undefined`, `cyclic reference`,
+    /// `Date`, `Map`, `throwing getter`...).
+    Alien(String),
+}
+
+/// An object: keys in document order, each key at most once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object {
+    entries: Vec<(String, Value)>,
+}
+
+impl Object {
+    pub fn new() -> Self {
+        Object { entries: Vec::new() }
+    }
+    pub fn with_capacity(n: usize) -> Self {
+        Object {
+            entries: Vec::with_capacity(n),
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    /// The value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    /// The position of `key` in document order.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.entries.iter().position(|(k, _)| k == key)
+    }
+    /// Appends `key` (the caller knows it is not present yet).
+    pub fn push(&mut self, key: impl Into<String>, value: Value) {
+        self.entries.push((key.into(), value));
+    }
+    /// Sets `key`: replaced in place if present, appended otherwise.
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
+        let key = key.into();
+        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.entries.push((key, value)),
+        }
+    }
+    /// Removes `key` and returns its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.position(key)?;
+        Some(self.entries.remove(i).1)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+    pub fn into_entries(self) -> Vec<(String, Value)> {
+        self.entries
+    }
+    pub fn entries(&self) -> &[(String, Value)] {
+        &self.entries
+    }
+}
+
+impl FromIterator<(String, Value)> for Object {
+    /// Builds an object; a repeated key keeps its first place and its last value
+    /// (as `JSON.parse` does).
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        let mut b = ObjectBuilder::default();
+        for (k, v) in iter {
+            b.insert(k, v);
+        }
+        b.finish()
+    }
+}
+
+/// Builds an object from a stream of entries that may repeat keys, in
+/// linear time (a hash index takes over once the object grows).
+#[derive(Default)]
+pub(crate) struct ObjectBuilder {
+    obj: Object,
+    index: Option<HashMap<String, usize>>,
+}
+
+impl ObjectBuilder {
+    const LINEAR: usize = 16;
+
+    pub(crate) fn insert(&mut self, key: String, value: Value) {
+        let entries = &mut self.obj.entries;
+        if let Some(index) = &mut self.index {
+            if let Some(&i) = index.get(&key) {
+                entries[i].1 = value;
+            } else {
+                index.insert(key.clone(), entries.len());
+                entries.push((key, value));
+            }
+            return;
+        }
+        if let Some(slot) = entries.iter_mut().find(|(k, _)| *k == key) {
+            slot.1 = value;
+            return;
+        }
+        entries.push((key, value));
+        if entries.len() > Self::LINEAR {
+            self.index = Some(
+                entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect(),
+            );
+        }
+    }
+
+    pub(crate) fn finish(self) -> Object {
+        self.obj
+    }
+}
+
+impl Value {
+    /// JSON's name for this value's type (`object`, `array`, `string`,
+    /// `number`, `boolean`, `null`); for a JavaScript value with no JSON
+    /// form, what it was.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_nan() => "NaN",
+            Value::Number(n) if n.is_infinite() => "Infinity",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Alien(what) => what,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Value::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    /// Looks up a key of an object (None for other values).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object().and_then(|o| o.get(key))
+    }
+    /// True when the value is plain JSON all the way down: no alien value
+    /// and no non-finite number.
+    pub fn is_json(&self) -> bool {
+        match self {
+            Value::Number(n) => n.is_finite(),
+            Value::Alien(_) => false,
+            Value::Array(a) => a.iter().all(Value::is_json),
+            Value::Object(o) => o.entries.iter().all(|(_, v)| v.is_json()),
+            _ => true,
+        }
+    }
+    /// The value as compact JSON text (alien and non-finite values become
+    /// `null`; the rules never let them reach an output).
+    pub fn to_json_string(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_owned())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+impl From<f64> for Value {
+    fn from(n: f64) -> Self {
+        Value::Number(n)
+    }
+}
+impl From<Object> for Value {
+    fn from(o: Object) -> Self {
+        Value::Object(o)
+    }
+}
+impl From<Vec<Value>> for Value {
+    fn from(a: Vec<Value>) -> Self {
+        Value::Array(a)
+    }
+}
+
+impl From<serde_json::Value> for Value {
+    fn from(v: serde_json::Value) -> Self {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.into_iter().map(|(k, v)| (k, Value::from(v))).collect())
+            }
+        }
+    }
+}
+
+impl From<&Value> for serde_json::Value {
+    fn from(v: &Value) -> Self {
+        match v {
+            Value::Null | Value::Alien(_) => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => json_number(*n)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(a) => serde_json::Value::Array(a.iter().map(Into::into).collect()),
+            Value::Object(o) => serde_json::Value::Object(
+                o.entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.into()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Integral numbers that f64 holds exactly are written without a fraction.
+fn json_number(n: f64) -> Option<serde_json::Number> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if n.fract() == 0.0 && n.abs() < EXACT {
+        Some(serde_json::Number::from(n as i64))
+    } else {
+        serde_json::Number::from_f64(n)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null | Value::Alien(_) => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => match json_number(*n) {
+                Some(num) => num.serialize(s),
+                None => s.serialize_unit(),
+            },
+            Value::String(v) => s.serialize_str(v),
+            Value::Array(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Value::Object(o) => {
+                let mut map = s.serialize_map(Some(o.len()))?;
+                for (k, v) in &o.entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(v) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut b = ObjectBuilder::default();
+        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+            b.insert(k, v);
+        }
+        Ok(Value::Object(b.finish()))
+    }
+}
