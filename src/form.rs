@@ -77,7 +77,11 @@ fn field_type(kind: Kind, pattern: &str) -> FieldType {
         },
         Kind::MessageFlow => match pattern {
             "autopilot" | "settings.isActive" | "settings.autopilot" => Bool,
-            "agent" | "initiationMessage" | "prompt" | "settings.initiationMessage" | "settings.prompt" => RequiredText,
+            "agent"
+            | "initiationMessage"
+            | "prompt"
+            | "settings.initiationMessage"
+            | "settings.prompt" => RequiredText,
             _ => Text,
         },
     }
@@ -163,13 +167,20 @@ fn insert(node: &mut Node, path: &[PathSegment], leaf: String) -> bool {
             };
             insert(&mut entries[i].1, rest, leaf)
         }
-        (Node::Arr(items), PathSegment::Index(i)) => insert(items.entry(*i).or_insert_with(fresh), rest, leaf),
+        (Node::Arr(items), PathSegment::Index(i)) => {
+            insert(items.entry(*i).or_insert_with(fresh), rest, leaf)
+        }
         _ => false,
     }
 }
 
 /// Converts the tree to a value with coerced leaves.
-fn to_value(kind: Kind, node: &Node, path: &mut Vec<PathSegment>, issues: &mut Vec<Issue>) -> Option<Value> {
+fn to_value(
+    kind: Kind,
+    node: &Node,
+    path: &mut Vec<PathSegment>,
+    issues: &mut Vec<Issue>,
+) -> Option<Value> {
     match node {
         Node::Obj(entries) => {
             let mut o = Object::with_capacity(entries.len());
@@ -264,9 +275,10 @@ fn form_path(root: &Node, path: &[PathSegment]) -> Vec<PathSegment> {
                     Some((orig, child)) => (PathSegment::Index(*orig), Some(child)),
                     None => (seg.clone(), None),
                 },
-                (Some(Node::Obj(entries)), PathSegment::Key(k)) => {
-                    (seg.clone(), entries.iter().find(|(ek, _)| ek == k).map(|(_, c)| c))
-                }
+                (Some(Node::Obj(entries)), PathSegment::Key(k)) => (
+                    seg.clone(),
+                    entries.iter().find(|(ek, _)| ek == k).map(|(_, c)| c),
+                ),
                 _ => (seg.clone(), None),
             };
             node = next;
@@ -291,11 +303,18 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                 continue;
             }
         };
-        if path.iter().any(|s| matches!(s, PathSegment::Index(i) if *i >= opts.limits.max_items)) {
+        if path
+            .iter()
+            .any(|s| matches!(s, PathSegment::Index(i) if *i >= opts.limits.max_items))
+        {
             issues.push(Issue::new(
                 path,
                 IssueCode::TooLarge,
-                format!("The form field {} uses an index past the limit of {} items.", crate::rules::quote(name), opts.limits.max_items),
+                format!(
+                    "The form field {} uses an index past the limit of {} items.",
+                    crate::rules::quote(name),
+                    opts.limits.max_items
+                ),
             ));
             continue;
         }

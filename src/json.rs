@@ -44,6 +44,7 @@ impl Limits {
 
 /// Parses JSON text; on failure, the one issue that says why
 /// (`invalid_json` with line and column, or `too_large`).
+#[allow(clippy::result_large_err)] // an error is rare and already the end of the road
 pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
     if text.len() > limits.max_bytes {
         return Err(Issue::new(

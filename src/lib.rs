@@ -28,21 +28,21 @@
 //! assert_eq!(value.get("isActive"), Some(&trillet_flows::Value::Bool(true)));
 //! ```
 
-pub mod request;
 pub mod form;
 pub mod issues;
 pub mod json;
 pub mod model;
+pub mod request;
 pub mod rules;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use request::{build_request, BuildOptions, BuildResult, Request};
 pub use form::from_form;
 pub use issues::{Issue, IssueCode, PathSegment, Severity};
 pub use json::Limits;
+pub use request::{build_request, BuildOptions, BuildResult, Request};
 pub use rules::{Options, UnknownKeys};
 pub use value::{Object, Value};
 

@@ -55,7 +55,16 @@ impl std::fmt::Debug for Request {
         let headers: Vec<(&str, &str)> = self
             .headers
             .iter()
-            .map(|(k, v)| (k.as_str(), if k == "x-api-key" { "[redacted]" } else { v.as_str() }))
+            .map(|(k, v)| {
+                (
+                    k.as_str(),
+                    if k == "x-api-key" {
+                        "[redacted]"
+                    } else {
+                        v.as_str()
+                    },
+                )
+            })
             .collect();
         f.debug_struct("Request")
             .field("method", &self.method)
@@ -89,14 +98,26 @@ pub fn build_request_json(kind: Kind, text: &str, opts: &BuildOptions) -> BuildR
     }
 }
 
+#[allow(clippy::result_large_err)]
 fn build_from(kind: Kind, input: Result<&Value, Issue>, opts: &BuildOptions) -> BuildResult {
     let mut issues = Vec::new();
     let mut option_issue = |key: &str, code: IssueCode, message: String| {
-        issues.push(Issue::new(vec![PathSegment::Key(key.to_owned())], code, message));
+        issues.push(Issue::new(
+            vec![PathSegment::Key(key.to_owned())],
+            code,
+            message,
+        ));
     };
-    for (key, value) in [("apiKey", &opts.api_key), ("workspaceId", &opts.workspace_id)] {
+    for (key, value) in [
+        ("apiKey", &opts.api_key),
+        ("workspaceId", &opts.workspace_id),
+    ] {
         if value.trim().is_empty() {
-            option_issue(key, IssueCode::Required, format!("`{key}` is required to build the request; pass it in the options."));
+            option_issue(
+                key,
+                IssueCode::Required,
+                format!("`{key}` is required to build the request; pass it in the options."),
+            );
         } else if !formats::is_visible_ascii(value) {
             option_issue(
                 key,
@@ -116,7 +137,12 @@ fn build_from(kind: Kind, input: Result<&Value, Issue>, opts: &BuildOptions) -> 
             false
         }
         UrlCheck::Insecure => {
-            option_issue("baseUrl", IssueCode::InsecureUrl, "`baseUrl` uses http:, which would send the api key unencrypted; use https:.".into());
+            option_issue(
+                "baseUrl",
+                IssueCode::InsecureUrl,
+                "`baseUrl` uses http:, which would send the api key unencrypted; use https:."
+                    .into(),
+            );
             true
         }
         UrlCheck::Ok => true,

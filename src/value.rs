@@ -42,7 +42,9 @@ pub struct Object {
 
 impl Object {
     pub fn new() -> Self {
-        Object { entries: Vec::new() }
+        Object {
+            entries: Vec::new(),
+        }
     }
     pub fn with_capacity(n: usize) -> Self {
         Object {

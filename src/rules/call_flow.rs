@@ -68,16 +68,26 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let mut out = Object::with_capacity(TOP.len());
 
     let name = ctx
-        .require(keys.raw(0), "name", "give the call flow a name, such as \"Customer Support Flow\"")
+        .require(
+            keys.raw(0),
+            "name",
+            "give the call flow a name, such as \"Customer Support Flow\"",
+        )
         .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
     put(&mut out, "name", name.map(s));
 
     let direction = ctx
-        .require(keys.raw(1), "direction", "use `outbound` or `bidirectional`")
+        .require(
+            keys.raw(1),
+            "direction",
+            "use `outbound` or `bidirectional`",
+        )
         .and_then(|f| ctx.in_field(f, direction));
     put(&mut out, "direction", direction.map(s));
 
-    let description = keys.get(2).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = keys
+        .get(2)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "description", description.map(s));
 
     let agent = keys.get(3).and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
@@ -92,7 +102,9 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let folder = keys.get(5).and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
     put(&mut out, "folderId", folder.map(s));
 
-    let global = keys.get(6).and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let global = keys
+        .get(6)
+        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
     put(&mut out, "isGlobal", global.map(Value::Bool));
 
     let pre = match keys.get(7) {
@@ -141,14 +153,22 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let cwm_top = mirror_value(ctx, keys.get(10), |c, v| c.string(v));
     let cwm_set = mirror_value(ctx, sfield(1), |c, v| c.string(v));
     conflict(ctx, &cwm_top, &cwm_set, "customWelcomeMessage");
-    let cwm = if cwm_top.field.is_some() { cwm_top } else { cwm_set };
+    let cwm = if cwm_top.field.is_some() {
+        cwm_top
+    } else {
+        cwm_set
+    };
     let custom = custom_welcome(ctx, welcome, cwm);
     put(&mut out, "customWelcomeMessage", custom.map(s));
 
-    let flow = keys.get(11).and_then(|f| ctx.in_field(f, flow_data::flow_data));
+    let flow = keys
+        .get(11)
+        .and_then(|f| ctx.in_field(f, flow_data::flow_data));
     put(&mut out, "flowData", flow);
 
-    let prompt = keys.get(12).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let prompt = keys
+        .get(12)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "prompt", prompt.map(s));
 
     let active = match keys.get(13) {
@@ -160,17 +180,21 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let agent_url = mirror_value(ctx, keys.get(14), |c, v| c.url(v, true));
     let inbound_url = mirror_value(ctx, keys.get(15), |c, v| c.url(v, true));
 
-    let dvc = keys.get(16).and_then(|f| ctx.in_field(f, collections::collections));
-    let hooks = keys.get(17).and_then(|f| ctx.in_field(f, webhooks::webhooks));
+    let dvc = keys
+        .get(16)
+        .and_then(|f| ctx.in_field(f, collections::collections));
+    let hooks = keys
+        .get(17)
+        .and_then(|f| ctx.in_field(f, webhooks::webhooks));
 
     let (mut agent_url_final, mut inbound_url_final) = (agent_url.value, inbound_url.value);
     let mut mirror_obj: Option<Object> = None;
     let mut rest = Object::new();
     if let (Some(sf), Some(sk)) = (settings_f, &skeys) {
         ctx.in_field(sf, |c, _| {
-            let found = sk
-                .get(2)
-                .and_then(|f| c.in_field(f, |c, v| settings_webhooks(c, v, agent_url, inbound_url)));
+            let found = sk.get(2).and_then(|f| {
+                c.in_field(f, |c, v| settings_webhooks(c, v, agent_url, inbound_url))
+            });
             if let Some((a, i, extras)) = found {
                 agent_url_final = agent_url_final.or(a);
                 inbound_url_final = inbound_url_final.or(i);
@@ -246,7 +270,11 @@ fn conflict<'a>(ctx: &mut Ctx<'a>, top: &Mirror<'a>, mirror: &Mirror<'a>, top_na
 }
 
 /// `customWelcomeMessage`: required with `ai_custom`, and only with it.
-fn custom_welcome<'a>(ctx: &mut Ctx<'a>, welcome: Option<&str>, cwm: Mirror<'a>) -> Option<&'a str> {
+fn custom_welcome<'a>(
+    ctx: &mut Ctx<'a>,
+    welcome: Option<&str>,
+    cwm: Mirror<'a>,
+) -> Option<&'a str> {
     let welcome = welcome?;
     if welcome == "ai_custom" {
         match (cwm.field, cwm.value) {
@@ -305,12 +333,19 @@ fn settings_webhooks<'a>(
 
 /// The settings that are not mirrors (the walk stands at `settings`).
 fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
-    let flag = |ctx: &mut Ctx<'a>, i: usize| keys.get(i).and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let flag = |ctx: &mut Ctx<'a>, i: usize| {
+        keys.get(i)
+            .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)))
+    };
     let human = flag(ctx, 3);
     put(out, "enableHumanLikeVoiceAndTone", human.map(Value::Bool));
-    let delay = keys.get(4).and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
+    let delay = keys
+        .get(4)
+        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
     put(out, "welcomeMessageDelay", delay.map(Value::Number));
-    let location = keys.get(5).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let location = keys
+        .get(5)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(out, "customerLocation", location.map(s));
     for (i, key) in [(6, "transfers"), (7, "knowledgeBases")] {
         let list = keys.get(i).and_then(|f| {
@@ -327,18 +362,34 @@ fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
     let call = ctx.moved(keys.get(9), keys.get(12), &canonical);
     let call = call.and_then(|f| ctx.in_field(f, call_settings));
     put(out, "callSettings", call);
-    let security = keys.get(10).and_then(|f| ctx.in_field(f, |c, v| security(c, v, &["hipaaCompliance", "publicAccess"])));
+    let security = keys.get(10).and_then(|f| {
+        ctx.in_field(f, |c, v| {
+            security(c, v, &["hipaaCompliance", "publicAccess"])
+        })
+    });
     put(out, "security", security);
-    let response = keys.get(11).and_then(|f| ctx.in_field(f, working_hours::response_settings));
+    let response = keys
+        .get(11)
+        .and_then(|f| ctx.in_field(f, working_hours::response_settings));
     put(out, "responseSettings", response);
     Ctx::append_extras(out, keys);
 }
 
 fn call_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &["trilletVoiceGuard", "reminderMessages", "maxCallDuration", "endCallOnSilence"]);
+    let keys = ctx.keys(
+        obj,
+        &[
+            "trilletVoiceGuard",
+            "reminderMessages",
+            "maxCallDuration",
+            "endCallOnSilence",
+        ],
+    );
     let mut out = Object::with_capacity(4);
-    let guard = keys.get(0).and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let guard = keys
+        .get(0)
+        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
     put(&mut out, "trilletVoiceGuard", guard.map(Value::Bool));
     let reminders = keys.get(1).and_then(|f| {
         ctx.in_field(f, |c, v| {
@@ -347,21 +398,31 @@ fn call_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         })
     });
     put(&mut out, "reminderMessages", reminders);
-    let max = keys.get(2).and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, true)));
+    let max = keys
+        .get(2)
+        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, true)));
     put(&mut out, "maxCallDuration", max.map(Value::Number));
-    let silence = keys.get(3).and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
+    let silence = keys
+        .get(3)
+        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
     put(&mut out, "endCallOnSilence", silence.map(Value::Number));
     Ctx::append_extras(&mut out, &keys);
     Some(Value::Object(out))
 }
 
 /// `settings.security`: boolean flags.
-pub(crate) fn security<'a>(ctx: &mut Ctx<'a>, v: &'a Value, flags: &[&'static str]) -> Option<Value> {
+pub(crate) fn security<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &'a Value,
+    flags: &[&'static str],
+) -> Option<Value> {
     let obj = ctx.object(v)?;
     let keys = ctx.keys(obj, flags);
     let mut out = Object::with_capacity(flags.len());
     for (i, key) in flags.iter().enumerate() {
-        let b = keys.get(i).and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+        let b = keys
+            .get(i)
+            .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
         put(&mut out, key, b.map(Value::Bool));
     }
     Ctx::append_extras(&mut out, &keys);

@@ -76,7 +76,12 @@ fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut HashSet<&'a str>) -> Opti
     Some(ctx.passthrough_except(obj, &["id"]))
 }
 
-fn edge<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &HashSet<&'a str>, edge_ids: &mut HashSet<&'a str>) -> Option<Value> {
+fn edge<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &'a Value,
+    ids: &HashSet<&'a str>,
+    edge_ids: &mut HashSet<&'a str>,
+) -> Option<Value> {
     let obj = ctx.object(v)?;
     if let Some(id) = obj.get("id").filter(|v| !v.is_null()) {
         let p = obj.position("id").unwrap_or(0) as u32;
@@ -91,7 +96,10 @@ fn edge<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &HashSet<&'a str>, edge_ids: &
         match obj.get(end) {
             None | Some(Value::Null) => {
                 ctx.at(Seg::Key(end), pos.map_or(u32::MAX, |p| p as u32), |c| {
-                    let msg = format!("{} is required; name the id of the node this edge connects.", c.here());
+                    let msg = format!(
+                        "{} is required; name the id of the node this edge connects.",
+                        c.here()
+                    );
                     c.report(IssueCode::Required, msg);
                 });
             }

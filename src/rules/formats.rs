@@ -65,7 +65,8 @@ pub fn is_token(s: &str) -> bool {
 /// RFC 9110 field value: no control characters (tab allowed), no DEL.
 /// Non-ASCII text is allowed (it travels as UTF-8 `obs-text`).
 pub fn is_header_value(s: &str) -> bool {
-    !s.chars().any(|c| (c.is_control() && c != '\t') || c == '\u{7f}')
+    !s.chars()
+        .any(|c| (c.is_control() && c != '\t') || c == '\u{7f}')
 }
 
 /// A value fit for an HTTP header we send ourselves (api key, workspace id):
@@ -94,7 +95,9 @@ pub fn check_url(s: &str) -> UrlCheck {
     }
     let (scheme, rest) = match s.split_once("://") {
         Some(p) => p,
-        None => return UrlCheck::Invalid("it is not an absolute URL (it needs https:// and a host)"),
+        None => {
+            return UrlCheck::Invalid("it is not an absolute URL (it needs https:// and a host)")
+        }
     };
     let secure = if scheme.eq_ignore_ascii_case("https") {
         true
@@ -109,12 +112,18 @@ pub fn check_url(s: &str) -> UrlCheck {
     let (host, port) = if let Some(stripped) = host_port.strip_prefix('[') {
         match stripped.split_once(']') {
             Some((ip6, after)) => {
-                if ip6.is_empty() || !ip6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+                if ip6.is_empty()
+                    || !ip6
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+                {
                     return UrlCheck::Invalid("its IPv6 host is malformed");
                 }
                 match after {
                     "" => (host_port, None),
-                    p if p.starts_with(':') => (&host_port[..host_port.len() - p.len()], Some(&p[1..])),
+                    p if p.starts_with(':') => {
+                        (&host_port[..host_port.len() - p.len()], Some(&p[1..]))
+                    }
                     _ => return UrlCheck::Invalid("its host is malformed"),
                 }
             }
@@ -138,7 +147,11 @@ pub fn check_url(s: &str) -> UrlCheck {
         }
     }
     if let Some(p) = port {
-        if !p.is_empty() && (p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |n| n > 65535)) {
+        if !p.is_empty()
+            && (p.len() > 5
+                || !p.bytes().all(|b| b.is_ascii_digit())
+                || p.parse::<u32>().map_or(true, |n| n > 65535))
+        {
             return UrlCheck::Invalid("its port is not a number from 0 to 65535");
         }
     }
@@ -163,7 +176,17 @@ mod tests {
         for ok in ["00:00", "09:00", "23:59", "12:30"] {
             assert!(is_time(ok), "{ok}");
         }
-        for bad in ["9:00", "24:00", "09:60", "17:00:00", "", "ab:cd", "0900", "09-00", "٠٩:٠٠"] {
+        for bad in [
+            "9:00",
+            "24:00",
+            "09:60",
+            "17:00:00",
+            "",
+            "ab:cd",
+            "0900",
+            "09-00",
+            "٠٩:٠٠",
+        ] {
             assert!(!is_time(bad), "{bad}");
         }
         assert_eq!(minutes("23:59"), 23 * 60 + 59);
@@ -171,13 +194,23 @@ mod tests {
 
     #[test]
     fn timezones() {
-        for ok in ["UTC", "Asia/Kolkata", "Asia/Calcutta", "America/New_York", "Etc/GMT+5", "Europe/Kyiv"] {
+        for ok in [
+            "UTC",
+            "Asia/Kolkata",
+            "Asia/Calcutta",
+            "America/New_York",
+            "Etc/GMT+5",
+            "Europe/Kyiv",
+        ] {
             assert!(is_timezone(ok), "{ok}");
         }
         for bad in ["america/new_york", "+05:00", "Mars/Phobos", "", "utc"] {
             assert!(!is_timezone(bad), "{bad}");
         }
-        assert_eq!(timezone_suggestion("america/new_york"), Some("America/New_York"));
+        assert_eq!(
+            timezone_suggestion("america/new_york"),
+            Some("America/New_York")
+        );
         assert!(TZ_NAMES.windows(2).all(|w| w[0] < w[1]), "sorted");
     }
 

@@ -57,26 +57,44 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     };
 
     let name = ctx
-        .require(keys.raw(0), "name", "give the message flow a name, such as \"New Years Sale\"")
+        .require(
+            keys.raw(0),
+            "name",
+            "give the message flow a name, such as \"New Years Sale\"",
+        )
         .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
     put(&mut out, "name", name.map(s));
 
     let direction = ctx
-        .require(keys.raw(1), "direction", "use `inbound`, `outbound` or `bidirectional`")
+        .require(
+            keys.raw(1),
+            "direction",
+            "use `inbound`, `outbound` or `bidirectional`",
+        )
         .and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &DIRECTIONS)));
     put(&mut out, "direction", direction.map(s));
 
-    let description = keys.get(2).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = keys
+        .get(2)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "description", description.map(s));
 
     let agent = ctx
-        .require(keys.raw(3), "agent", "give the id of the messaging agent that runs this flow")
+        .require(
+            keys.raw(3),
+            "agent",
+            "give the id of the messaging agent that runs this flow",
+        )
         .and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
     put(&mut out, "agent", agent.map(s));
 
     let f = field(ctx, 4);
     let initiation = ctx
-        .require(f, "initiationMessage", "write the first message that starts the conversation")
+        .require(
+            f,
+            "initiationMessage",
+            "write the first message that starts the conversation",
+        )
         .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
     put(&mut out, "initiationMessage", initiation.map(s));
 
@@ -103,9 +121,13 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     let mut settings_out = Object::new();
     if let (Some(sf), Some(sk)) = (settings_f, &skeys) {
         ctx.in_field(sf, |c, _| {
-            let response = sk.get(0).and_then(|f| c.in_field(f, working_hours::response_settings));
+            let response = sk
+                .get(0)
+                .and_then(|f| c.in_field(f, working_hours::response_settings));
             put(&mut settings_out, "responseSettings", response);
-            let sec = sk.get(1).and_then(|f| c.in_field(f, |c, v| security(c, v, &["hipaaCompliance"])));
+            let sec = sk
+                .get(1)
+                .and_then(|f| c.in_field(f, |c, v| security(c, v, &["hipaaCompliance"])));
             put(&mut settings_out, "security", sec);
             let email = email_settings(c, sk.get(2), channel);
             put(&mut settings_out, "emailSettings", email);
@@ -127,12 +149,18 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
 }
 
 /// `settings.emailSettings` (the walk stands at `settings`).
-fn email_settings<'a>(ctx: &mut Ctx<'a>, field: Option<Field<'a>>, channel: Option<&str>) -> Option<Value> {
+fn email_settings<'a>(
+    ctx: &mut Ctx<'a>,
+    field: Option<Field<'a>>,
+    channel: Option<&str>,
+) -> Option<Value> {
     let f = match field {
         Some(f) => f,
         None => {
             if channel == Some("Email") {
-                ctx.in_missing("emailSettings", |c| c.in_missing("subjectLine", |c| subject_recommended(c)));
+                ctx.in_missing("emailSettings", |c| {
+                    c.in_missing("subjectLine", |c| subject_recommended(c))
+                });
             }
             return None;
         }

@@ -117,7 +117,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// Runs `f` at a field that is present.
-    pub fn in_field<R>(&mut self, field: Field<'a>, f: impl FnOnce(&mut Self, &'a Value) -> R) -> R {
+    pub fn in_field<R>(
+        &mut self,
+        field: Field<'a>,
+        f: impl FnOnce(&mut Self, &'a Value) -> R,
+    ) -> R {
         match field.parent {
             Some((pk, pp)) => self.at(Seg::Key(pk), pp, |c| {
                 c.at(Seg::Key(field.key), field.pos, |c| f(c, field.value))
@@ -180,9 +184,16 @@ impl<'a> Ctx<'a> {
 
     /// `invalid_type` at the current path.
     pub fn wrong_type(&mut self, expected: &str, v: &Value) {
-        let article = |t: &str| if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let article = |t: &str| {
+            if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            }
+        };
         let received = v.type_name().to_owned();
-        let msg = if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite()) {
+        let msg = if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite())
+        {
             format!(
                 "{} must be {} {expected}, but it is {} {received} value, which JSON cannot carry; give {} {expected}.",
                 self.here(),
@@ -266,9 +277,17 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         };
-        let bound = if exclusive { "greater than" } else { "at least" };
+        let bound = if exclusive {
+            "greater than"
+        } else {
+            "at least"
+        };
         if !n.is_finite() {
-            let msg = format!("{} must be a finite number {bound} {min}, not {}.", self.here(), v.type_name());
+            let msg = format!(
+                "{} must be a finite number {bound} {min}, not {}.",
+                self.here(),
+                v.type_name()
+            );
             let i = self.report(IssueCode::TooSmall, msg);
             i.received = Some(v.type_name().to_owned());
             return None;
@@ -289,7 +308,11 @@ impl<'a> Ctx<'a> {
         if let Some(hit) = allowed.iter().find(|a| **a == s) {
             return Some(hit);
         }
-        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let list = allowed
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
             Some(a) => format!("; did you mean `{a}`? (values match exactly, case included)"),
             None => String::new(),
@@ -331,7 +354,11 @@ impl<'a> Ctx<'a> {
                 self.report(IssueCode::InsecureUrl, msg);
             }
             formats::UrlCheck::Invalid(why) => {
-                let empty = if allow_empty { " (or leave it empty)" } else { "" };
+                let empty = if allow_empty {
+                    " (or leave it empty)"
+                } else {
+                    ""
+                };
                 let msg = format!(
                     "{} is {}, and {why}; give an absolute URL such as `https://example.com/webhook`{empty}.",
                     self.here(),
@@ -464,7 +491,12 @@ impl<'a> Ctx<'a> {
     /// A field given in two places: the canonical one and a documented
     /// alternative. Reports `moved` (only the alternative, or both equal)
     /// or `conflict` (both, different), and returns the field to use.
-    pub fn moved(&mut self, canonical: Option<Field<'a>>, alt: Option<Field<'a>>, canonical_name: &str) -> Option<Field<'a>> {
+    pub fn moved(
+        &mut self,
+        canonical: Option<Field<'a>>,
+        alt: Option<Field<'a>>,
+        canonical_name: &str,
+    ) -> Option<Field<'a>> {
         let alt = match alt {
             Some(a) if !a.value.is_null() => a,
             _ => return canonical,
@@ -502,7 +534,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A required field: `required` if missing or null.
-    pub fn require(&mut self, field: Option<Field<'a>>, key: &'static str, hint: &str) -> Option<Field<'a>> {
+    pub fn require(
+        &mut self,
+        field: Option<Field<'a>>,
+        key: &'static str,
+        hint: &str,
+    ) -> Option<Field<'a>> {
         match field {
             Some(f) if !f.value.is_null() => Some(f),
             Some(f) => {
@@ -614,7 +651,10 @@ mod tests {
     fn suggestions() {
         assert_eq!(suggest("isactive", &["isActive", "name"]), Some("isActive"));
         assert_eq!(suggest("direction", &["direction"]), Some("direction"));
-        assert_eq!(suggest("derection", &["direction", "name"]), Some("direction"));
+        assert_eq!(
+            suggest("derection", &["direction", "name"]),
+            Some("direction")
+        );
         assert_eq!(suggest("zzzzzz", &["direction", "name"]), None);
         assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
     }

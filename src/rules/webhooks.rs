@@ -42,7 +42,11 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
     let mut out = Object::with_capacity(KNOWN.len());
 
     let name = ctx
-        .require(keys.raw(0), "name", "give the webhook a name the agent can call it by")
+        .require(
+            keys.raw(0),
+            "name",
+            "give the webhook a name the agent can call it by",
+        )
         .and_then(|f| {
             ctx.in_field(f, |c, v| {
                 let n = c.text(v)?;
@@ -57,7 +61,9 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
         .and_then(|f| ctx.in_field(f, |c, v| c.url(v, false)));
     put(&mut out, "url", url.map(s));
 
-    let method = keys.get(2).and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &METHODS)));
+    let method = keys
+        .get(2)
+        .and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &METHODS)));
     put(&mut out, "method", method.map(s));
 
     let headers = keys.get(3).and_then(|f| ctx.in_field(f, headers));
@@ -74,26 +80,40 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
     });
     put(&mut out, "body", body);
 
-    let description = keys.get(5).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = keys
+        .get(5)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "description", description.map(s));
 
     let canonical = ctx.name_of(&["variablesforcallflow"]);
     let vars = ctx.moved(keys.get(6), keys.get(11), &canonical);
-    let vars = vars.and_then(|f| ctx.in_field(f, |c, v| named_list(c, v, &["name", "description"], "variable")));
+    let vars = vars.and_then(|f| {
+        ctx.in_field(f, |c, v| {
+            named_list(c, v, &["name", "description"], "variable")
+        })
+    });
     put(&mut out, "variablesforcallflow", vars);
 
-    let resp = keys
-        .get(7)
-        .and_then(|f| ctx.in_field(f, |c, v| named_list(c, v, &["name", "path", "description"], "response variable")));
+    let resp = keys.get(7).and_then(|f| {
+        ctx.in_field(f, |c, v| {
+            named_list(c, v, &["name", "path", "description"], "response variable")
+        })
+    });
     put(&mut out, "responseVariables", resp);
 
-    let testing = keys.get(8).and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let testing = keys
+        .get(8)
+        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
     put(&mut out, "isTesting", testing.map(Value::Bool));
 
-    let speak = keys.get(9).and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let speak = keys
+        .get(9)
+        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "textToSpeak", speak.map(s));
 
-    let test_response = keys.get(10).map(|f| ctx.in_field(f, |c, v| c.passthrough(v)));
+    let test_response = keys
+        .get(10)
+        .map(|f| ctx.in_field(f, |c, v| c.passthrough(v)));
     put(&mut out, "testResponse", test_response);
 
     Ctx::append_extras(&mut out, &keys);
@@ -207,7 +227,12 @@ fn c_in<'a>(ctx: &mut Ctx<'a>, f: Field<'a>, g: &mut dyn FnMut(&mut Ctx<'a>)) {
 
 /// A list of objects with a required, unique `name` and other optional
 /// string fields (`variablesforcallflow`, `responseVariables`).
-fn named_list<'a>(ctx: &mut Ctx<'a>, v: &'a Value, fields: &[&'static str], what: &str) -> Option<Value> {
+fn named_list<'a>(
+    ctx: &mut Ctx<'a>,
+    v: &'a Value,
+    fields: &[&'static str],
+    what: &str,
+) -> Option<Value> {
     let items = ctx.array(v)?;
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
@@ -216,13 +241,15 @@ fn named_list<'a>(ctx: &mut Ctx<'a>, v: &'a Value, fields: &[&'static str], what
             let obj = c.object(item)?;
             let keys = c.keys(obj, fields);
             let mut o = Object::with_capacity(fields.len());
-            let name = c.require(keys.raw(0), "name", &format!("give the {what} a name")).and_then(|f| {
-                c.in_field(f, |c, v| {
-                    let n = c.text(v)?;
-                    c.unique(&mut seen, n, &format!("{what} name"));
-                    Some(n)
-                })
-            });
+            let name = c
+                .require(keys.raw(0), "name", &format!("give the {what} a name"))
+                .and_then(|f| {
+                    c.in_field(f, |c, v| {
+                        let n = c.text(v)?;
+                        c.unique(&mut seen, n, &format!("{what} name"));
+                        Some(n)
+                    })
+                });
             put(&mut o, "name", name.map(s));
             for (j, key) in fields.iter().enumerate().skip(1) {
                 let val = keys.get(j).and_then(|f| c.in_field(f, |c, v| c.string(v)));

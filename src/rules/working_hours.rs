@@ -8,7 +8,15 @@ use crate::issues::IssueCode;
 use crate::value::{Object, Value};
 
 const WH_FIELDS: [&str; 5] = ["enabled", "start", "end", "timezone", "outOfHoursMessage"];
-const KNOWN: [&str; 7] = ["delay", "workingHours", "enabled", "start", "end", "timezone", "outOfHoursMessage"];
+const KNOWN: [&str; 7] = [
+    "delay",
+    "workingHours",
+    "enabled",
+    "start",
+    "end",
+    "timezone",
+    "outOfHoursMessage",
+];
 
 /// Checks a `responseSettings` object (the walk stands at it) and returns
 /// its canonical form.
@@ -147,7 +155,12 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
 
 /// Runs `f` at `workingHours.<name>` where that field is missing (and
 /// perhaps `workingHours` itself).
-fn missing_in_wh<'a>(ctx: &mut Ctx<'a>, wh: Option<Field<'a>>, name: &'static str, f: impl FnOnce(&mut Ctx<'a>)) {
+fn missing_in_wh<'a>(
+    ctx: &mut Ctx<'a>,
+    wh: Option<Field<'a>>,
+    name: &'static str,
+    f: impl FnOnce(&mut Ctx<'a>),
+) {
     match wh {
         Some(wh) => ctx.in_field(wh, |c, _| c.in_missing(name, f)),
         None => ctx.in_missing("workingHours", |c| c.in_missing(name, f)),

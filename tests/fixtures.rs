@@ -1,0 +1,323 @@
+//! Runs every shared fixture of `tests/fixtures/` through the Rust core.
+//! The JS and wasm suites run the same files (see tests/fixtures/README.md).
+
+use serde_json::Value as Json;
+use std::path::{Path, PathBuf};
+use trillet_flows::issues::display_path;
+use trillet_flows::request::{build_request, build_request_json, BuildOptions};
+use trillet_flows::{
+    from_form, normalize, normalize_json, validate, validate_json, Issue, Kind, Limits, Normalized,
+    Options, UnknownKeys, Value,
+};
+
+fn fixture_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixtures dir")
+            .flatten()
+            .collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut out,
+    );
+    out
+}
+
+fn options(f: &Json) -> Options {
+    let mut o = Options::default();
+    let Some(opts) = f.get("options") else {
+        return o;
+    };
+    o.unknown_keys = match opts.get("unknownKeys").and_then(Json::as_str) {
+        Some("keep") => UnknownKeys::Keep,
+        Some("reject") => UnknownKeys::Reject,
+        _ => UnknownKeys::Strip,
+    };
+    let n = |k: &str, d: usize| opts.get(k).and_then(Json::as_u64).map_or(d, |v| v as usize);
+    let def = Limits::default();
+    o.limits = Limits {
+        max_bytes: n("maxBytes", def.max_bytes),
+        max_depth: n("maxDepth", def.max_depth),
+        max_items: n("maxItems", def.max_items),
+    };
+    o
+}
+
+fn brief(issues: &[Issue]) -> Vec<(String, String, String)> {
+    issues
+        .iter()
+        .map(|i| {
+            (
+                i.code.to_string(),
+                i.pointer.clone(),
+                format!("{:?}", i.severity).to_lowercase(),
+            )
+        })
+        .collect()
+}
+
+fn expected_issues(f: &Json) -> Vec<(String, String, String)> {
+    f["issues"]
+        .as_array()
+        .expect("fixture needs an `issues` array")
+        .iter()
+        .map(|i| {
+            let code = i["code"].as_str().expect("issue code").to_owned();
+            let severity = i
+                .get("severity")
+                .and_then(Json::as_str)
+                .map(str::to_owned)
+                .unwrap_or_else(|| {
+                    let c: trillet_flows::IssueCode =
+                        serde_json::from_value(Json::String(code.clone())).expect("known code");
+                    format!("{:?}", c.default_severity()).to_lowercase()
+                });
+            (
+                code,
+                i["pointer"].as_str().expect("issue pointer").to_owned(),
+                severity,
+            )
+        })
+        .collect()
+}
+
+/// Every message is a sentence that names its field.
+fn check_messages(name: &str, issues: &[Issue]) {
+    for i in issues {
+        assert!(
+            i.message.ends_with('.') || i.message.ends_with('?'),
+            "{name}: message is not a sentence: {}",
+            i.message
+        );
+        if !i.path.is_empty() && !matches!(i.code.as_str(), "too_large") {
+            let shown = display_path(&i.path);
+            let last = match i.path.last() {
+                Some(trillet_flows::PathSegment::Key(k)) => k.clone(),
+                _ => shown.clone(),
+            };
+            assert!(
+                i.message.contains(&shown) || i.message.contains(&last),
+                "{name}: message of {} at {} does not name the field: {}",
+                i.code,
+                i.pointer,
+                i.message
+            );
+        }
+        assert_eq!(
+            i.pointer,
+            trillet_flows::issues::pointer(&i.path),
+            "{name}: pointer and path disagree"
+        );
+    }
+}
+
+fn kind_of(f: &Json) -> Kind {
+    match f["kind"].as_str() {
+        Some("callFlow") => Kind::CallFlow,
+        Some("messageFlow") => Kind::MessageFlow,
+        other => panic!("unknown kind {other:?}"),
+    }
+}
+
+fn check_output(name: &str, kind: Kind, opts: &Options, out: &Normalized, f: &Json) {
+    if let Some(expected) = f.get("output") {
+        let got = out.value.as_ref().map(Json::from).unwrap_or(Json::Null);
+        assert_eq!(
+            got,
+            *expected,
+            "{name}: normalized output differs\n got: {}\nwant: {}",
+            serde_json::to_string_pretty(&got).unwrap(),
+            serde_json::to_string_pretty(expected).unwrap()
+        );
+    }
+    if let Some(v) = &out.value {
+        // Idempotent, and its output validates with no error.
+        let again = normalize(kind, v, opts);
+        assert_eq!(
+            again.value.as_ref(),
+            Some(v),
+            "{name}: normalize is not idempotent"
+        );
+        assert!(
+            !again.issues.iter().any(Issue::is_error),
+            "{name}: normalized output has errors: {:?}",
+            again.issues
+        );
+        // Key order is part of the output: compare the text too.
+        let text = v.to_json_string();
+        assert_eq!(
+            again.value.unwrap().to_json_string(),
+            text,
+            "{name}: key order not stable"
+        );
+        // The typed model reads it and writes it back unchanged.
+        if opts.unknown_keys != UnknownKeys::Keep {
+            let typed = serde_json::Value::from(v);
+            let back = match kind {
+                Kind::CallFlow => serde_json::to_value(
+                    serde_json::from_value::<trillet_flows::model::CallFlow>(typed.clone())
+                        .unwrap_or_else(|e| {
+                            panic!("{name}: model::CallFlow cannot read the output: {e}")
+                        }),
+                ),
+                Kind::MessageFlow => serde_json::to_value(
+                    serde_json::from_value::<trillet_flows::model::MessageFlow>(typed.clone())
+                        .unwrap_or_else(|e| {
+                            panic!("{name}: model::MessageFlow cannot read the output: {e}")
+                        }),
+                ),
+            }
+            .unwrap();
+            assert_eq!(back, typed, "{name}: typed model round trip differs");
+        }
+    }
+}
+
+fn run_fixture(path: &Path) -> Result<(), String> {
+    let name = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let f: Json = serde_json::from_str(&text).map_err(|e| format!("{name}: not JSON: {e}"))?;
+    let result = std::panic::catch_unwind(|| {
+        let kind = kind_of(&f);
+        let opts = options(&f);
+        let want = expected_issues(&f);
+
+        if let Some(build) = f.get("build") {
+            let s = |k: &str| build.get(k).and_then(Json::as_str).map(str::to_owned);
+            let b = BuildOptions {
+                api_key: s("apiKey").unwrap_or_default(),
+                workspace_id: s("workspaceId").unwrap_or_default(),
+                base_url: s("baseUrl"),
+                options: opts,
+            };
+            let res = match (f.get("input"), f.get("inputJson")) {
+                (Some(i), _) => build_request(kind, &Value::from(i.clone()), &b),
+                (None, Some(t)) => build_request_json(kind, t.as_str().unwrap(), &b),
+                _ => panic!("build fixture needs input or inputJson"),
+            };
+            assert_eq!(brief(&res.issues), want, "{name}: build issues differ");
+            check_messages(&name, &res.issues);
+            if let Some(key) = s("apiKey").filter(|k| !k.is_empty()) {
+                let dump = format!("{:?}", res.issues) + &format!("{:?}", res.request);
+                assert!(!dump.contains(&key), "{name}: the api key leaks");
+            }
+            if let Some(req) = f.get("request") {
+                let got = match &res.request {
+                    None => Json::Null,
+                    Some(r) => serde_json::json!({
+                        "method": r.method,
+                        "url": r.url,
+                        "headers": r.headers.iter().map(|(k, v)| (k.clone(), Json::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
+                        "body": serde_json::from_str::<Json>(&r.body).unwrap(),
+                    }),
+                };
+                assert_eq!(got, *req, "{name}: request differs");
+            }
+            return;
+        }
+
+        if let Some(form) = f.get("form") {
+            let fields: Vec<(String, String)> = form
+                .as_array()
+                .expect("form is a list of [name, value]")
+                .iter()
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap().to_owned(),
+                        p[1].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            let out = from_form(kind, &fields, &opts);
+            assert_eq!(brief(&out.issues), want, "{name}: form issues differ");
+            check_messages(&name, &out.issues);
+            check_output(&name, kind, &opts, &out, &f);
+            return;
+        }
+
+        let (report, out) = match (f.get("input"), f.get("inputJson")) {
+            (Some(input), None) => {
+                let v = Value::from(input.clone());
+                let report = validate(kind, &v, &opts);
+                let out = normalize(kind, &v, &opts);
+                // The JSON text path agrees with the value path.
+                let as_text = validate_json(kind, &serde_json::to_string(input).unwrap(), &opts);
+                assert_eq!(
+                    brief(&as_text.issues),
+                    brief(&report.issues),
+                    "{name}: JSON text path differs"
+                );
+                assert_eq!(v, Value::from(input.clone()), "{name}: input changed");
+                (report, out)
+            }
+            (None, Some(t)) => {
+                let t = t.as_str().expect("inputJson is a string");
+                (
+                    validate_json(kind, t, &opts),
+                    normalize_json(kind, t, &opts),
+                )
+            }
+            _ => panic!("fixture needs exactly one of input, inputJson, form"),
+        };
+        assert_eq!(
+            brief(&report.issues),
+            want,
+            "{name}: validate issues differ"
+        );
+        assert_eq!(
+            report.issues, out.issues,
+            "{name}: validate and normalize disagree"
+        );
+        assert_eq!(
+            report.valid,
+            !want.iter().any(|w| w.2 == "error"),
+            "{name}: valid flag wrong"
+        );
+        assert_eq!(
+            out.value.is_some(),
+            report.valid,
+            "{name}: normalize value vs valid"
+        );
+        check_messages(&name, &report.issues);
+        check_output(&name, kind, &opts, &out, &f);
+    });
+    result.map_err(|e| {
+        let msg = e
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        format!("FIXTURE FAILED {name}\n{msg}")
+    })
+}
+
+#[test]
+fn shared_fixtures() {
+    let files = fixture_files();
+    assert!(files.len() > 10, "too few fixtures: {}", files.len());
+    let failures: Vec<String> = files.iter().filter_map(|p| run_fixture(p).err()).collect();
+    if !failures.is_empty() {
+        panic!(
+            "{} of {} fixtures failed:\n\n{}",
+            failures.len(),
+            files.len(),
+            failures.join("\n\n")
+        );
+    }
+    eprintln!("{} fixtures passed", files.len());
+}
