@@ -87,19 +87,23 @@ pub struct BuildResult {
 
 /// Normalizes `input` and builds the request that creates it.
 pub fn build_request(kind: Kind, input: &Value, opts: &BuildOptions) -> BuildResult {
-    build_from(kind, Ok(input), opts)
+    build_from_parsed(kind, Ok(input), opts)
 }
 
 /// [`build_request`] for JSON text.
 pub fn build_request_json(kind: Kind, text: &str, opts: &BuildOptions) -> BuildResult {
     match crate::json::parse(text, &opts.options.limits) {
-        Ok(v) => build_from(kind, Ok(&v), opts),
-        Err(issue) => build_from(kind, Err(issue), opts),
+        Ok(v) => build_from_parsed(kind, Ok(&v), opts),
+        Err(issue) => build_from_parsed(kind, Err(issue), opts),
     }
 }
 
 #[allow(clippy::result_large_err)]
-fn build_from(kind: Kind, input: Result<&Value, Issue>, opts: &BuildOptions) -> BuildResult {
+pub(crate) fn build_from_parsed(
+    kind: Kind,
+    input: Result<&Value, Issue>,
+    opts: &BuildOptions,
+) -> BuildResult {
     let mut issues = Vec::new();
     let mut option_issue = |key: &str, code: IssueCode, message: String| {
         issues.push(Issue::new(

@@ -193,6 +193,23 @@ impl Value {
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.as_object().and_then(|o| o.get(key))
     }
+    /// The value at `path`, for changing it in place.
+    pub fn pointer_mut(&mut self, path: &[crate::issues::PathSegment]) -> Option<&mut Value> {
+        use crate::issues::PathSegment;
+        let mut cur = self;
+        for seg in path {
+            cur = match (cur, seg) {
+                (Value::Object(o), PathSegment::Key(k)) => o
+                    .entries
+                    .iter_mut()
+                    .find(|(ek, _)| ek == k)
+                    .map(|(_, v)| v)?,
+                (Value::Array(a), PathSegment::Index(i)) => a.get_mut(*i)?,
+                _ => return None,
+            };
+        }
+        Some(cur)
+    }
     /// True when the value is plain JSON all the way down: no alien value
     /// and no non-finite number.
     pub fn is_json(&self) -> bool {

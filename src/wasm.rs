@@ -1,1 +1,490 @@
-//! WebAssembly bindings (wasm32 only).
+//! WebAssembly bindings (wasm32 only): a thin layer over the pure-Rust core.
+//!
+//! Every export takes `JsValue`s, never throws for bad input, and returns a
+//! plain object built by `JSON.parse` (so `__proto__` is only ever an own
+//! data key). JavaScript values are turned into JSON text by `js/bridge.js`,
+//! which also lists, by path, each value JSON cannot carry; the core reports
+//! those at their place.
+
+#![allow(non_snake_case)]
+
+use crate::issues::{Issue, IssueCode, PathSegment};
+use crate::request::{build_from_parsed, BuildOptions};
+use crate::value::Value;
+use crate::{json, Kind, Limits, Normalized, Options, Report, UnknownKeys};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/bridge.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = encodeInput)]
+    fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> js_sys::Array;
+    #[wasm_bindgen(js_name = encodeForm)]
+    fn encode_form(form: &JsValue) -> js_sys::Array;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS: &'static str = r#"
+/** Options of validate and normalize. */
+export interface Options {
+  /** What to do with keys the endpoint does not define: warn and drop (default), warn and keep, or reject. */
+  unknownKeys?: "strip" | "keep" | "reject";
+  /** Largest JSON text in bytes (default 1 MiB). */
+  maxBytes?: number;
+  /** Deepest nesting of objects and arrays (default 64, at most 127). */
+  maxDepth?: number;
+  /** Most items in one array (default 10,000). */
+  maxItems?: number;
+}
+/** Options of build: credentials, target, and the validation options. */
+export interface BuildOptions extends Options {
+  /** Sent as `x-api-key`. Keep it on a server. */
+  apiKey: string;
+  /** Sent as `x-workspace-id`. */
+  workspaceId: string;
+  /** Default `https://api.trillet.ai`; a path prefix is kept. */
+  baseUrl?: string;
+}
+/** The outcome of validate. */
+export interface ValidateResult {
+  /** True when no issue is an error. */
+  valid: boolean;
+  issues: Issue[];
+}
+/** The outcome of normalize: the canonical payload when valid. */
+export type NormalizeResult<T> =
+  | { ok: true; value: T; issues: Issue[] }
+  | { ok: false; issues: Issue[] };
+/** A request ready for `fetch(request.url, request)`. */
+export interface FlowRequest {
+  method: "POST";
+  url: string;
+  headers: Record<string, string>;
+  /** The normalized payload as JSON text. */
+  body: string;
+}
+/** The outcome of build. */
+export type BuildResult =
+  | { ok: true; request: FlowRequest; issues: Issue[] }
+  | { ok: false; issues: Issue[] };
+/** Form input: flat names with dots and brackets (`webhooks[0].url`). */
+export type FormInput = FormData | URLSearchParams | Record<string, string>;
+"#;
+
+/// Reads `options` (undefined, null, or an object); problems become issues.
+fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
+    let mut o = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return o;
+    }
+    if !options.is_object() {
+        let mut i = Issue::new(
+            vec!["options".into()],
+            IssueCode::InvalidType,
+            "`options` must be an object such as { unknownKeys: \"strip\" }; leave it out for the defaults.",
+        );
+        i.expected = Some("object".into());
+        issues.push(i);
+        return o;
+    }
+    let get = |k: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let uk = get("unknownKeys");
+    if !uk.is_undefined() {
+        match uk.as_string().as_deref() {
+            Some("strip") => o.unknown_keys = UnknownKeys::Strip,
+            Some("keep") => o.unknown_keys = UnknownKeys::Keep,
+            Some("reject") => o.unknown_keys = UnknownKeys::Reject,
+            _ => {
+                let mut i = Issue::new(
+                    vec!["options".into(), "unknownKeys".into()],
+                    IssueCode::InvalidEnum,
+                    "`options.unknownKeys` must be \"strip\", \"keep\" or \"reject\".",
+                );
+                i.expected = Some("strip | keep | reject".into());
+                issues.push(i);
+            }
+        }
+    }
+    let defaults = Limits::default();
+    let mut limit = |key: &str, default: usize| -> usize {
+        let v = get(key);
+        if v.is_undefined() {
+            return default;
+        }
+        match v.as_f64() {
+            Some(n) if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= 1e15 => n as usize,
+            _ => {
+                let mut i = Issue::new(
+                    vec!["options".into(), key.into()],
+                    IssueCode::InvalidType,
+                    format!("`options.{key}` must be a whole number of at least 1; leave it out for the default ({default})."),
+                );
+                i.expected = Some("number".into());
+                issues.push(i);
+                default
+            }
+        }
+    };
+    o.limits = Limits {
+        max_bytes: limit("maxBytes", defaults.max_bytes),
+        max_depth: limit("maxDepth", defaults.max_depth),
+        max_items: limit("maxItems", defaults.max_items),
+    };
+    o
+}
+
+/// A JavaScript value as a core value, or the `too_large` issue.
+#[allow(clippy::result_large_err)]
+fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
+    let limits = opts.limits;
+    let depth = limits.depth().min(u32::MAX as usize) as u32;
+    let items = limits.max_items.min(u32::MAX as usize) as u32;
+    let parts = encode_input(input, depth, items);
+    if let Some(t) = parts.get(2).as_string() {
+        let (path, what): (Vec<PathSegment>, String) = serde_json::from_str(&t).unwrap_or_default();
+        let msg = if what == "depth" {
+            format!("This value nests deeper than {} levels; flatten it (or raise the maxDepth option).", limits.depth())
+        } else {
+            format!(
+                "This array has more than {} items; send fewer (or raise the maxItems option).",
+                limits.max_items
+            )
+        };
+        return Err(Issue::new(path, IssueCode::TooLarge, msg));
+    }
+    let text = parts.get(0).as_string().unwrap_or_else(|| "null".into());
+    if text.len() > limits.max_bytes {
+        return Err(Issue::new(
+            vec![],
+            IssueCode::TooLarge,
+            format!(
+                "The input is {} bytes as JSON, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
+                text.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let mut value = json::parse(
+        &text,
+        &Limits {
+            max_bytes: usize::MAX,
+            ..limits
+        },
+    )?;
+    if let Some(aliens) = parts.get(1).as_string() {
+        let list: Vec<(Vec<PathSegment>, String)> =
+            serde_json::from_str(&aliens).unwrap_or_default();
+        for (path, kind) in list {
+            if let Some(slot) = value.pointer_mut(&path) {
+                *slot = match kind.as_str() {
+                    "NaN" => Value::Number(f64::NAN),
+                    "Infinity" => Value::Number(f64::INFINITY),
+                    "-Infinity" => Value::Number(f64::NEG_INFINITY),
+                    _ => Value::Alien(kind),
+                };
+            }
+        }
+    }
+    Ok(value)
+}
+
+fn to_js<T: Serialize>(result: &T) -> JsValue {
+    let text = serde_json::to_string(result)
+        .unwrap_or_else(|_| r#"{"valid":false,"ok":false,"issues":[]}"#.into());
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+#[derive(Serialize)]
+struct ValidateOut<'a> {
+    valid: bool,
+    issues: &'a [Issue],
+}
+
+#[derive(Serialize)]
+struct NormalizeOut<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a Value>,
+    issues: &'a [Issue],
+}
+
+fn validate_out(mut pre: Vec<Issue>, report: Report) -> JsValue {
+    pre.extend(report.issues);
+    let valid = !pre.iter().any(Issue::is_error);
+    to_js(&ValidateOut {
+        valid,
+        issues: &pre,
+    })
+}
+
+fn normalize_out(mut pre: Vec<Issue>, n: Normalized) -> JsValue {
+    let failed = pre.iter().any(Issue::is_error);
+    pre.extend(n.issues);
+    let value = if failed { None } else { n.value.as_ref() };
+    to_js(&NormalizeOut {
+        ok: value.is_some(),
+        value,
+        issues: &pre,
+    })
+}
+
+fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let report = match read_input(input, &opts) {
+        Ok(v) => crate::validate(kind, &v, &opts),
+        Err(issue) => Report {
+            valid: false,
+            issues: vec![issue],
+        },
+    };
+    validate_out(pre, report)
+}
+
+fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let n = match read_input(input, &opts) {
+        Ok(v) => crate::normalize(kind, &v, &opts),
+        Err(issue) => Normalized {
+            value: None,
+            issues: vec![issue],
+        },
+    };
+    normalize_out(pre, n)
+}
+
+/// The text of a `...Json` call, or the issue for a non-string argument.
+fn read_text(text: &JsValue) -> Result<String, Issue> {
+    text.as_string().ok_or_else(|| {
+        let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
+        i.expected = Some("string".into());
+        i.received = Some(js_type(text).into());
+        i
+    })
+}
+
+fn js_type(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "undefined"
+    } else if Array::is_array(v) {
+        "array"
+    } else if v.is_object() {
+        "object"
+    } else if v.as_f64().is_some() {
+        "number"
+    } else if v.as_bool().is_some() {
+        "boolean"
+    } else {
+        "non-JSON value"
+    }
+}
+
+use js_sys::Array;
+
+fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let report = match read_text(text) {
+        Ok(t) => crate::validate_json(kind, &t, &opts),
+        Err(i) => Report {
+            valid: false,
+            issues: vec![i],
+        },
+    };
+    validate_out(pre, report)
+}
+
+fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let n = match read_text(text) {
+        Ok(t) => crate::normalize_json(kind, &t, &opts),
+        Err(i) => Normalized {
+            value: None,
+            issues: vec![i],
+        },
+    };
+    normalize_out(pre, n)
+}
+
+#[derive(Serialize)]
+struct RequestOut<'a> {
+    method: &'a str,
+    url: &'a str,
+    headers: serde_json::Map<String, serde_json::Value>,
+    body: &'a str,
+}
+
+#[derive(Serialize)]
+struct BuildOut<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<RequestOut<'a>>,
+    issues: &'a [Issue],
+}
+
+fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let text = |key: &str| -> (String, Option<&'static str>) {
+        if !options.is_object() {
+            return (String::new(), None);
+        }
+        let v =
+            js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        match v.as_string() {
+            Some(s) => (s, None),
+            None if v.is_undefined() || v.is_null() => (String::new(), None),
+            None => (String::new(), Some(js_type(&v))),
+        }
+    };
+    let (api_key, bad_key) = text("apiKey");
+    let (workspace_id, bad_ws) = text("workspaceId");
+    let (base_url, bad_base) = text("baseUrl");
+    for (key, bad) in [
+        ("apiKey", bad_key),
+        ("workspaceId", bad_ws),
+        ("baseUrl", bad_base),
+    ] {
+        if let Some(received) = bad {
+            let mut i = Issue::new(
+                vec![key.into()],
+                IssueCode::InvalidType,
+                format!("`{key}` must be a string."),
+            );
+            i.expected = Some("string".into());
+            i.received = Some(received.into());
+            pre.push(i);
+        }
+    }
+    let b = BuildOptions {
+        api_key,
+        workspace_id,
+        base_url: (!base_url.is_empty() || bad_base.is_some())
+            .then_some(base_url)
+            .filter(|s| !s.is_empty()),
+        options: opts,
+    };
+    let parsed = read_input(input, &opts);
+    let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
+    let failed = pre.iter().any(Issue::is_error);
+    pre.append(&mut res.issues);
+    crate::request::scrub(&mut pre, &b.api_key);
+    let request = if failed { None } else { res.request.as_ref() };
+    let out = BuildOut {
+        ok: request.is_some(),
+        request: request.map(|r| RequestOut {
+            method: r.method,
+            url: &r.url,
+            headers: r
+                .headers
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect(),
+            body: &r.body,
+        }),
+        issues: &pre,
+    };
+    to_js(&out)
+}
+
+fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, &mut pre);
+    let parts = encode_form(form);
+    let entries: Vec<(String, String)> = parts
+        .get(0)
+        .as_string()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    if let Some(bad) = parts.get(1).as_string() {
+        let list: Vec<(String, String)> = serde_json::from_str(&bad).unwrap_or_default();
+        for (name, what) in list {
+            let path: Vec<PathSegment> = if name.is_empty() {
+                vec![]
+            } else {
+                vec![PathSegment::Key(name.clone())]
+            };
+            let mut i = Issue::new(
+                path,
+                IssueCode::InvalidType,
+                if name.is_empty() {
+                    "The form must be a FormData, a URLSearchParams or an object of strings."
+                        .to_owned()
+                } else {
+                    format!("The form field `{name}` must be text, not a {what}.")
+                },
+            );
+            i.expected = Some("string".into());
+            i.received = Some(what);
+            pre.push(i);
+        }
+    }
+    let n = crate::from_form(kind, &entries, &opts);
+    normalize_out(pre, n)
+}
+
+macro_rules! exports {
+    ($($kind:expr => $validate:ident, $validate_json:ident, $normalize:ident, $normalize_json:ident, $build:ident, $form:ident, $input:literal, $output:literal;)*) => {$(
+        /// Validates a payload: every issue, in document order. Never throws.
+        #[wasm_bindgen(js_name = $validate, unchecked_return_type = "ValidateResult")]
+        pub fn $validate(
+            #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        ) -> JsValue {
+            validate_value($kind, &input, &options)
+        }
+        /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
+        #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
+        pub fn $validate_json(
+            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        ) -> JsValue {
+            validate_text($kind, &text, &options)
+        }
+        /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
+        #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
+        pub fn $normalize(
+            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        ) -> JsValue {
+            normalize_value($kind, &input, &options)
+        }
+        /// Normalizes JSON text.
+        #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
+        pub fn $normalize_json(
+            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        ) -> JsValue {
+            normalize_text($kind, &text, &options)
+        }
+        /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
+        #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
+        pub fn $build(
+            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
+        ) -> JsValue {
+            build($kind, &input, &options)
+        }
+        /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
+        #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
+        pub fn $form(
+            #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        ) -> JsValue {
+            from_form($kind, &form, &options)
+        }
+    )*};
+}
+
+exports! {
+    Kind::CallFlow => validateCallFlow, validateCallFlowJson, normalizeCallFlow, normalizeCallFlowJson,
+        buildCallFlowRequest, callFlowFromForm, "CallFlowInput | unknown", "NormalizeResult<CallFlow>";
+    Kind::MessageFlow => validateMessageFlow, validateMessageFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
+        buildMessageFlowRequest, messageFlowFromForm, "MessageFlowInput | unknown", "NormalizeResult<MessageFlow>";
+}

@@ -1,0 +1,241 @@
+// Bridge between JavaScript values and the Rust core (bundled by wasm-bindgen).
+//
+// encodeInput turns any JavaScript value into JSON text for the core,
+// without ever throwing and without calling anything but getters:
+// - plain JSON data (the usual case) is checked by one walk, then handed to
+//   JSON.stringify;
+// - anything else is cloned into plain data, each value JSON cannot carry
+//   replaced by null and listed with its path and what it was ("bigint",
+//   "Date", "cyclic reference", "throwing getter"...), so the core can report
+//   it at its place. Properties whose value is undefined count as missing.
+// Keys are data: clones are null-prototype objects, so "__proto__" is an
+// ordinary key and no prototype is ever touched.
+
+const OBJECT_PROTO = Object.prototype;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isPlain(v, depth, maxDepth, maxItems) {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object': {
+      if (v === null) return true;
+      if (depth >= maxDepth) return false;
+      if (Array.isArray(v)) {
+        const n = v.length;
+        if (n > maxItems) return false;
+        for (let i = 0; i < n; i++) {
+          if (!(i in v) || !isPlain(v[i], depth + 1, maxDepth, maxItems)) return false;
+        }
+        return true;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== OBJECT_PROTO && proto !== null) return false;
+      if (typeof v.toJSON === 'function') return false;
+      for (const k in v) {
+        if (!hasOwn.call(v, k)) return false; // inherited enumerable: not plain
+        const x = v[k];
+        if (x !== undefined && !isPlain(x, depth + 1, maxDepth, maxItems)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+class TooLarge {
+  constructor(path, what) {
+    this.path = path;
+    this.what = what;
+  }
+}
+
+function kindOf(v) {
+  let name = '';
+  try {
+    const proto = Object.getPrototypeOf(v);
+    const ctor = proto && hasOwn.call(proto, 'constructor') ? proto.constructor : undefined;
+    name = typeof ctor === 'function' && typeof ctor.name === 'string' ? ctor.name : '';
+  } catch {
+    name = '';
+  }
+  return name && name !== 'Object' ? name : 'object with a custom prototype';
+}
+
+function cloneValue(v, path, depth, ctx) {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      if (Number.isFinite(v)) return v;
+      ctx.aliens.push([path.slice(), Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity']);
+      return null;
+    case 'undefined':
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      ctx.aliens.push([path.slice(), typeof v]);
+      return null;
+  }
+  if (v === null) return null;
+  if (ctx.ancestors.has(v)) {
+    ctx.aliens.push([path.slice(), 'cyclic reference']);
+    return null;
+  }
+  if (depth >= ctx.maxDepth) throw new TooLarge(path.slice(), 'depth');
+  let isArray;
+  try {
+    isArray = Array.isArray(v);
+  } catch {
+    ctx.aliens.push([path.slice(), 'revoked proxy']);
+    return null;
+  }
+  ctx.ancestors.add(v);
+  try {
+    if (isArray) {
+      let n;
+      try {
+        n = v.length;
+      } catch {
+        ctx.aliens.push([path.slice(), 'throwing getter']);
+        return null;
+      }
+      if (typeof n !== 'number' || n > ctx.maxItems) throw new TooLarge(path.slice(), 'items');
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) {
+        path.push(i);
+        try {
+          if (!(i in v)) {
+            ctx.aliens.push([path.slice(), 'undefined']);
+            out[i] = null;
+          } else {
+            let x;
+            try {
+              x = v[i];
+            } catch {
+              ctx.aliens.push([path.slice(), 'throwing getter']);
+              out[i] = null;
+              continue;
+            }
+            out[i] = cloneValue(x, path, depth + 1, ctx);
+          }
+        } finally {
+          path.pop();
+        }
+      }
+      return out;
+    }
+    let proto;
+    try {
+      proto = Object.getPrototypeOf(v);
+    } catch {
+      ctx.aliens.push([path.slice(), 'unreadable object']);
+      return null;
+    }
+    if (proto !== OBJECT_PROTO && proto !== null) {
+      ctx.aliens.push([path.slice(), kindOf(v)]);
+      return null;
+    }
+    let keys;
+    try {
+      keys = Object.keys(v);
+    } catch {
+      ctx.aliens.push([path.slice(), 'unreadable object']);
+      return null;
+    }
+    const out = Object.create(null);
+    for (const k of keys) {
+      let x;
+      path.push(k);
+      try {
+        try {
+          x = v[k];
+        } catch {
+          ctx.aliens.push([path.slice(), 'throwing getter']);
+          out[k] = null;
+          continue;
+        }
+        if (x === undefined) continue; // missing, as in JSON.stringify
+        out[k] = cloneValue(x, path, depth + 1, ctx);
+      } finally {
+        path.pop();
+      }
+    }
+    return out;
+  } finally {
+    ctx.ancestors.delete(v);
+  }
+}
+
+/**
+ * Returns [jsonText, aliensJson | null, tooLargeJson | null].
+ * aliensJson: JSON of [[path, kind], ...]; tooLargeJson: JSON of [path, "depth" | "items"].
+ */
+export function encodeInput(input, maxDepth, maxItems) {
+  let plain = false;
+  try {
+    plain = isPlain(input, 0, maxDepth, maxItems);
+  } catch {
+    plain = false;
+  }
+  if (plain) {
+    try {
+      const text = JSON.stringify(input);
+      if (typeof text === 'string') return [text, null, null];
+    } catch {
+      // a getter changed its mind: take the careful path
+    }
+  }
+  const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems };
+  try {
+    const clone = cloneValue(input, [], 0, ctx);
+    return [JSON.stringify(clone), ctx.aliens.length ? JSON.stringify(ctx.aliens) : null, null];
+  } catch (e) {
+    if (e instanceof TooLarge) return ['null', null, JSON.stringify([e.path, e.what])];
+    return ['null', JSON.stringify([[[], 'unreadable value']]), null];
+  }
+}
+
+/**
+ * Form input (FormData, URLSearchParams, or a record of strings) as
+ * [entriesJson, badJson | null]: entries [[name, value], ...]; bad
+ * [[name, kind], ...] for values that are not text (a File, a number...).
+ */
+export function encodeForm(form) {
+  const entries = [];
+  const bad = [];
+  const take = (name, value) => {
+    if (typeof name !== 'string') return;
+    if (typeof value === 'string') entries.push([name, value]);
+    else if (value === undefined || value === null) return;
+    else bad.push([name, value instanceof Object ? kindOf(value) : typeof value]);
+  };
+  try {
+    if (form === null || form === undefined || typeof form !== 'object') {
+      return [JSON.stringify(entries), JSON.stringify([['', form === null ? 'null' : typeof form]])];
+    }
+    const iterable = typeof form.entries === 'function' && typeof form.append === 'function';
+    if (iterable) {
+      for (const pair of form.entries()) take(pair[0], pair[1]);
+    } else {
+      for (const k of Object.keys(form)) {
+        let v;
+        try {
+          v = form[k];
+        } catch {
+          bad.push([k, 'throwing getter']);
+          continue;
+        }
+        take(k, v);
+      }
+    }
+  } catch {
+    bad.push(['', 'unreadable form']);
+  }
+  return [JSON.stringify(entries), bad.length ? JSON.stringify(bad) : null];
+}
