@@ -37,7 +37,8 @@ pub mod rules;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use form::from_form;
 pub use issues::{Issue, IssueCode, PathSegment, Severity};

@@ -291,7 +291,9 @@ model! {
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub id: Option<String>,
         pub name: String,
-        pub variables: Vec<DynamicVariable>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub variables: Option<Vec<DynamicVariable>>,
         pub is_default: bool,
     }
 

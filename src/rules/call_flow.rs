@@ -1,7 +1,7 @@
 //! The *Create Call Flow* request body.
 
 use super::{collections, flow_data, put, s, webhooks, working_hours, Ctx, Field, Keys};
-use crate::issues::IssueCode;
+use crate::issues::{IssueCode, Severity};
 use crate::value::{Object, Value};
 
 pub(crate) const DIRECTIONS: [&str; 2] = ["outbound", "bidirectional"];
@@ -123,7 +123,7 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
                     "{} only applies when `isPreConfigured` is true; set `isPreConfigured: true` or remove it (normalize drops it).",
                     c.here()
                 );
-                c.report(IssueCode::OnlyWith, msg);
+                c.report(IssueCode::OnlyWith, msg).severity = Severity::Warning;
             });
         }
     }

@@ -32,7 +32,7 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
                 .and_then(|f| c.in_field(f, |c, v| c.text(v)));
             put(&mut o, "name", name.map(s));
             let vars = keys.get(2).and_then(|f| c.in_field(f, variables));
-            o.push("variables", vars.unwrap_or_else(|| Value::Array(Vec::new())));
+            put(&mut o, "variables", vars);
             let is_default = keys.get(3).and_then(|f| {
                 c.in_field(f, |c, v| {
                     let b = c.boolean(v)?;
