@@ -66,11 +66,20 @@ impl std::fmt::Debug for Request {
                 )
             })
             .collect();
+        let key = self
+            .headers
+            .iter()
+            .find(|(k, _)| k == "x-api-key")
+            .map(|(_, v)| v.as_str());
+        let body = match key {
+            Some(k) if !k.is_empty() && self.body.contains(k) => self.body.replace(k, "[redacted]"),
+            _ => self.body.clone(),
+        };
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &headers)
-            .field("body", &self.body)
+            .field("body", &body)
             .finish()
     }
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the npm package and serves the demo on 127.0.0.1 (PORT, default 8080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --no-browser
+node scripts/build-pkg.mjs
+exec node scripts/serve.mjs
