@@ -4,7 +4,8 @@
 //   node bench/run.mjs            full run (about a minute); writes results/latest.{json,md}
 //                                 and the results section of README.md
 //   node bench/run.mjs --quick    smoke run of a few seconds; writes results/tmp/quick.{json,md}
-//   options: --no-size (skip bundle sizes), --only=<text> (payload ids containing text)
+//   options: --no-size (skip bundle sizes), --only=<text> (payload ids containing text),
+//            --pkg=<dir> (time another build of the package); these write to results/tmp/ only
 //
 // Each case (payload x input kind x library) is warmed up, then timed in several samples
 // (gc between samples); ops/s is the median sample. "object" input validates a JS object;
@@ -13,7 +14,7 @@
 import os from 'node:os';
 import { spawnSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -32,6 +33,8 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const SIZE = !args.includes('--no-size');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7);
+const PKG_ARG = args.find((a) => a.startsWith('--pkg='))?.slice(6); // another build of the package, to compare
+const PKG_DIR = PKG_ARG ? path.resolve(PKG_ARG) : file('../pkg');
 const TIMING = QUICK
   ? { warmupMs: 20, samples: 1, sampleMs: 40 }
   : { warmupMs: 250, samples: 5, sampleMs: 150 };
@@ -46,10 +49,10 @@ const peers = {
 
 // ---- libraries: validate[kind](value, options) and validateJson[kind](text, options) ----
 const libs = [];
-const OURS_PATH = file('../pkg/node.mjs');
+const OURS_PATH = path.join(PKG_DIR, 'node.mjs');
 let oursNote = null;
 if (existsSync(OURS_PATH)) {
-  const tf = await import('../pkg/node.mjs');
+  const tf = await import(pathToFileURL(OURS_PATH).href);
   const withOptions = (f) => (x, o) => (o === undefined ? f(x) : f(x, o));
   libs.push({
     name: 'ours',
@@ -215,7 +218,7 @@ if (hasOurs) {
 let sizes = [];
 if (SIZE) {
   const { measureSizes } = await import('./size.mjs');
-  sizes = await measureSizes();
+  sizes = await measureSizes(PKG_DIR);
 }
 
 // ---- environment ----
@@ -245,7 +248,7 @@ const env = {
   seconds: Math.round(seconds),
 };
 const versions = {
-  ours: hasOurs ? `${version(file('../pkg/package.json'))}${gitCommit ? ` (${gitCommit})` : ''}` : null,
+  ours: hasOurs ? `${version(path.join(PKG_DIR, 'package.json'))}${gitCommit ? ` (${gitCommit})` : ''}${PKG_ARG ? ` from ${PKG_ARG}` : ''}` : null,
   zod: version(file('./node_modules/zod/package.json')),
   valibot: version(file('./node_modules/valibot/package.json')),
   ajv: version(file('./node_modules/ajv/package.json')),
@@ -317,13 +320,14 @@ function markdown(r) {
 }
 
 const md = markdown(report);
-const outDir = QUICK || ONLY ? file('./results/tmp') : file('./results');
-const base = QUICK ? 'quick' : ONLY ? 'only' : 'latest';
+const partial = QUICK || ONLY || PKG_ARG;
+const outDir = partial ? file('./results/tmp') : file('./results');
+const base = QUICK ? 'quick' : partial ? 'partial' : 'latest';
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, `${base}.json`), JSON.stringify(report, null, 2) + '\n');
 writeFileSync(path.join(outDir, `${base}.md`), `# Benchmark results\n\n${md}`);
 console.log(`\nwrote ${path.relative(process.cwd(), path.join(outDir, `${base}.json`))} and ${base}.md`);
-if (!QUICK && !ONLY) {
+if (!partial) {
   const readmePath = file('./README.md');
   if (existsSync(readmePath)) {
     const readme = readFileSync(readmePath, 'utf8');

@@ -1,11 +1,12 @@
 // Gzipped size of each library's validator for the same job: validate a call flow and a
 // message flow. Each peer module (schemas + helpers + the IANA name list) is bundled with
 // esbuild (minified, ESM, browser); ours is the browser entry of ../pkg bundled the same way,
-// plus its .wasm file. gzip level 9 (zlib). Usage: node size.mjs [--json]
+// plus its .wasm file. gzip level 9 (zlib). Usage: node size.mjs [--json] [--pkg=<dir>]
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -44,7 +45,7 @@ async function ajvStandaloneEntry() {
   return `export { validateCallFlow, validateMessageFlow } from './results/tmp/ajv-standalone.mjs';`;
 }
 
-export async function measureSizes() {
+export async function measureSizes(pkgDir = here('../pkg')) {
   const rows = [];
   for (const lib of ['zod', 'valibot', 'ajv'])
     rows.push(await jsRow(lib, `peers/${lib}.mjs bundled`, `export { validateCallFlow, validateMessageFlow } from './peers/${lib}.mjs';`));
@@ -53,9 +54,9 @@ export async function measureSizes() {
   } catch (e) {
     rows.push({ lib: 'ajv (standalone)', what: `failed: ${e.message.split('\n')[0]}`, minBytes: null, gzipBytes: null });
   }
-  const wasmPath = here('../pkg/trillet_flows_bg.wasm');
+  const wasmPath = `${pkgDir}/trillet_flows_bg.wasm`;
   if (existsSync(wasmPath)) {
-    const js = await bundle(`export { init, validateCallFlow, validateMessageFlow } from '../pkg/index.js';`);
+    const js = await bundle(`export { init, validateCallFlow, validateMessageFlow } from ${JSON.stringify(`${pkgDir}/index.js`)};`);
     const wasm = readFileSync(wasmPath);
     rows.push({
       lib: 'ours',
@@ -72,7 +73,8 @@ export async function measureSizes() {
 export const kB = (n) => (n == null ? '-' : `${(n / 1024).toFixed(1)} kB`);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await measureSizes();
+  const pkgArg = process.argv.find((a) => a.startsWith('--pkg='))?.slice(6);
+  const rows = await measureSizes(pkgArg ? path.resolve(pkgArg) : undefined);
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
   else for (const r of rows) console.log(`${r.lib.padEnd(18)} ${kB(r.minBytes).padStart(10)} min ${kB(r.gzipBytes).padStart(10)} gzip   ${r.what}`);
 }

@@ -105,7 +105,9 @@ fn parse_name(name: &str) -> Option<Vec<PathSegment>> {
             let end = r.find(']')?;
             let inner = &r[..end];
             if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
-                out.push(PathSegment::Index(inner.parse().ok()?));
+                out.push(PathSegment::Index(
+                    inner.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')),
+                ));
             } else {
                 out.push(PathSegment::Key(inner.to_owned()));
             }
@@ -258,10 +260,20 @@ fn decimal(t: &str) -> Option<f64> {
     let body = t.strip_prefix('-').unwrap_or(t);
     let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(int) && digits(frac) {
-        t.parse().ok()
-    } else {
-        None
+    if !(digits(int) && digits(frac)) {
+        return None;
+    }
+    // JSON's number grammar wants no leading zeros; serde_json then parses
+    // it (core's f64 parser would add its tables to the wasm).
+    let int = int.trim_start_matches('0');
+    let text = format!(
+        "{}{}.{frac}",
+        if t.starts_with('-') { "-" } else { "" },
+        if int.is_empty() { "0" } else { int }
+    );
+    match crate::json::parse(&text, &crate::json::Limits::default()) {
+        Ok(Value::Number(n)) => Some(n),
+        _ => None,
     }
 }
 

@@ -143,7 +143,10 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
     let items = limits.max_items.min(u32::MAX as usize) as u32;
     let parts = encode_input(input, depth, items);
     if let Some(t) = parts.get(2).as_string() {
-        let (path, what): (Vec<PathSegment>, String) = serde_json::from_str(&t).unwrap_or_default();
+        let (path, what) = match bridge_json(&t) {
+            Value::Array(a) if a.len() == 2 => (bridge_path(&a[0]), bridge_str(&a[1])),
+            _ => (Vec::new(), String::new()),
+        };
         let msg = if what == "depth" {
             format!("This value nests deeper than {} levels; flatten it (or raise the maxDepth option).", limits.depth())
         } else {
@@ -174,9 +177,8 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
         },
     )?;
     if let Some(aliens) = parts.get(1).as_string() {
-        let list: Vec<(Vec<PathSegment>, String)> =
-            serde_json::from_str(&aliens).unwrap_or_default();
-        for (path, kind) in list {
+        for (path, kind) in bridge_pairs(&aliens) {
+            let (path, kind) = (bridge_path(&path), bridge_str(&kind));
             if let Some(slot) = value.pointer_mut(&path) {
                 *slot = match kind.as_str() {
                     "NaN" => Value::Number(f64::NAN),
@@ -188,6 +190,51 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
         }
     }
     Ok(value)
+}
+
+/// Parses JSON text written by the bridge (never fails: bad text reads as null).
+fn bridge_json(text: &str) -> Value {
+    let limits = Limits {
+        max_bytes: usize::MAX,
+        max_depth: json::DEPTH_CEILING,
+        max_items: usize::MAX,
+    };
+    json::parse(text, &limits).unwrap_or_default()
+}
+
+fn bridge_str(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// A path written by the bridge: keys and indexes.
+fn bridge_path(v: &Value) -> Vec<PathSegment> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|seg| match seg {
+                    Value::Number(n) => PathSegment::Index(*n as usize),
+                    other => PathSegment::Key(bridge_str(other)),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `[[a, b], ...]` pairs written by the bridge.
+fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
+    match bridge_json(text) {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|p| match p {
+                Value::Array(mut two) if two.len() == 2 => {
+                    let b = two.pop().unwrap_or_default();
+                    (two.pop().unwrap_or_default(), b)
+                }
+                _ => (Value::Null, Value::Null),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn to_js<T: Serialize>(result: &T) -> JsValue {
@@ -400,11 +447,16 @@ fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
     let entries: Vec<(String, String)> = parts
         .get(0)
         .as_string()
-        .and_then(|t| serde_json::from_str(&t).ok())
+        .map(|t| {
+            bridge_pairs(&t)
+                .iter()
+                .map(|(a, b)| (bridge_str(a), bridge_str(b)))
+                .collect()
+        })
         .unwrap_or_default();
     if let Some(bad) = parts.get(1).as_string() {
-        let list: Vec<(String, String)> = serde_json::from_str(&bad).unwrap_or_default();
-        for (name, what) in list {
+        for (name, what) in bridge_pairs(&bad) {
+            let (name, what) = (bridge_str(&name), bridge_str(&what));
             let path: Vec<PathSegment> = if name.is_empty() {
                 vec![]
             } else {

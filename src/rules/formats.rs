@@ -66,7 +66,7 @@ pub fn is_token(s: &str) -> bool {
 /// Non-ASCII text is allowed (it travels as UTF-8 `obs-text`).
 pub fn is_header_value(s: &str) -> bool {
     !s.chars()
-        .any(|c| (c.is_control() && c != '\t') || c == '\u{7f}')
+        .any(|c| (is_control(c) && c != '\t') || c == '\u{7f}')
 }
 
 /// A value fit for an HTTP header we send ourselves (api key, workspace id):
@@ -89,7 +89,7 @@ pub enum UrlCheck {
 /// Checks an absolute `http:`/`https:` URL with a host.
 pub fn check_url(s: &str) -> UrlCheck {
     if s.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '\\' | '<' | '>' | '"'))
+        .any(|c| is_space(c) || is_control(c) || matches!(c, '\\' | '<' | '>' | '"'))
     {
         return UrlCheck::Invalid("it contains spaces or characters a URL cannot hold");
     }
@@ -140,7 +140,7 @@ pub fn check_url(s: &str) -> UrlCheck {
     }
     if !host.starts_with('[') {
         let ok_chars = host.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '%') || !c.is_ascii()
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '%') || !c.is_ascii()
         });
         if !ok_chars || host.starts_with('.') || host.contains("..") {
             return UrlCheck::Invalid("its host is malformed");
@@ -150,7 +150,7 @@ pub fn check_url(s: &str) -> UrlCheck {
         if !p.is_empty()
             && (p.len() > 5
                 || !p.bytes().all(|b| b.is_ascii_digit())
-                || p.parse::<u32>().map_or(true, |n| n > 65535))
+                || p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) > 65535)
         {
             return UrlCheck::Invalid("its port is not a number from 0 to 65535");
         }
@@ -160,6 +160,29 @@ pub fn check_url(s: &str) -> UrlCheck {
     } else {
         UrlCheck::Insecure
     }
+}
+
+/// C0 and C1 control characters and DEL (no Unicode tables needed).
+fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Unicode white space (the White_Space property, listed).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
 }
 
 fn is_loopback(host: &str) -> bool {

@@ -282,9 +282,12 @@ impl<'a> Ctx<'a> {
         } else {
             "at least"
         };
+        // Numbers are written the JSON way (ryu via serde_json), not with
+        // core's float Display, which would add ~20 KB to the wasm.
+        let min_text = Value::Number(min).to_json_string();
         if !n.is_finite() {
             let msg = format!(
-                "{} must be a finite number {bound} {min}, not {}.",
+                "{} must be a finite number {bound} {min_text}, not {}.",
                 self.here(),
                 v.type_name()
             );
@@ -293,10 +296,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if n < min || (exclusive && n == min) {
-            let msg = format!("{} is {n}; it must be {bound} {min}.", self.here());
+            let n_text = Value::Number(n).to_json_string();
+            let msg = format!(
+                "{} is {n_text}; it must be {bound} {min_text}.",
+                self.here()
+            );
             let i = self.report(IssueCode::TooSmall, msg);
-            i.expected = Some(format!("{} {min}", if exclusive { ">" } else { ">=" }));
-            i.received = Some(Value::Number(n).to_json_string());
+            i.expected = Some(format!("{} {min_text}", if exclusive { ">" } else { ">=" }));
+            i.received = Some(n_text);
             return None;
         }
         Some(n)
