@@ -233,15 +233,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
 /// JSON text (JavaScript objects, Rust values). Returns the first breach.
 /// Recursion stops at the depth limit, so any value is safe to check.
 pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
-    /// On a breach: the message, and the path innermost first.
+    /// On a breach: the message, and the path innermost first (built only
+    /// then, on the way back up).
     fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
         let max = limits.depth();
-        let deeper = |r: Option<(String, Vec<PathSegment>)>, seg: PathSegment| {
-            r.map(|(m, mut p)| {
-                p.push(seg);
-                (m, p)
-            })
-        };
         match v {
             Value::Array(_) | Value::Object(_) if depth + 1 > max => Some((
                 format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."),
@@ -255,12 +250,24 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
                 ),
                 Vec::new(),
             )),
-            Value::Array(a) => a.iter().enumerate().find_map(|(i, item)| {
-                deeper(walk(item, depth + 1, limits), PathSegment::Index(i))
-            }),
-            Value::Object(o) => o.iter().find_map(|(k, item)| {
-                deeper(walk(item, depth + 1, limits), PathSegment::Key(k.clone()))
-            }),
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    if let Some((m, mut p)) = walk(item, depth + 1, limits) {
+                        p.push(PathSegment::Index(i));
+                        return Some((m, p));
+                    }
+                }
+                None
+            }
+            Value::Object(o) => {
+                for (k, item) in o.iter() {
+                    if let Some((m, mut p)) = walk(item, depth + 1, limits) {
+                        p.push(PathSegment::Key(k.clone()));
+                        return Some((m, p));
+                    }
+                }
+                None
+            }
             _ => None,
         }
     }

@@ -102,11 +102,21 @@ impl Normalized {
     }
 }
 
-fn run(kind: Kind, input: &Value, opts: &Options) -> (Option<Value>, Vec<Issue>) {
-    if let Some(issue) = json::check_limits(input, &opts.limits) {
-        return (None, vec![issue]);
+/// `checked`: the input's depth and array lengths were already held to
+/// the limits (parsed from JSON text, or read from JavaScript).
+fn run(
+    kind: Kind,
+    input: &Value,
+    opts: &Options,
+    build: bool,
+    checked: bool,
+) -> (Option<Value>, Vec<Issue>) {
+    if !checked {
+        if let Some(issue) = json::check_limits(input, &opts.limits) {
+            return (None, vec![issue]);
+        }
     }
-    let mut ctx = rules::Ctx::new(*opts, kind.title());
+    let mut ctx = rules::Ctx::new(*opts, kind.title(), build);
     let out = match kind {
         Kind::CallFlow => rules::call_flow::call_flow(&mut ctx, input),
         Kind::MessageFlow => rules::message_flow::message_flow(&mut ctx, input),
@@ -118,7 +128,11 @@ fn run(kind: Kind, input: &Value, opts: &Options) -> (Option<Value>, Vec<Issue>)
 
 /// Checks a payload against every rule.
 pub fn validate(kind: Kind, input: &Value, opts: &Options) -> Report {
-    let (_, issues) = run(kind, input, opts);
+    validate_checked(kind, input, opts, false)
+}
+
+pub(crate) fn validate_checked(kind: Kind, input: &Value, opts: &Options, checked: bool) -> Report {
+    let (_, issues) = run(kind, input, opts, false, checked);
     Report {
         valid: !issues.iter().any(Issue::is_error),
         issues,
@@ -128,14 +142,23 @@ pub fn validate(kind: Kind, input: &Value, opts: &Options) -> Report {
 /// Validates, then (if there is no error) returns the canonical payload.
 /// Never changes `input`.
 pub fn normalize(kind: Kind, input: &Value, opts: &Options) -> Normalized {
-    let (value, issues) = run(kind, input, opts);
+    normalize_checked(kind, input, opts, false)
+}
+
+pub(crate) fn normalize_checked(
+    kind: Kind,
+    input: &Value,
+    opts: &Options,
+    checked: bool,
+) -> Normalized {
+    let (value, issues) = run(kind, input, opts, true, checked);
     Normalized { value, issues }
 }
 
 /// [`validate`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse(text, &opts.limits) {
-        Ok(v) => validate(kind, &v, opts),
+        Ok(v) => validate_checked(kind, &v, opts, true),
         Err(issue) => Report {
             valid: false,
             issues: vec![issue],
@@ -146,7 +169,7 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
 /// [`normalize`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse(text, &opts.limits) {
-        Ok(v) => normalize(kind, &v, opts),
+        Ok(v) => normalize_checked(kind, &v, opts, true),
         Err(issue) => Normalized {
             value: None,
             issues: vec![issue],

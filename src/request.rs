@@ -125,7 +125,7 @@ pub(crate) fn build_from_parsed(
         ("apiKey", &opts.api_key),
         ("workspaceId", &opts.workspace_id),
     ] {
-        if value.trim().is_empty() {
+        if formats::is_blank(value) {
             option_issue(
                 key,
                 IssueCode::Required,

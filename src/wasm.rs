@@ -281,7 +281,7 @@ fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let report = match read_input(input, &opts) {
-        Ok(v) => crate::validate(kind, &v, &opts),
+        Ok(v) => crate::validate_checked(kind, &v, &opts, true),
         Err(issue) => Report {
             valid: false,
             issues: vec![issue],
@@ -294,7 +294,7 @@ fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let n = match read_input(input, &opts) {
-        Ok(v) => crate::normalize(kind, &v, &opts),
+        Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
         Err(issue) => Normalized {
             value: None,
             issues: vec![issue],

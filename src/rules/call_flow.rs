@@ -285,7 +285,7 @@ fn custom_welcome<'a>(
                 );
                 c.report(IssueCode::Required, msg);
             }),
-            (Some(f), Some(text)) if text.trim().is_empty() => ctx.in_field(f, |c, _| {
+            (Some(f), Some(text)) if super::formats::is_blank(text) => ctx.in_field(f, |c, _| {
                 let msg = format!(
                     "{} is empty, but `welcomeMessage` is \"ai_custom\"; write the message the agent opens with.",
                     c.here()
@@ -298,7 +298,7 @@ fn custom_welcome<'a>(
         return None;
     }
     if let (Some(f), Some(text)) = (cwm.field, cwm.value) {
-        if !text.trim().is_empty() {
+        if !super::formats::is_blank(text) {
             ctx.in_field(f, |c, _| {
                 let msg = format!(
                     "{} is only used when `welcomeMessage` is \"ai_custom\" (it is \"{welcome}\"); set `welcomeMessage` to \"ai_custom\" or remove it.",

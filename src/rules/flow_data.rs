@@ -11,7 +11,11 @@ use std::collections::HashSet;
 pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let obj = ctx.object(v)?;
     let keys = ctx.keys(obj, &["nodes", "edges"]);
-    let mut ids: HashSet<&'a str> = HashSet::new();
+    let node_count = match keys.get(0).map(|f| f.value) {
+        Some(Value::Array(a)) => a.len(),
+        _ => 0,
+    };
+    let mut ids: HashSet<&'a str> = HashSet::with_capacity(node_count);
     let nodes = match keys.get(0) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
@@ -29,7 +33,7 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let edges = match keys.get(1) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
-            let mut edge_ids = HashSet::new();
+            let mut edge_ids = HashSet::with_capacity(items.len());
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 if let Some(e) = c.in_index(i, |c| edge(c, item, &ids, &mut edge_ids)) {

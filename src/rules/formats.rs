@@ -72,7 +72,7 @@ pub fn is_header_value(s: &str) -> bool {
 /// A value fit for an HTTP header we send ourselves (api key, workspace id):
 /// visible ASCII and inner spaces only, not empty.
 pub fn is_visible_ascii(s: &str) -> bool {
-    !s.trim().is_empty() && s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
+    !is_blank(s) && s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
 }
 
 /// What an absolute URL check found.
@@ -162,13 +162,19 @@ pub fn check_url(s: &str) -> UrlCheck {
     }
 }
 
+/// Empty or only white space. Stops at the first other character, so it
+/// costs nothing on ordinary text.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_space)
+}
+
 /// C0 and C1 control characters and DEL (no Unicode tables needed).
 fn is_control(c: char) -> bool {
     matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
 /// Unicode white space (the White_Space property, listed).
-fn is_space(c: char) -> bool {
+pub fn is_space(c: char) -> bool {
     matches!(
         c,
         '\t'..='\r'

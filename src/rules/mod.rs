@@ -93,16 +93,20 @@ pub(crate) struct Ctx<'a> {
     pub opts: Options,
     /// Which payload this is, for messages ("the Create Call Flow request").
     pub what: &'static str,
+    /// False for validate: pass-through data (nodes, edges...) is checked
+    /// but not copied into an output nobody reads.
+    pub build: bool,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(opts: Options, what: &'static str) -> Self {
+    pub fn new(opts: Options, what: &'static str, build: bool) -> Self {
         Ctx {
             path: Vec::with_capacity(8),
             order: Vec::with_capacity(8),
             issues: Vec::new(),
             opts,
             what,
+            build,
         }
     }
 
@@ -229,7 +233,7 @@ impl<'a> Ctx<'a> {
     /// A string that says something: `empty` if blank.
     pub fn text(&mut self, v: &'a Value) -> Option<&'a str> {
         let s = self.string(v)?;
-        if s.trim().is_empty() {
+        if formats::is_blank(s) {
             let msg = format!("{} is empty; write something in it.", self.here());
             self.report(IssueCode::Empty, msg);
             return None;
@@ -383,7 +387,7 @@ impl<'a> Ctx<'a> {
     /// A value passed through untouched; it must still be JSON.
     pub fn passthrough(&mut self, v: &'a Value) -> Value {
         if v.is_json() {
-            return v.clone();
+            return if self.build { v.clone() } else { Value::Null };
         }
         self.report_non_json(v);
         Value::Null
@@ -399,7 +403,7 @@ impl<'a> Ctx<'a> {
                 self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
             }
         }
-        if clean {
+        if clean && self.build {
             Value::Object(obj.clone())
         } else {
             Value::Null

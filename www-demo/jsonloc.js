@@ -1,0 +1,121 @@
+// Places in a JSON text: a line and column given by the library (1-based; the
+// column counts UTF-8 bytes, as serde_json does) to a string offset, and a JSON
+// pointer to the offset of its member (or of its closest existing parent).
+
+const utf8Length = (cp) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** The UTF-16 offset of (line, column) in `text`. */
+export function offsetOf(text, line, column) {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return text.length;
+    start = nl + 1;
+  }
+  let bytes = 0;
+  let i = start;
+  while (i < text.length && text[i] !== '\n' && bytes < column - 1) {
+    const cp = text.codePointAt(i);
+    bytes += utf8Length(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** The 1-based line and character column of an offset (for people). */
+export function lineColumnOf(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  return { line, column };
+}
+
+/**
+ * { start, end } of the value at `pointer` (for an object member, from its key),
+ * or of the closest parent that exists; null if the text does not parse.
+ */
+export function locate(text, pointer) {
+  const places = new Map();
+  try {
+    scan(text, places);
+  } catch {
+    return null;
+  }
+  let p = pointer;
+  for (;;) {
+    if (places.has(p)) return places.get(p);
+    if (p === '') return null;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+const escapeSeg = (s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+
+function scan(text, places) {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = () => {
+    throw new Error('bad json');
+  };
+  const string = () => {
+    if (text[i] !== '"') fail();
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    if (i >= text.length) fail();
+    i++;
+    return JSON.parse(text.slice(start, i));
+  };
+  const value = (ptr, from) => {
+    ws();
+    const start = i;
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') i++;
+      else {
+        for (;;) {
+          ws();
+          const keyStart = i;
+          const key = string();
+          ws();
+          if (text[i++] !== ':') fail();
+          value(`${ptr}/${escapeSeg(key)}`, keyStart);
+          ws();
+          if (text[i] === ',') i++;
+          else if (text[i] === '}') {
+            i++;
+            break;
+          } else fail();
+        }
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') i++;
+      else {
+        for (let n = 0; ; n++) {
+          value(`${ptr}/${n}`);
+          ws();
+          if (text[i] === ',') i++;
+          else if (text[i] === ']') {
+            i++;
+            break;
+          } else fail();
+        }
+      }
+    } else if (c === '"') string();
+    else {
+      const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += m[0].length;
+    }
+    if (!places.has(ptr)) places.set(ptr, { start: from ?? start, end: i });
+    else places.set(ptr, { start: from ?? start, end: i }); // repeated key: the last one counts
+  };
+  value('');
+  ws();
+  if (i !== text.length) fail();
+}
