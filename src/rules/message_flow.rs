@@ -179,7 +179,7 @@ fn email_settings<'a>(
                 );
                 c.report(IssueCode::IgnoredForChannel, msg);
             }
-            Some("Email") if subject.map_or(true, |t| super::formats::is_blank(t)) => {
+            Some("Email") if subject.map_or(true, super::formats::is_blank) => {
                 match keys.get(0) {
                     Some(sf) if subject.is_some() => c.in_field(sf, |c, _| subject_recommended(c)),
                     Some(_) => {}

@@ -125,7 +125,7 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
                 });
             }
         }
-        let ooh_blank = ooh.map_or(true, |m| formats::is_blank(m));
+        let ooh_blank = ooh.map_or(true, formats::is_blank);
         if ooh_blank && (ooh_f.is_none() || ooh.is_some()) {
             let report = |c: &mut Ctx<'a>| {
                 let msg = format!(
