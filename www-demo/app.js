@@ -37,7 +37,7 @@ const FLOWS = {
   },
 };
 
-const blank = () => ({ model: {}, json: '', view: 'form', formDirty: true, jsonDirty: false, left: [], open: new Set(), notice: '' });
+const blank = () => ({ model: {}, json: '{}', view: 'form', formDirty: true, jsonDirty: false, left: [], open: new Set(), notice: '' });
 const state = { flow: 'call', ready: false, flows: { call: blank(), message: blank() }, placed: [] };
 const cur = () => state.flows[state.flow];
 const api = () => FLOWS[state.flow];

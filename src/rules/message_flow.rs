@@ -179,13 +179,11 @@ fn email_settings<'a>(
                 );
                 c.report(IssueCode::IgnoredForChannel, msg);
             }
-            Some("Email") if subject.map_or(true, super::formats::is_blank) => {
-                match keys.get(0) {
-                    Some(sf) if subject.is_some() => c.in_field(sf, |c, _| subject_recommended(c)),
-                    Some(_) => {}
-                    None => c.in_missing("subjectLine", |c| subject_recommended(c)),
-                }
-            }
+            Some("Email") if subject.map_or(true, super::formats::is_blank) => match keys.get(0) {
+                Some(sf) if subject.is_some() => c.in_field(sf, |c, _| subject_recommended(c)),
+                Some(_) => {}
+                None => c.in_missing("subjectLine", |c| subject_recommended(c)),
+            },
             _ => {}
         }
         put(&mut out, "subjectLine", subject.map(s));

