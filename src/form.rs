@@ -13,7 +13,6 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::value::{Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum FieldType {
@@ -91,8 +90,8 @@ fn field_type(kind: Kind, pattern: &str) -> FieldType {
 enum Node {
     Leaf(String),
     Obj(Vec<(String, Node)>),
-    /// Items by the index the form gave.
-    Arr(BTreeMap<usize, Node>),
+    /// Items by the index the form used, sorted by it.
+    Arr(Vec<(usize, Node)>),
 }
 
 /// Splits `a.b[0].c` / `a[b]` into segments; None if malformed.
@@ -155,7 +154,7 @@ fn insert(node: &mut Node, path: &[PathSegment], leaf: String) -> bool {
     };
     let fresh = || match rest.first() {
         None => Node::Leaf(String::new()),
-        Some(PathSegment::Index(_)) => Node::Arr(BTreeMap::new()),
+        Some(PathSegment::Index(_)) => Node::Arr(Vec::new()),
         Some(PathSegment::Key(_)) => Node::Obj(Vec::new()),
     };
     match (node, head) {
@@ -170,7 +169,15 @@ fn insert(node: &mut Node, path: &[PathSegment], leaf: String) -> bool {
             insert(&mut entries[i].1, rest, leaf)
         }
         (Node::Arr(items), PathSegment::Index(i)) => {
-            insert(items.entry(*i).or_insert_with(fresh), rest, leaf)
+            // Forms list items in order, so this is nearly always a push.
+            let at = match items.binary_search_by_key(i, |(k, _)| *k) {
+                Ok(at) => at,
+                Err(at) => {
+                    items.insert(at, (*i, fresh()));
+                    at
+                }
+            };
+            insert(&mut items[at].1, rest, leaf)
         }
         _ => false,
     }
@@ -283,7 +290,7 @@ fn form_path(root: &Node, path: &[PathSegment]) -> Vec<PathSegment> {
     path.iter()
         .map(|seg| {
             let (mapped, next) = match (node, seg) {
-                (Some(Node::Arr(items)), PathSegment::Index(i)) => match items.iter().nth(*i) {
+                (Some(Node::Arr(items)), PathSegment::Index(i)) => match items.get(*i) {
                     Some((orig, child)) => (PathSegment::Index(*orig), Some(child)),
                     None => (seg.clone(), None),
                 },

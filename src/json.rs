@@ -81,8 +81,9 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
                 None => {
                     let text = e.to_string();
                     let what = text
-                        .rsplit_once(" at line ")
-                        .map(|(a, _)| a)
+                        .get(
+                            ..crate::rules::formats::find(&text, " at line ").unwrap_or(text.len()),
+                        )
                         .unwrap_or(&text)
                         .to_owned();
                     if what == "recursion limit exceeded" {

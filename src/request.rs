@@ -72,7 +72,7 @@ impl std::fmt::Debug for Request {
             .find(|(k, _)| k == "x-api-key")
             .map(|(_, v)| v.as_str());
         let body = match key {
-            Some(k) if !k.is_empty() && self.body.contains(k) => self.body.replace(k, "[redacted]"),
+            Some(k) if !k.is_empty() => formats::replace_all(&self.body, k, "[redacted]"),
             _ => self.body.clone(),
         };
         f.debug_struct("Request")
@@ -203,8 +203,8 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
     forms.dedup();
     let clean = |s: &mut String| {
         for f in &forms {
-            if !f.is_empty() && s.contains(f.as_str()) {
-                *s = s.replace(f.as_str(), "[redacted]");
+            if !f.is_empty() && formats::find(s, f).is_some() {
+                *s = formats::replace_all(s, f, "[redacted]");
             }
         }
     };

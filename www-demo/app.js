@@ -87,6 +87,14 @@ function saveFlow() {
   fs.json = jsonText.value;
 }
 
+/** What the form could not take over from a JSON payload, in words. */
+function carryNotice(left, textified) {
+  const parts = [];
+  if (left.length) parts.push(`The form has no field for ${left.join(', ')}: these stay only in the JSON text, until the form is edited.`);
+  if (textified.length) parts.push(`The form shows ${textified.join(', ')} as text and sends it as a string; keep an object there in the JSON view.`);
+  return parts.join(' ');
+}
+
 function showNotice() {
   const fs = cur();
   const el = $('form-notice');
@@ -132,6 +140,8 @@ function showView(view, convert = true) {
       jsonText.value = JSON.stringify(F.modelToPayload(spec, F.readModel(form)), null, 2);
       fs.formDirty = false;
       fs.jsonDirty = false;
+      fs.notice = '';
+      showNotice();
     } else if (view === 'form' && fs.jsonDirty) {
       let parsed;
       let ok = true;
@@ -141,12 +151,10 @@ function showView(view, convert = true) {
         ok = false;
       }
       if (ok && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        const { model, left } = F.payloadToModel(spec, parsed);
+        const { model, left, textified } = F.payloadToModel(spec, parsed);
         fs.model = model;
         fs.left = left;
-        fs.notice = left.length
-          ? `The form has no field for ${left.join(', ')}: kept only in the JSON text until the form is edited.`
-          : '';
+        fs.notice = carryNotice(left, textified);
         F.renderForm(form, spec, model, { openState: F.openSections(form) });
         fs.formDirty = false;
       } else {
@@ -403,9 +411,9 @@ function loadExample(flow) {
   }
   const fs = cur();
   const example = api().example;
-  const { model, left } = F.payloadToModel(api().spec, example);
+  const { model, left, textified } = F.payloadToModel(api().spec, example);
   Object.assign(fs, { model, left, json: JSON.stringify(example, null, 2), formDirty: false, jsonDirty: false });
-  fs.notice = left.length ? `The form has no field for ${left.join(', ')}: kept only in the JSON text.` : '';
+  fs.notice = carryNotice(left, textified);
   renderFlow();
   update();
 }

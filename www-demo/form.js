@@ -453,14 +453,16 @@ function walkTo(nodes, src, out) {
 }
 
 /**
- * The form's model for a JSON payload. Returns { model, left }: `left` lists the
- * pointers of values the form has no field for (they stay in the JSON view only).
+ * The form's model for a JSON payload. Returns { model, left, textified }: `left`
+ * lists the pointers of values the form has no field for (they stay in the JSON
+ * view only); `textified` those of objects the form shows (and sends) as text.
  */
 export function payloadToModel(spec, payload) {
   const model = {};
   const used = new Set();
   const containers = new Set(['']);
-  walkFrom(spec, payload, model, [], used, containers);
+  const textified = [];
+  walkFrom(spec, payload, model, [], used, containers, textified);
   const left = [];
   const visit = (value, path) => {
     if (!isObject(value) && !Array.isArray(value)) return;
@@ -474,16 +476,16 @@ export function payloadToModel(spec, payload) {
   };
   if (isObject(payload)) visit(payload, []);
   else left.push('');
-  return { model, left };
+  return { model, left, textified };
 }
 
 const asText = (v) => (v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-function walkFrom(nodes, src, out, path, used, containers) {
+function walkFrom(nodes, src, out, path, used, containers, textified) {
   if (!isObject(src)) return;
   for (const node of nodes) {
     if (node.kind === 'group' && !node.key) {
-      walkFrom(node.children, src, out, path, used, containers);
+      walkFrom(node.children, src, out, path, used, containers, textified);
       continue;
     }
     const v = src[node.key];
@@ -493,6 +495,7 @@ function walkFrom(nodes, src, out, path, used, containers) {
     if (node.kind === 'field') {
       const textual = node.type === 'textarea' && node.mono;
       if (v !== null && typeof v === 'object' && !textual) continue; // left over
+      if (v !== null && typeof v === 'object') textified.push(ptr);
       out[node.key] = asText(v);
       used.add(ptr);
     } else if (node.kind === 'group') {
@@ -503,7 +506,7 @@ function walkFrom(nodes, src, out, path, used, containers) {
       if (!isObject(v)) continue;
       containers.add(ptr);
       out[node.key] = {};
-      walkFrom(node.children, v, out[node.key], p, used, containers);
+      walkFrom(node.children, v, out[node.key], p, used, containers, textified);
     } else if (node.kind === 'list') {
       if (v === null) {
         used.add(ptr);
@@ -515,7 +518,7 @@ function walkFrom(nodes, src, out, path, used, containers) {
         const o = {};
         if (isObject(item)) {
           containers.add(pointerOf([...p, i]));
-          walkFrom(node.children, item, o, [...p, i], used, containers);
+          walkFrom(node.children, item, o, [...p, i], used, containers, textified);
         }
         return o;
       });

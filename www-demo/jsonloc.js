@@ -112,8 +112,7 @@ function scan(text, places) {
       if (!m) fail();
       i += m[0].length;
     }
-    if (!places.has(ptr)) places.set(ptr, { start: from ?? start, end: i });
-    else places.set(ptr, { start: from ?? start, end: i }); // repeated key: the last one counts
+    places.set(ptr, { start: from ?? start, end: i }); // a repeated key: its last value counts
   };
   value('');
   ws();

@@ -48,6 +48,7 @@ export function smsSummary(text) {
   const unit = s.encoding === 'GSM-7' ? (s.units !== s.length ? ` (${s.units} septets: ^ { } [ ] ~ | € \\ count twice)` : '') : s.units !== s.length ? ` (${s.units} UTF-16 units)` : '';
   const why = s.culprit ? ` because of “${s.culprit}”` : '';
   const segs = `${s.segments} SMS segment${s.segments === 1 ? '' : 's'}`;
-  const room = s.segments ? ` (${s.remaining} left in the last, ${s.perSegment} per segment)` : '';
+  const room =
+    s.segments === 0 ? '' : s.segments === 1 ? ` (${s.remaining} left)` : ` (${s.perSegment} per segment; ${s.remaining} left in the last)`;
   return { info: s, text: `${chars}${unit} · ${s.encoding}${why} · ${segs}${room}` };
 }

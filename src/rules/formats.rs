@@ -29,12 +29,12 @@ pub fn minutes(s: &str) -> u32 {
 
 /// An IANA tz database name (zones and links), spelled exactly.
 pub fn is_timezone(s: &str) -> bool {
-    TZ_NAMES.binary_search(&s).is_ok()
+    !s.is_empty() && !s.contains('\n') && TZ_NAMES.lines().any(|t| t == s)
 }
 
 /// A time zone name that differs from `s` only in case, if any.
 pub fn timezone_suggestion(s: &str) -> Option<&'static str> {
-    TZ_NAMES.iter().copied().find(|t| t.eq_ignore_ascii_case(s))
+    TZ_NAMES.lines().find(|t| t.eq_ignore_ascii_case(s))
 }
 
 /// RFC 9110 `token` (header field names).
@@ -93,7 +93,7 @@ pub fn check_url(s: &str) -> UrlCheck {
     {
         return UrlCheck::Invalid("it contains spaces or characters a URL cannot hold");
     }
-    let (scheme, rest) = match s.split_once("://") {
+    let (scheme, rest) = match find(s, "://").map(|i| (&s[..i], &s[i + 3..])) {
         Some(p) => p,
         None => {
             return UrlCheck::Invalid("it is not an absolute URL (it needs https:// and a host)")
@@ -142,7 +142,7 @@ pub fn check_url(s: &str) -> UrlCheck {
         let ok_chars = host.chars().all(|c| {
             c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '%') || !c.is_ascii()
         });
-        if !ok_chars || host.starts_with('.') || host.contains("..") {
+        if !ok_chars || host.starts_with('.') || find(host, "..").is_some() {
             return UrlCheck::Invalid("its host is malformed");
         }
     }
@@ -160,6 +160,29 @@ pub fn check_url(s: &str) -> UrlCheck {
     } else {
         UrlCheck::Insecure
     }
+}
+
+/// The first place of `needle` in `hay`. A plain loop: core's substring
+/// searcher costs several KB of wasm, and our strings are short.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
+}
+
+/// `hay` with every `needle` replaced by `with`.
+pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
+        out.push_str(&rest[..i]);
+        out.push_str(with);
+        rest = &rest[i + needle.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Empty or only white space. Stops at the first other character, so it
@@ -240,7 +263,9 @@ mod tests {
             timezone_suggestion("america/new_york"),
             Some("America/New_York")
         );
-        assert!(TZ_NAMES.windows(2).all(|w| w[0] < w[1]), "sorted");
+        let names: Vec<&str> = TZ_NAMES.lines().collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted");
+        assert_eq!(names.len(), 598);
     }
 
     #[test]

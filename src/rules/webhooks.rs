@@ -194,7 +194,11 @@ fn header<'a>(
     };
     if let Some((code, text)) = name_issue {
         let mut report = |c: &mut Ctx<'a>| {
-            let msg = format!("{} {}", c.here(), text.replace("{}", &quote(name)));
+            let msg = format!(
+                "{} {}",
+                c.here(),
+                super::formats::replace_all(text, "{}", &quote(name))
+            );
             c.report(code, msg).received = Some(name.to_owned());
         };
         match name_field {
