@@ -13,10 +13,21 @@
 
 const OBJECT_PROTO = Object.prototype;
 const hasOwn = Object.prototype.hasOwnProperty;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+// A lone UTF-16 surrogate cannot travel as UTF-8: it becomes U+FFFD, as
+// TextEncoder does.
+const wellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (s) => s.isWellFormed()
+  : (s) => !LONE_SURROGATE.test(s);
+const toWellFormed = typeof String.prototype.toWellFormed === 'function'
+  ? (s) => s.toWellFormed()
+  : (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 function isPlain(v, depth, maxDepth, maxItems) {
   switch (typeof v) {
     case 'string':
+      return wellFormed(v);
     case 'boolean':
       return true;
     case 'number':
@@ -36,7 +47,7 @@ function isPlain(v, depth, maxDepth, maxItems) {
       if (proto !== OBJECT_PROTO && proto !== null) return false;
       if (typeof v.toJSON === 'function') return false;
       for (const k in v) {
-        if (!hasOwn.call(v, k)) return false; // inherited enumerable: not plain
+        if (!hasOwn.call(v, k) || !wellFormed(k)) return false; // inherited enumerable: not plain
         const x = v[k];
         if (x !== undefined && !isPlain(x, depth + 1, maxDepth, maxItems)) return false;
       }
@@ -69,6 +80,7 @@ function kindOf(v) {
 function cloneValue(v, path, depth, ctx) {
   switch (typeof v) {
     case 'string':
+      return toWellFormed(v);
     case 'boolean':
       return v;
     case 'number':
@@ -149,12 +161,13 @@ function cloneValue(v, path, depth, ctx) {
       return null;
     }
     const out = Object.create(null);
-    for (const k of keys) {
+    for (const rawKey of keys) {
+      const k = toWellFormed(rawKey);
       let x;
       path.push(k);
       try {
         try {
-          x = v[k];
+          x = v[rawKey];
         } catch {
           ctx.aliens.push([path.slice(), 'throwing getter']);
           out[k] = null;
@@ -201,38 +214,56 @@ export function encodeInput(input, maxDepth, maxItems) {
   }
 }
 
+/** What a value is, for messages; never throws. */
+export function describe(v) {
+  try {
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return 'array';
+    if (typeof v === 'object') return kindOf(v) === 'object with a custom prototype' ? 'object' : kindOf(v);
+    return typeof v;
+  } catch {
+    return 'unreadable value';
+  }
+}
+
+function isPlainObject(v) {
+  const proto = Object.getPrototypeOf(v);
+  return proto === OBJECT_PROTO || proto === null;
+}
+
 /**
- * Form input (FormData, URLSearchParams, or a record of strings) as
+ * Form input (FormData, URLSearchParams, or a plain object of strings) as
  * [entriesJson, badJson | null]: entries [[name, value], ...]; bad
- * [[name, kind], ...] for values that are not text (a File, a number...).
+ * [[name, kind], ...] for values that are not text (a File, a number...);
+ * a bad name "" means the form itself is not one.
  */
 export function encodeForm(form) {
   const entries = [];
   const bad = [];
   const take = (name, value) => {
     if (typeof name !== 'string') return;
-    if (typeof value === 'string') entries.push([name, value]);
+    if (typeof value === 'string') entries.push([toWellFormed(name), toWellFormed(value)]);
     else if (value === undefined || value === null) return;
-    else bad.push([name, value instanceof Object ? kindOf(value) : typeof value]);
+    else bad.push([toWellFormed(name), describe(value)]);
   };
   try {
-    if (form === null || form === undefined || typeof form !== 'object') {
-      return [JSON.stringify(entries), JSON.stringify([['', form === null ? 'null' : typeof form]])];
-    }
-    const iterable = typeof form.entries === 'function' && typeof form.append === 'function';
-    if (iterable) {
+    if (form === null || typeof form !== 'object') {
+      bad.push(['', describe(form)]);
+    } else if (typeof form.append === 'function' && typeof form.getAll === 'function' && typeof form.entries === 'function') {
       for (const pair of form.entries()) take(pair[0], pair[1]);
-    } else {
+    } else if (isPlainObject(form)) {
       for (const k of Object.keys(form)) {
         let v;
         try {
           v = form[k];
         } catch {
-          bad.push([k, 'throwing getter']);
+          bad.push([toWellFormed(k), 'throwing getter']);
           continue;
         }
         take(k, v);
       }
+    } else {
+      bad.push(['', describe(form)]);
     }
   } catch {
     bad.push(['', 'unreadable form']);

@@ -53,7 +53,11 @@ function esmToCjs(src, file) {
 
 // Web glue (browsers, bundlers, Node ESM via initSync) and its snippet.
 cpSync(join(web, 'trillet_flows.js'), join(pkg, 'trillet_flows.js'));
-cpSync(join(web, 'trillet_flows.d.ts'), join(pkg, 'trillet_flows.d.ts'));
+// wasm-bindgen writes every parameter as required; `options` may be left out.
+const dts = readFileSync(join(web, 'trillet_flows.d.ts'), 'utf8');
+const dtsOptional = dts.replace(/, options: Options\)/g, ', options?: Options)');
+if (dtsOptional === dts) throw new Error('trillet_flows.d.ts: no `options: Options` parameter to make optional');
+writeFileSync(join(pkg, 'trillet_flows.d.ts'), dtsOptional);
 cpSync(join(web, 'snippets'), join(pkg, 'snippets'), { recursive: true });
 
 // Node CommonJS glue: loads the shared wasm synchronously; its snippet as .cjs.

@@ -62,8 +62,7 @@ fn field_type(kind: Kind, pattern: &str) -> FieldType {
             | "settings.callSettings.endCallOnSilence"
             | "settings.callSetting.maxCallDuration"
             | "settings.callSetting.endCallOnSilence" => Number,
-            "customWelcomeMessage"
-            | "webhooks[].name"
+            "webhooks[].name"
             | "webhooks[].url"
             | "dynamicVariableCollections[].name"
             | "dynamicVariableCollections[].variables[].key"
@@ -92,6 +91,41 @@ enum Node {
     Obj(Vec<(String, Node)>),
     /// Items by the index the form used, sorted by it.
     Arr(Vec<(usize, Node)>),
+}
+
+/// The path of a form field name (the name itself as one key if malformed).
+pub fn name_path(name: &str) -> Vec<PathSegment> {
+    parse_name(name).unwrap_or_else(|| vec![PathSegment::Key(name.to_owned())])
+}
+
+/// Drops what a form leaves blank: empty fields (except required text, which
+/// is kept to be reported as `empty`), then groups and list items left with
+/// nothing in them. True if `node` keeps something.
+fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
+    match node {
+        Node::Leaf(text) => {
+            !crate::rules::formats::is_blank(text)
+                || field_type(kind, &pattern_of(path)) == FieldType::RequiredText
+        }
+        Node::Obj(entries) => {
+            entries.retain_mut(|(k, child)| {
+                path.push(PathSegment::Key(k.clone()));
+                let keep = prune(kind, child, path);
+                path.pop();
+                keep
+            });
+            !entries.is_empty()
+        }
+        Node::Arr(items) => {
+            items.retain_mut(|(i, child)| {
+                path.push(PathSegment::Index(*i));
+                let keep = prune(kind, child, path);
+                path.pop();
+                keep
+            });
+            !items.is_empty()
+        }
+    }
 }
 
 /// Splits `a.b[0].c` / `a[b]` into segments; None if malformed.
@@ -351,6 +385,7 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
         }
     }
     let mut path = Vec::new();
+    prune(kind, &mut root, &mut path);
     let value = to_value(kind, &root, &mut path, &mut issues).unwrap_or_default();
     let mut out = normalize(kind, &value, opts);
     for issue in &mut out.issues {

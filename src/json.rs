@@ -71,7 +71,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
     match result {
         Ok(v) => Ok(v),
         Err(e) => {
-            let (line, column) = (e.line(), e.column());
+            let line = e.line();
+            let column = utf16_column(text, line, e.column());
             let mut issue = match state.fail.into_inner() {
                 Some(fail) => {
                     let mut path = fail.path;
@@ -112,6 +113,23 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
             Err(issue)
         }
     }
+}
+
+/// serde_json counts columns in bytes; editors (and JavaScript) count
+/// UTF-16 units. Columns start at 1.
+fn utf16_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.min(row.len());
+    while !row.is_char_boundary(end) {
+        end -= 1;
+    }
+    row[..end]
+        .chars()
+        .map(char::len_utf16)
+        .sum::<usize>()
+        .max(1)
 }
 
 struct Fail {

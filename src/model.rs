@@ -363,7 +363,7 @@ model! {
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub method: Option<HttpMethod>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
         pub headers: Option<BTreeMap<String, String>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | Record<string, unknown> | unknown[]"))]

@@ -197,8 +197,16 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
         let q = serde_json::to_string(t).unwrap_or_default();
         q[1..q.len() - 1].to_owned()
     };
-    let short: String = secret.chars().take(60).collect();
-    let mut forms = vec![secret.to_owned(), inner(secret), inner(&short)];
+    // A key pasted with a stray space or line break is still the key.
+    let trimmed = secret.trim();
+    let short: String = trimmed.chars().take(60).collect();
+    let mut forms = vec![
+        secret.to_owned(),
+        inner(secret),
+        trimmed.to_owned(),
+        inner(trimmed),
+        inner(&short),
+    ];
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     forms.dedup();
     let clean = |s: &mut String| {

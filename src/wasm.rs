@@ -21,6 +21,8 @@ extern "C" {
     fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> js_sys::Array;
     #[wasm_bindgen(js_name = encodeForm)]
     fn encode_form(form: &JsValue) -> js_sys::Array;
+    /// What a value is (`null`, `array`, `Date`...); never throws.
+    fn describe(value: &JsValue) -> String;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -158,17 +160,8 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
         return Err(Issue::new(path, IssueCode::TooLarge, msg));
     }
     let text = parts.get(0).as_string().unwrap_or_else(|| "null".into());
-    if text.len() > limits.max_bytes {
-        return Err(Issue::new(
-            vec![],
-            IssueCode::TooLarge,
-            format!(
-                "The input is {} bytes as JSON, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
-                text.len(),
-                limits.max_bytes
-            ),
-        ));
-    }
+    // maxBytes limits JSON text; an object is held to depth and item limits
+    // (enforced while the bridge read it), as in the Rust core.
     let mut value = json::parse(
         &text,
         &Limits {
@@ -308,30 +301,14 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     text.as_string().ok_or_else(|| {
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
         i.expected = Some("string".into());
-        i.received = Some(js_type(text).into());
+        i.received = Some(js_type(text));
         i
     })
 }
 
-fn js_type(v: &JsValue) -> &'static str {
-    if v.is_null() {
-        "null"
-    } else if v.is_undefined() {
-        "undefined"
-    } else if Array::is_array(v) {
-        "array"
-    } else if v.is_object() {
-        "object"
-    } else if v.as_f64().is_some() {
-        "number"
-    } else if v.as_bool().is_some() {
-        "boolean"
-    } else {
-        "non-JSON value"
-    }
+fn js_type(v: &JsValue) -> String {
+    describe(v)
 }
-
-use js_sys::Array;
 
 fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
@@ -378,7 +355,7 @@ struct BuildOut<'a> {
 fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let text = |key: &str| -> (String, Option<&'static str>) {
+    let text = |key: &str| -> (String, Option<String>) {
         if !options.is_object() {
             return (String::new(), None);
         }
@@ -393,6 +370,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let (api_key, bad_key) = text("apiKey");
     let (workspace_id, bad_ws) = text("workspaceId");
     let (base_url, bad_base) = text("baseUrl");
+    let base_given = bad_base.is_some();
     for (key, bad) in [
         ("apiKey", bad_key),
         ("workspaceId", bad_ws),
@@ -405,14 +383,14 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
                 format!("`{key}` must be a string."),
             );
             i.expected = Some("string".into());
-            i.received = Some(received.into());
+            i.received = Some(received);
             pre.push(i);
         }
     }
     let b = BuildOptions {
         api_key,
         workspace_id,
-        base_url: (!base_url.is_empty() || bad_base.is_some())
+        base_url: (!base_url.is_empty() || base_given)
             .then_some(base_url)
             .filter(|s| !s.is_empty()),
         options: opts,
@@ -457,25 +435,33 @@ fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
     if let Some(bad) = parts.get(1).as_string() {
         for (name, what) in bridge_pairs(&bad) {
             let (name, what) = (bridge_str(&name), bridge_str(&what));
-            let path: Vec<PathSegment> = if name.is_empty() {
-                vec![]
+            let path = if name.is_empty() {
+                Vec::new()
             } else {
-                vec![PathSegment::Key(name.clone())]
+                crate::form::name_path(&name)
             };
             let mut i = Issue::new(
                 path,
                 IssueCode::InvalidType,
                 if name.is_empty() {
-                    "The form must be a FormData, a URLSearchParams or an object of strings."
-                        .to_owned()
+                    format!("The form must be a FormData, a URLSearchParams or an object of strings, not {what}.")
                 } else {
-                    format!("The form field `{name}` must be text, not a {what}.")
+                    format!("The form field `{name}` must be text, not {what}.")
                 },
             );
             i.expected = Some("string".into());
             i.received = Some(what);
             pre.push(i);
         }
+    }
+    if pre.iter().any(|i| i.path.is_empty()) {
+        return normalize_out(
+            pre,
+            Normalized {
+                value: None,
+                issues: Vec::new(),
+            },
+        );
     }
     let n = crate::from_form(kind, &entries, &opts);
     normalize_out(pre, n)
@@ -487,49 +473,49 @@ macro_rules! exports {
         #[wasm_bindgen(js_name = $validate, unchecked_return_type = "ValidateResult")]
         pub fn $validate(
             #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_value($kind, &input, &options)
+            validate_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
         }
         /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
         #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
         pub fn $validate_json(
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_text($kind, &text, &options)
+            validate_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
         }
         /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
         #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
         pub fn $normalize(
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_value($kind, &input, &options)
+            normalize_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
         }
         /// Normalizes JSON text.
         #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
         pub fn $normalize_json(
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_text($kind, &text, &options)
+            normalize_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
         }
         /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
         #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
         pub fn $build(
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: Option<JsValue>,
         ) -> JsValue {
-            build($kind, &input, &options)
+            build($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
         }
         /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
         #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
         pub fn $form(
             #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            from_form($kind, &form, &options)
+            from_form($kind, &form, &options.unwrap_or(JsValue::UNDEFINED))
         }
     )*};
 }
