@@ -5,7 +5,35 @@
 
 use js_sys::{Function, Reflect, JSON};
 use serde_json::Value as Json;
-use trillet_flows::wasm::*;
+
+/// The exports, with `options` always passed (undefined = left out).
+#[allow(non_snake_case)]
+mod api {
+    use trillet_flows::wasm as w;
+    use wasm_bindgen::JsValue;
+    macro_rules! wrap {
+        ($($f:ident),*) => {$(
+            pub fn $f(input: JsValue, options: JsValue) -> JsValue {
+                w::$f(input, Some(options))
+            }
+        )*};
+    }
+    wrap!(
+        validateCallFlow,
+        validateMessageFlow,
+        validateCallFlowJson,
+        validateMessageFlowJson,
+        normalizeCallFlow,
+        normalizeMessageFlow,
+        normalizeCallFlowJson,
+        normalizeMessageFlowJson,
+        buildCallFlowRequest,
+        buildMessageFlowRequest,
+        callFlowFromForm,
+        messageFlowFromForm
+    );
+}
+use api::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
