@@ -23,6 +23,8 @@ extern "C" {
     fn encode_form(form: &JsValue) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
     fn describe(value: &JsValue) -> String;
+    /// A string as UTF-8 bytes (a Uint8Array).
+    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -159,7 +161,7 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
         };
         return Err(Issue::new(path, IssueCode::TooLarge, msg));
     }
-    let text = parts.get(0).as_string().unwrap_or_else(|| "null".into());
+    let text = text_of_bytes(&parts.get(0));
     // maxBytes limits JSON text; an object is held to depth and item limits
     // (enforced while the bridge read it), as in the Rust core.
     let mut value = json::parse(
@@ -183,6 +185,15 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
         }
     }
     Ok(value)
+}
+
+/// UTF-8 bytes from the bridge as a String (one copy out of JS memory).
+fn text_of_bytes(bytes: &JsValue) -> String {
+    if !bytes.is_object() {
+        return "null".into();
+    }
+    let v = js_sys::Uint8Array::new(bytes).to_vec();
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Parses JSON text written by the bridge (never fails: bad text reads as null).
@@ -298,7 +309,10 @@ fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 
 /// The text of a `...Json` call, or the issue for a non-string argument.
 fn read_text(text: &JsValue) -> Result<String, Issue> {
-    text.as_string().ok_or_else(|| {
+    if text.is_string() {
+        return Ok(text_of_bytes(&utf8(text).into()));
+    }
+    Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
         i.expected = Some("string".into());
         i.received = Some(js_type(text));
