@@ -46,6 +46,12 @@ impl Limits {
 /// (`invalid_json` with line and column, or `too_large`).
 #[allow(clippy::result_large_err)] // an error is rare and already the end of the road
 pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
+    parse_at(text, limits, Place::Full)
+}
+
+/// [`parse`], skipping what validate never reads when `at` is not `Full`.
+#[allow(clippy::result_large_err)]
+pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Issue> {
     if text.len() > limits.max_bytes {
         return Err(Issue::new(
             vec![],
@@ -65,6 +71,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
     let result = Seed {
         depth: 0,
         st: &state,
+        at,
     }
     .deserialize(&mut de)
     .and_then(|v| de.end().map(|_| v));
@@ -162,6 +169,55 @@ impl State {
 struct Seed<'s> {
     depth: usize,
     st: &'s State,
+    at: Place,
+}
+
+/// Where the parser stands in the payload, for skipping what validate never
+/// reads (the contents of flow nodes and edges, transfers, knowledge bases,
+/// reminder messages, a webhook's testResponse): checked for syntax and
+/// limits, but not built.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// Build everything below.
+    Full,
+    CallRoot,
+    FlowData,
+    Nodes,
+    Node,
+    Edges,
+    Edge,
+    Settings,
+    CallSettings,
+    Webhooks,
+    Webhook,
+    /// An array whose items pass through.
+    PassItems,
+}
+
+impl Place {
+    /// The place of the value under `key` (None for an array item).
+    fn child(self, key: Option<&str>) -> Option<Place> {
+        use Place::*;
+        Some(match (self, key) {
+            (Full, _) => Full,
+            (CallRoot, Some("flowData")) => FlowData,
+            (CallRoot, Some("settings")) => Settings,
+            (CallRoot, Some("webhooks")) => Webhooks,
+            (FlowData, Some("nodes")) => Nodes,
+            (FlowData, Some("edges")) => Edges,
+            (Nodes, None) => Node,
+            (Edges, None) => Edge,
+            (Node, Some("id")) | (Edge, Some("id" | "source" | "target")) => Full,
+            (Node | Edge, Some(_)) => return None,
+            (Settings, Some("transfers" | "knowledgeBases")) => PassItems,
+            (Settings, Some("callSettings" | "callSetting")) => CallSettings,
+            (CallSettings, Some("reminderMessages")) => PassItems,
+            (Webhooks, None) => Webhook,
+            (Webhook, Some("testResponse")) => return None,
+            (PassItems, None) => return None,
+            _ => Full,
+        })
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Seed<'_> {
@@ -180,7 +236,7 @@ impl Seed<'_> {
                 "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
             )));
         }
-        Ok(Seed { depth, st: self.st })
+        Ok(Seed { depth, ..self })
     }
 }
 
@@ -214,8 +270,18 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let child = self.enter()?;
         let max = self.st.limits.max_items;
         let mut out = Vec::new();
+        let item_place = self.at.child(None);
         loop {
-            match seq.next_element_seed(child) {
+            let next = match item_place {
+                Some(at) => seq.next_element_seed(Seed { at, ..child }),
+                None => seq
+                    .next_element_seed(Skip {
+                        depth: child.depth,
+                        st: self.st,
+                    })
+                    .map(|o| o.map(|()| Value::Skipped)),
+            };
+            match next {
                 Ok(Some(v)) => {
                     if out.len() == max {
                         return Err(self.st.too_large(format!(
@@ -236,7 +302,16 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let child = self.enter()?;
         let mut b = ObjectBuilder::default();
         while let Some(k) = map.next_key::<String>()? {
-            match map.next_value_seed(child) {
+            let next = match self.at.child(Some(&k)) {
+                Some(at) => map.next_value_seed(Seed { at, ..child }),
+                None => map
+                    .next_value_seed(Skip {
+                        depth: child.depth,
+                        st: self.st,
+                    })
+                    .map(|()| Value::Skipped),
+            };
+            match next {
                 Ok(v) => b.insert(k, v),
                 Err(e) => {
                     self.st.add_segment(PathSegment::Key(k));
@@ -245,6 +320,116 @@ impl<'de> Visitor<'de> for Seed<'_> {
             }
         }
         Ok(Value::Object(b.finish()))
+    }
+}
+
+/// Consumes a value without building it, within the same limits.
+#[derive(Clone, Copy)]
+struct Skip<'s> {
+    depth: usize,
+    st: &'s State,
+}
+
+impl<'de> DeserializeSeed<'de> for Skip<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// An object key, borrowed from the text when it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = std::borrow::Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = std::borrow::Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Borrowed(s))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(s.to_owned()))
+    }
+}
+
+impl<'de> Visitor<'de> for Skip<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let child = Seed {
+            depth: self.depth,
+            st: self.st,
+            at: Place::Full,
+        }
+        .enter::<A::Error>()?;
+        let child = Skip {
+            depth: child.depth,
+            st: self.st,
+        };
+        let max = self.st.limits.max_items;
+        let mut n = 0;
+        loop {
+            match seq.next_element_seed(child) {
+                Ok(Some(())) if n == max => {
+                    return Err(self.st.too_large(format!(
+                        "This array has more than {max} items; send fewer (or raise the maxItems option)."
+                    )))
+                }
+                Ok(Some(())) => n += 1,
+                Ok(None) => return Ok(()),
+                Err(e) => {
+                    self.st.add_segment(PathSegment::Index(n));
+                    return Err(e);
+                }
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let child = Seed {
+            depth: self.depth,
+            st: self.st,
+            at: Place::Full,
+        }
+        .enter::<A::Error>()?;
+        let child = Skip {
+            depth: child.depth,
+            st: self.st,
+        };
+        while let Some(k) = map.next_key_seed(Key)? {
+            if let Err(e) = map.next_value_seed(child) {
+                self.st.add_segment(PathSegment::Key(k.into_owned()));
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 }
 

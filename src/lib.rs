@@ -64,6 +64,13 @@ impl Kind {
             Kind::MessageFlow => "/v1/api/message-flows",
         }
     }
+    /// Where validate's parser may skip what it never reads.
+    pub(crate) fn skip_place(self) -> json::Place {
+        match self {
+            Kind::CallFlow => json::Place::CallRoot,
+            Kind::MessageFlow => json::Place::Full,
+        }
+    }
     fn title(self) -> &'static str {
         match self {
             Kind::CallFlow => "the Create Call Flow request",
@@ -157,7 +164,7 @@ pub(crate) fn normalize_checked(
 
 /// [`validate`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
-    match json::parse(text, &opts.limits) {
+    match json::parse_at(text, &opts.limits, kind.skip_place()) {
         Ok(v) => validate_checked(kind, &v, opts, true),
         Err(issue) => Report {
             valid: false,

@@ -28,6 +28,10 @@ pub enum Value {
     String(String),
     Array(Vec<Value>),
     Object(Object),
+    /// Valid JSON that the parser checked but did not build, because
+    /// validate never reads it (the contents of flow nodes, say). Never
+    /// produced by normalize.
+    Skipped,
     /// A JavaScript value with no JSON form; the string names what it was
     /// (`bigint`, `symbol`, `function`, `undefined`, `cyclic reference`,
     /// `Date`, `Map`, `throwing getter`...).
@@ -166,6 +170,7 @@ impl Value {
             Value::Array(_) => "array",
             Value::Object(_) => "object",
             Value::Alien(what) => what,
+            Value::Skipped => "value",
         }
     }
     pub fn as_str(&self) -> Option<&str> {
@@ -216,6 +221,7 @@ impl Value {
         match self {
             Value::Number(n) => n.is_finite(),
             Value::Alien(_) => false,
+            Value::Skipped => true,
             Value::Array(a) => a.iter().all(Value::is_json),
             Value::Object(o) => o.entries.iter().all(|(_, v)| v.is_json()),
             _ => true,
@@ -277,7 +283,7 @@ impl From<serde_json::Value> for Value {
 impl From<&Value> for serde_json::Value {
     fn from(v: &Value) -> Self {
         match v {
-            Value::Null | Value::Alien(_) => serde_json::Value::Null,
+            Value::Null | Value::Alien(_) | Value::Skipped => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => json_number(*n)
                 .map(serde_json::Value::Number)
@@ -307,7 +313,7 @@ fn json_number(n: f64) -> Option<serde_json::Number> {
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Value::Null | Value::Alien(_) => s.serialize_unit(),
+            Value::Null | Value::Alien(_) | Value::Skipped => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Number(n) => match json_number(*n) {
                 Some(num) => num.serialize(s),

@@ -141,7 +141,7 @@ fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
 
 /// A JavaScript value as a core value, or the `too_large` issue.
 #[allow(clippy::result_large_err)]
-fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
+fn read_input(input: &JsValue, opts: &Options, skip: json::Place) -> Result<Value, Issue> {
     let limits = opts.limits;
     let depth = limits.depth().min(u32::MAX as usize) as u32;
     let items = limits.max_items.min(u32::MAX as usize) as u32;
@@ -164,14 +164,22 @@ fn read_input(input: &JsValue, opts: &Options) -> Result<Value, Issue> {
     let text = text_of_bytes(&parts.get(0));
     // maxBytes limits JSON text; an object is held to depth and item limits
     // (enforced while the bridge read it), as in the Rust core.
-    let mut value = json::parse(
+    let aliens = parts.get(1).as_string();
+    // With values to put back at their paths, build everything.
+    let at = if aliens.is_some() {
+        json::Place::Full
+    } else {
+        skip
+    };
+    let mut value = json::parse_at(
         &text,
         &Limits {
             max_bytes: usize::MAX,
             ..limits
         },
+        at,
     )?;
-    if let Some(aliens) = parts.get(1).as_string() {
+    if let Some(aliens) = aliens {
         for (path, kind) in bridge_pairs(&aliens) {
             let (path, kind) = (bridge_path(&path), bridge_str(&kind));
             if let Some(slot) = value.pointer_mut(&path) {
@@ -284,7 +292,7 @@ fn normalize_out(mut pre: Vec<Issue>, n: Normalized) -> JsValue {
 fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let report = match read_input(input, &opts) {
+    let report = match read_input(input, &opts, kind.skip_place()) {
         Ok(v) => crate::validate_checked(kind, &v, &opts, true),
         Err(issue) => Report {
             valid: false,
@@ -297,7 +305,7 @@ fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let n = match read_input(input, &opts) {
+    let n = match read_input(input, &opts, json::Place::Full) {
         Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
         Err(issue) => Normalized {
             value: None,
@@ -409,7 +417,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
             .filter(|s| !s.is_empty()),
         options: opts,
     };
-    let parsed = read_input(input, &opts);
+    let parsed = read_input(input, &opts, json::Place::Full);
     let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
     let failed = pre.iter().any(Issue::is_error);
     pre.append(&mut res.issues);
