@@ -94,6 +94,17 @@ for (const f of meta.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);
 }
 
+// The files a browser loads are minified (esbuild transform, file by file:
+// same exports, same `new URL(..., import.meta.url)` for the wasm).
+const { transformSync } = await import('esbuild');
+const browserJs = ['trillet_flows.js', 'index.js', 'schema.js',
+  ...snippetFiles.map((f) => relative(node, f).split('\\').join('/'))];
+for (const f of browserJs) {
+  const src = readFileSync(join(pkg, f), 'utf8');
+  const { code } = transformSync(src, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+  writeFileSync(join(pkg, f), code);
+}
+
 // Size report: what a browser loads (wasm + glue + entry + snippet + schema).
 const gz = (f) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
 const browserFiles = ['trillet_flows_bg.wasm', 'trillet_flows.js', 'index.js', 'schema.js',
