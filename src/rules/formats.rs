@@ -29,7 +29,30 @@ pub fn minutes(s: &str) -> u32 {
 
 /// An IANA tz database name (zones and links), spelled exactly.
 pub fn is_timezone(s: &str) -> bool {
-    !s.is_empty() && !s.contains('\n') && TZ_NAMES.lines().any(|t| t == s)
+    if s.is_empty() || s.contains('\n') {
+        return false;
+    }
+    // Binary search over the sorted, newline-separated list.
+    let list = TZ_NAMES.as_bytes();
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = list[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = start
+            + list[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(list.len() - start);
+        match list[start..end].cmp(s.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 /// A time zone name that differs from `s` only in case, if any.
@@ -266,6 +289,11 @@ mod tests {
         let names: Vec<&str> = TZ_NAMES.lines().collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert_eq!(names.len(), 598);
+        assert!(
+            names.iter().all(|n| is_timezone(n)),
+            "every listed name is found"
+        );
+        assert!(!is_timezone("Africa/Abidja") && !is_timezone("Zulu2") && !is_timezone("A"));
     }
 
     #[test]
