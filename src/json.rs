@@ -163,6 +163,42 @@ impl State {
             f.path.push(seg);
         }
     }
+    /// The depth of a container's items, or `too_large`.
+    fn enter<E: serde::de::Error>(&self, depth: usize) -> Result<usize, E> {
+        let max = self.limits.depth();
+        if depth + 1 > max {
+            return Err(self.too_large(format!(
+                "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
+            )));
+        }
+        Ok(depth + 1)
+    }
+    /// `too_large` for the item past `maxItems`.
+    fn too_many<E: serde::de::Error>(&self) -> E {
+        self.too_large(format!(
+            "This array has more than {} items; send fewer (or raise the maxItems option).",
+            self.limits.max_items
+        ))
+    }
+}
+
+/// Deserializes a [`Value`] from any serde format, within the ceiling on
+/// depth (no other limit): `Value`'s `Deserialize` impl.
+pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+    let state = State {
+        limits: Limits {
+            max_bytes: usize::MAX,
+            max_depth: DEPTH_CEILING,
+            max_items: usize::MAX,
+        },
+        fail: RefCell::new(None),
+    };
+    Seed {
+        depth: 0,
+        st: &state,
+        at: Place::Full,
+    }
+    .deserialize(d)
 }
 
 #[derive(Clone, Copy)]
@@ -229,14 +265,10 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
 
 impl Seed<'_> {
     fn enter<E: serde::de::Error>(self) -> Result<Self, E> {
-        let depth = self.depth + 1;
-        let max = self.st.limits.depth();
-        if depth > max {
-            return Err(self.st.too_large(format!(
-                "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
-            )));
-        }
-        Ok(Seed { depth, ..self })
+        Ok(Seed {
+            depth: self.st.enter(self.depth)?,
+            ..self
+        })
     }
 }
 
@@ -284,9 +316,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
             match next {
                 Ok(Some(v)) => {
                     if out.len() == max {
-                        return Err(self.st.too_large(format!(
-                            "This array has more than {max} items; send fewer (or raise the maxItems option)."
-                        )));
+                        return Err(self.st.too_many());
                     }
                     out.push(v)
                 }
@@ -384,25 +414,15 @@ impl<'de> Visitor<'de> for Skip<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let child = Seed {
-            depth: self.depth,
-            st: self.st,
-            at: Place::Full,
-        }
-        .enter::<A::Error>()?;
         let child = Skip {
-            depth: child.depth,
+            depth: self.st.enter(self.depth)?,
             st: self.st,
         };
         let max = self.st.limits.max_items;
         let mut n = 0;
         loop {
             match seq.next_element_seed(child) {
-                Ok(Some(())) if n == max => {
-                    return Err(self.st.too_large(format!(
-                        "This array has more than {max} items; send fewer (or raise the maxItems option)."
-                    )))
-                }
+                Ok(Some(())) if n == max => return Err(self.st.too_many()),
                 Ok(Some(())) => n += 1,
                 Ok(None) => return Ok(()),
                 Err(e) => {
@@ -413,14 +433,8 @@ impl<'de> Visitor<'de> for Skip<'_> {
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let child = Seed {
-            depth: self.depth,
-            st: self.st,
-            at: Place::Full,
-        }
-        .enter::<A::Error>()?;
         let child = Skip {
-            depth: child.depth,
+            depth: self.st.enter(self.depth)?,
             st: self.st,
         };
         while let Some(k) = map.next_key_seed(Key)? {
