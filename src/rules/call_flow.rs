@@ -67,22 +67,20 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let keys = ctx.keys(obj, &TOP);
     let mut out = Object::with_capacity(TOP.len());
 
-    let name = ctx
-        .require(
-            keys.raw(0),
-            "name",
-            "give the call flow a name, such as \"Customer Support Flow\"",
-        )
-        .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
+    let name = ctx.required(
+        keys.raw(0),
+        "name",
+        "give the call flow a name, such as \"Customer Support Flow\"",
+        |c, v| c.text(v),
+    );
     put(&mut out, "name", name.map(s));
 
-    let direction = ctx
-        .require(
-            keys.raw(1),
-            "direction",
-            "use `outbound` or `bidirectional`",
-        )
-        .and_then(|f| ctx.in_field(f, direction));
+    let direction = ctx.required(
+        keys.raw(1),
+        "direction",
+        "use `outbound` or `bidirectional`",
+        direction,
+    );
     put(&mut out, "direction", direction.map(s));
 
     let description = keys

@@ -28,8 +28,7 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
             });
             put(&mut o, "id", id.map(s));
             let name = c
-                .require(keys.raw(1), "name", "give the collection a name")
-                .and_then(|f| c.in_field(f, |c, v| c.text(v)));
+                .required(keys.raw(1), "name", "give the collection a name", |c, v| c.text(v));
             put(&mut o, "name", name.map(s));
             let vars = keys.get(2).and_then(|f| c.in_field(f, variables));
             put(&mut o, "variables", vars);
@@ -68,15 +67,11 @@ fn variables<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
             let obj = c.object(item)?;
             let keys = c.keys(obj, &["key", "value"]);
             let mut o = Object::with_capacity(2);
-            let key = c
-                .require(keys.raw(0), "key", "give the variable a key")
-                .and_then(|f| {
-                    c.in_field(f, |c, v| {
-                        let k = c.text(v)?;
-                        c.unique(&mut seen, k, "variable key");
-                        Some(k)
-                    })
-                });
+            let key = c.required(keys.raw(0), "key", "give the variable a key", |c, v| {
+                let k = c.text(v)?;
+                c.unique(&mut seen, k, "variable key");
+                Some(k)
+            });
             put(&mut o, "key", key.map(s));
             let value = keys.get(1).and_then(|f| c.in_field(f, |c, v| c.string(v)));
             put(&mut o, "value", value.map(s));

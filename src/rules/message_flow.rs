@@ -56,22 +56,20 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
         ctx.moved(top, alt, TOP[i])
     };
 
-    let name = ctx
-        .require(
-            keys.raw(0),
-            "name",
-            "give the message flow a name, such as \"New Years Sale\"",
-        )
-        .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
+    let name = ctx.required(
+        keys.raw(0),
+        "name",
+        "give the message flow a name, such as \"New Years Sale\"",
+        |c, v| c.text(v),
+    );
     put(&mut out, "name", name.map(s));
 
-    let direction = ctx
-        .require(
-            keys.raw(1),
-            "direction",
-            "use `inbound`, `outbound` or `bidirectional`",
-        )
-        .and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &DIRECTIONS)));
+    let direction = ctx.required(
+        keys.raw(1),
+        "direction",
+        "use `inbound`, `outbound` or `bidirectional`",
+        |c, v| c.one_of(v, &DIRECTIONS),
+    );
     put(&mut out, "direction", direction.map(s));
 
     let description = keys
@@ -79,29 +77,30 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
         .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
     put(&mut out, "description", description.map(s));
 
-    let agent = ctx
-        .require(
-            keys.raw(3),
-            "agent",
-            "give the id of the messaging agent that runs this flow",
-        )
-        .and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
+    let agent = ctx.required(
+        keys.raw(3),
+        "agent",
+        "give the id of the messaging agent that runs this flow",
+        |c, v| c.id(v),
+    );
     put(&mut out, "agent", agent.map(s));
 
     let f = field(ctx, 4);
-    let initiation = ctx
-        .require(
-            f,
-            "initiationMessage",
-            "write the first message that starts the conversation",
-        )
-        .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
+    let initiation = ctx.required(
+        f,
+        "initiationMessage",
+        "write the first message that starts the conversation",
+        |c, v| c.text(v),
+    );
     put(&mut out, "initiationMessage", initiation.map(s));
 
     let f = field(ctx, 5);
-    let prompt = ctx
-        .require(f, "prompt", "write the instructions for the AI agent")
-        .and_then(|f| ctx.in_field(f, |c, v| c.text(v)));
+    let prompt = ctx.required(
+        f,
+        "prompt",
+        "write the instructions for the AI agent",
+        |c, v| c.text(v),
+    );
     put(&mut out, "prompt", prompt.map(s));
 
     for (i, key) in [(6, "isActive"), (7, "autopilot")] {
@@ -113,9 +112,9 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     }
 
     let f = field(ctx, 8);
-    let channel = ctx
-        .require(f, "messageChannel", "use `SMS` or `Email`")
-        .and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &CHANNELS)));
+    let channel = ctx.required(f, "messageChannel", "use `SMS` or `Email`", |c, v| {
+        c.one_of(v, &CHANNELS)
+    });
     put(&mut out, "messageChannel", channel.map(s));
 
     let mut settings_out = Object::new();

@@ -578,6 +578,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A required field, checked by `check` at its place.
+    pub fn required<R>(
+        &mut self,
+        field: Option<Field<'a>>,
+        key: &'static str,
+        hint: &str,
+        check: impl FnOnce(&mut Self, &'a Value) -> Option<R>,
+    ) -> Option<R> {
+        let f = self.require(field, key, hint)?;
+        self.in_field(f, check)
+    }
+
     /// Reports `duplicate` at the current path when `key` was seen before.
     pub fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, key: &'s str, what: &str) {
         if !seen.insert(key) {

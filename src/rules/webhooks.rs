@@ -41,24 +41,24 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
     let keys = ctx.keys(obj, &KNOWN);
     let mut out = Object::with_capacity(KNOWN.len());
 
-    let name = ctx
-        .require(
-            keys.raw(0),
-            "name",
-            "give the webhook a name the agent can call it by",
-        )
-        .and_then(|f| {
-            ctx.in_field(f, |c, v| {
-                let n = c.text(v)?;
-                c.unique(names, n, "webhook name");
-                Some(n)
-            })
-        });
+    let name = ctx.required(
+        keys.raw(0),
+        "name",
+        "give the webhook a name the agent can call it by",
+        |c, v| {
+            let n = c.text(v)?;
+            c.unique(names, n, "webhook name");
+            Some(n)
+        },
+    );
     put(&mut out, "name", name.map(s));
 
-    let url = ctx
-        .require(keys.raw(1), "url", "give the absolute https:// URL to call")
-        .and_then(|f| ctx.in_field(f, |c, v| c.url(v, false)));
+    let url = ctx.required(
+        keys.raw(1),
+        "url",
+        "give the absolute https:// URL to call",
+        |c, v| c.url(v, false),
+    );
     put(&mut out, "url", url.map(s));
 
     let method = keys
@@ -245,15 +245,16 @@ fn named_list<'a>(
             let obj = c.object(item)?;
             let keys = c.keys(obj, fields);
             let mut o = Object::with_capacity(fields.len());
-            let name = c
-                .require(keys.raw(0), "name", &format!("give the {what} a name"))
-                .and_then(|f| {
-                    c.in_field(f, |c, v| {
-                        let n = c.text(v)?;
-                        c.unique(&mut seen, n, &format!("{what} name"));
-                        Some(n)
-                    })
-                });
+            let name = c.required(
+                keys.raw(0),
+                "name",
+                &format!("give the {what} a name"),
+                |c, v| {
+                    let n = c.text(v)?;
+                    c.unique(&mut seen, n, &format!("{what} name"));
+                    Some(n)
+                },
+            );
             put(&mut o, "name", name.map(s));
             for (j, key) in fields.iter().enumerate().skip(1) {
                 let val = keys.get(j).and_then(|f| c.in_field(f, |c, v| c.string(v)));
