@@ -83,12 +83,10 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     );
     put(&mut out, "direction", direction.map(s));
 
-    let description = keys
-        .get(2)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = ctx.optional(keys.get(2), |c, v| c.string(v));
     put(&mut out, "description", description.map(s));
 
-    let agent = keys.get(3).and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
+    let agent = ctx.optional(keys.get(3), |c, v| c.id(v));
     put(&mut out, "agent", agent.map(s));
 
     let prompt_type = match keys.get(4) {
@@ -97,12 +95,10 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     };
     put(&mut out, "promptType", prompt_type.map(s));
 
-    let folder = keys.get(5).and_then(|f| ctx.in_field(f, |c, v| c.id(v)));
+    let folder = ctx.optional(keys.get(5), |c, v| c.id(v));
     put(&mut out, "folderId", folder.map(s));
 
-    let global = keys
-        .get(6)
-        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let global = ctx.optional(keys.get(6), |c, v| c.boolean(v));
     put(&mut out, "isGlobal", global.map(Value::Bool));
 
     let pre = match keys.get(7) {
@@ -159,14 +155,10 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let custom = custom_welcome(ctx, welcome, cwm);
     put(&mut out, "customWelcomeMessage", custom.map(s));
 
-    let flow = keys
-        .get(11)
-        .and_then(|f| ctx.in_field(f, flow_data::flow_data));
+    let flow = ctx.optional(keys.get(11), flow_data::flow_data);
     put(&mut out, "flowData", flow);
 
-    let prompt = keys
-        .get(12)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let prompt = ctx.optional(keys.get(12), |c, v| c.string(v));
     put(&mut out, "prompt", prompt.map(s));
 
     let active = match keys.get(13) {
@@ -178,20 +170,16 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let agent_url = mirror_value(ctx, keys.get(14), |c, v| c.url(v, true));
     let inbound_url = mirror_value(ctx, keys.get(15), |c, v| c.url(v, true));
 
-    let dvc = keys
-        .get(16)
-        .and_then(|f| ctx.in_field(f, collections::collections));
-    let hooks = keys
-        .get(17)
-        .and_then(|f| ctx.in_field(f, webhooks::webhooks));
+    let dvc = ctx.optional(keys.get(16), collections::collections);
+    let hooks = ctx.optional(keys.get(17), webhooks::webhooks);
 
     let (mut agent_url_final, mut inbound_url_final) = (agent_url.value, inbound_url.value);
     let mut mirror_obj: Option<Object> = None;
     let mut rest = Object::new();
     if let (Some(sf), Some(sk)) = (settings_f, &skeys) {
         ctx.in_field(sf, |c, _| {
-            let found = sk.get(2).and_then(|f| {
-                c.in_field(f, |c, v| settings_webhooks(c, v, agent_url, inbound_url))
+            let found = c.optional(sk.get(2), |c, v| {
+                settings_webhooks(c, v, agent_url, inbound_url)
             });
             if let Some((a, i, extras)) = found {
                 agent_url_final = agent_url_final.or(a);
@@ -337,13 +325,9 @@ fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
     };
     let human = flag(ctx, 3);
     put(out, "enableHumanLikeVoiceAndTone", human.map(Value::Bool));
-    let delay = keys
-        .get(4)
-        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
+    let delay = ctx.optional(keys.get(4), |c, v| c.number(v, 0.0, false));
     put(out, "welcomeMessageDelay", delay.map(Value::Number));
-    let location = keys
-        .get(5)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let location = ctx.optional(keys.get(5), |c, v| c.string(v));
     put(out, "customerLocation", location.map(s));
     for (i, key) in [(6, "transfers"), (7, "knowledgeBases")] {
         let list = keys.get(i).and_then(|f| {
@@ -360,15 +344,11 @@ fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
     let call = ctx.moved(keys.get(9), keys.get(12), &canonical);
     let call = call.and_then(|f| ctx.in_field(f, call_settings));
     put(out, "callSettings", call);
-    let security = keys.get(10).and_then(|f| {
-        ctx.in_field(f, |c, v| {
-            security(c, v, &["hipaaCompliance", "publicAccess"])
-        })
+    let security = ctx.optional(keys.get(10), |c, v| {
+        security(c, v, &["hipaaCompliance", "publicAccess"])
     });
     put(out, "security", security);
-    let response = keys
-        .get(11)
-        .and_then(|f| ctx.in_field(f, working_hours::response_settings));
+    let response = ctx.optional(keys.get(11), working_hours::response_settings);
     put(out, "responseSettings", response);
     Ctx::append_extras(out, keys);
 }
@@ -385,24 +365,16 @@ fn call_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         ],
     );
     let mut out = Object::with_capacity(4);
-    let guard = keys
-        .get(0)
-        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let guard = ctx.optional(keys.get(0), |c, v| c.boolean(v));
     put(&mut out, "trilletVoiceGuard", guard.map(Value::Bool));
-    let reminders = keys.get(1).and_then(|f| {
-        ctx.in_field(f, |c, v| {
-            c.array(v)?;
-            Some(c.passthrough(v))
-        })
+    let reminders = ctx.optional(keys.get(1), |c, v| {
+        c.array(v)?;
+        Some(c.passthrough(v))
     });
     put(&mut out, "reminderMessages", reminders);
-    let max = keys
-        .get(2)
-        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, true)));
+    let max = ctx.optional(keys.get(2), |c, v| c.number(v, 0.0, true));
     put(&mut out, "maxCallDuration", max.map(Value::Number));
-    let silence = keys
-        .get(3)
-        .and_then(|f| ctx.in_field(f, |c, v| c.number(v, 0.0, false)));
+    let silence = ctx.optional(keys.get(3), |c, v| c.number(v, 0.0, false));
     put(&mut out, "endCallOnSilence", silence.map(Value::Number));
     Ctx::append_extras(&mut out, &keys);
     Some(Value::Object(out))

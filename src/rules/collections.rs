@@ -19,21 +19,18 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
             let obj = c.object(item)?;
             let keys = c.keys(obj, &KNOWN);
             let mut o = Object::with_capacity(4);
-            let id = keys.get(0).and_then(|f| {
-                c.in_field(f, |c, v| {
+            let id = c.optional(keys.get(0), |c, v| {
                     let id = c.text(v)?;
                     c.unique(&mut ids, id, "collection id");
                     Some(id)
-                })
-            });
+                });
             put(&mut o, "id", id.map(s));
             let name = c
                 .required(keys.raw(1), "name", "give the collection a name", |c, v| c.text(v));
             put(&mut o, "name", name.map(s));
-            let vars = keys.get(2).and_then(|f| c.in_field(f, variables));
+            let vars = c.optional(keys.get(2), variables);
             put(&mut o, "variables", vars);
-            let is_default = keys.get(3).and_then(|f| {
-                c.in_field(f, |c, v| {
+            let is_default = c.optional(keys.get(3), |c, v| {
                     let b = c.boolean(v)?;
                     if b && default_seen {
                         let msg = format!(
@@ -44,8 +41,7 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
                     }
                     default_seen |= b;
                     Some(b)
-                })
-            });
+                });
             o.push("isDefault", Value::Bool(is_default.unwrap_or(false)));
             Ctx::append_extras(&mut o, &keys);
             Some(Value::Object(o))
@@ -73,7 +69,7 @@ fn variables<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
                 Some(k)
             });
             put(&mut o, "key", key.map(s));
-            let value = keys.get(1).and_then(|f| c.in_field(f, |c, v| c.string(v)));
+            let value = c.optional(keys.get(1), |c, v| c.string(v));
             put(&mut o, "value", value.map(s));
             Ctx::append_extras(&mut o, &keys);
             Some(Value::Object(o))

@@ -72,9 +72,7 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     );
     put(&mut out, "direction", direction.map(s));
 
-    let description = keys
-        .get(2)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = ctx.optional(keys.get(2), |c, v| c.string(v));
     put(&mut out, "description", description.map(s));
 
     let agent = ctx.required(
@@ -120,13 +118,9 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     let mut settings_out = Object::new();
     if let (Some(sf), Some(sk)) = (settings_f, &skeys) {
         ctx.in_field(sf, |c, _| {
-            let response = sk
-                .get(0)
-                .and_then(|f| c.in_field(f, working_hours::response_settings));
+            let response = c.optional(sk.get(0), working_hours::response_settings);
             put(&mut settings_out, "responseSettings", response);
-            let sec = sk
-                .get(1)
-                .and_then(|f| c.in_field(f, |c, v| security(c, v, &["hipaaCompliance"])));
+            let sec = c.optional(sk.get(1), |c, v| security(c, v, &["hipaaCompliance"]));
             put(&mut settings_out, "security", sec);
             let email = email_settings(c, sk.get(2), channel);
             put(&mut settings_out, "emailSettings", email);
@@ -168,8 +162,8 @@ fn email_settings<'a>(
         let obj = c.object(v)?;
         let keys = c.keys(obj, &["subjectLine", "signature"]);
         let mut out = Object::with_capacity(2);
-        let subject = keys.get(0).and_then(|f| c.in_field(f, |c, v| c.string(v)));
-        let signature = keys.get(1).and_then(|f| c.in_field(f, |c, v| c.string(v)));
+        let subject = c.optional(keys.get(0), |c, v| c.string(v));
+        let signature = c.optional(keys.get(1), |c, v| c.string(v));
         match channel {
             Some("SMS") => {
                 let msg = format!(

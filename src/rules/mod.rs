@@ -578,6 +578,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An optional field (null counts as absent), checked by `check` at its place.
+    pub fn optional<R>(
+        &mut self,
+        field: Option<Field<'a>>,
+        check: impl FnOnce(&mut Self, &'a Value) -> Option<R>,
+    ) -> Option<R> {
+        self.in_field(field?, check)
+    }
+
     /// A required field, checked by `check` at its place.
     pub fn required<R>(
         &mut self,

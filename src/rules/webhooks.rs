@@ -61,28 +61,22 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
     );
     put(&mut out, "url", url.map(s));
 
-    let method = keys
-        .get(2)
-        .and_then(|f| ctx.in_field(f, |c, v| c.one_of(v, &METHODS)));
+    let method = ctx.optional(keys.get(2), |c, v| c.one_of(v, &METHODS));
     put(&mut out, "method", method.map(s));
 
-    let headers = keys.get(3).and_then(|f| ctx.in_field(f, headers));
+    let headers = ctx.optional(keys.get(3), headers);
     put(&mut out, "headers", headers);
 
-    let body = keys.get(4).and_then(|f| {
-        ctx.in_field(f, |c, v| match v {
-            Value::String(_) | Value::Object(_) | Value::Array(_) => Some(c.passthrough(v)),
-            _ => {
-                c.wrong_type("string or object", v);
-                None
-            }
-        })
+    let body = ctx.optional(keys.get(4), |c, v| match v {
+        Value::String(_) | Value::Object(_) | Value::Array(_) => Some(c.passthrough(v)),
+        _ => {
+            c.wrong_type("string or object", v);
+            None
+        }
     });
     put(&mut out, "body", body);
 
-    let description = keys
-        .get(5)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let description = ctx.optional(keys.get(5), |c, v| c.string(v));
     put(&mut out, "description", description.map(s));
 
     let canonical = ctx.name_of(&["variablesforcallflow"]);
@@ -94,21 +88,15 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
     });
     put(&mut out, "variablesforcallflow", vars);
 
-    let resp = keys.get(7).and_then(|f| {
-        ctx.in_field(f, |c, v| {
-            named_list(c, v, &["name", "path", "description"], "response variable")
-        })
+    let resp = ctx.optional(keys.get(7), |c, v| {
+        named_list(c, v, &["name", "path", "description"], "response variable")
     });
     put(&mut out, "responseVariables", resp);
 
-    let testing = keys
-        .get(8)
-        .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
+    let testing = ctx.optional(keys.get(8), |c, v| c.boolean(v));
     put(&mut out, "isTesting", testing.map(Value::Bool));
 
-    let speak = keys
-        .get(9)
-        .and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
+    let speak = ctx.optional(keys.get(9), |c, v| c.string(v));
     put(&mut out, "textToSpeak", speak.map(s));
 
     let test_response = keys
