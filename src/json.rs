@@ -494,3 +494,44 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
         Issue::new(path, IssueCode::TooLarge, message)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_utf16_units_from_one() {
+        // "é" is 2 bytes in UTF-8 and 1 unit in UTF-16; "😀" is 4 and 2.
+        let e = parse("{\"é😀\": 1,}", &Limits::default()).unwrap_err();
+        assert_eq!(e.code, IssueCode::InvalidJson);
+        assert_eq!((e.line, e.column), (Some(1), Some(11)));
+        let e = parse("", &Limits::default()).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(1)));
+        let e = parse("[1,\n 2,\n ]", &Limits::default()).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(3), Some(2)));
+    }
+
+    #[test]
+    fn limits_are_reported_at_their_path() {
+        let limits = Limits {
+            max_items: 2,
+            ..Limits::default()
+        };
+        let e = parse(r#"{"a": {"b": [1, 2, 3]}}"#, &limits).unwrap_err();
+        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/b"));
+        let limits = Limits {
+            max_depth: 2,
+            ..Limits::default()
+        };
+        let e = parse(r#"{"a": [{"b": 1}]}"#, &limits).unwrap_err();
+        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/0"));
+        // The same inside skipped parts.
+        let limits = Limits {
+            max_items: 2,
+            ..Limits::default()
+        };
+        let text = r#"{"flowData": {"nodes": [{"id": "a", "data": [1, 2, 3]}]}}"#;
+        let e = parse_at(text, &limits, Place::CallRoot).unwrap_err();
+        assert_eq!(e.pointer, "/flowData/nodes/0/data");
+    }
+}

@@ -1,8 +1,6 @@
 // Places in a JSON text: a line and column given by the library (1-based; the
-// column counts UTF-8 bytes, as serde_json does) to a string offset, and a JSON
-// pointer to the offset of its member (or of its closest existing parent).
-
-const utf8Length = (cp) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+// column counts UTF-16 units, as JavaScript strings do) to a string offset, and
+// a JSON pointer to the offset of its member (or of its closest existing parent).
 
 /** The UTF-16 offset of (line, column) in `text`. */
 export function offsetOf(text, line, column) {
@@ -12,14 +10,8 @@ export function offsetOf(text, line, column) {
     if (nl < 0) return text.length;
     start = nl + 1;
   }
-  let bytes = 0;
-  let i = start;
-  while (i < text.length && text[i] !== '\n' && bytes < column - 1) {
-    const cp = text.codePointAt(i);
-    bytes += utf8Length(cp);
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return i;
+  const end = text.indexOf('\n', start);
+  return Math.min(start + Math.max(column - 1, 0), end < 0 ? text.length : end);
 }
 
 /** The 1-based line and character column of an offset (for people). */
