@@ -230,7 +230,11 @@ fn shared_fixtures() {
     assert!(FIXTURES.len() > 10, "fixtures not embedded");
     let failures: Vec<String> = FIXTURES
         .iter()
-        .filter_map(|(n, t)| run(n, t).err())
+        .filter_map(|(n, t)| {
+            run(n, t)
+                .err()
+                .map(|e| format!("FIXTURE FAILED tests/fixtures/{n}\n{e}"))
+        })
         .collect();
     assert!(
         failures.is_empty(),
