@@ -362,8 +362,22 @@ fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
 struct RequestOut<'a> {
     method: &'a str,
     url: &'a str,
-    headers: serde_json::Map<String, serde_json::Value>,
+    headers: Headers<'a>,
     body: &'a str,
+}
+
+/// Header pairs written as a JSON object, in order (no map type needed).
+struct Headers<'a>(&'a [(String, String)]);
+
+impl Serialize for Headers<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -428,11 +442,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         request: request.map(|r| RequestOut {
             method: r.method,
             url: &r.url,
-            headers: r
-                .headers
-                .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-                .collect(),
+            headers: Headers(&r.headers),
             body: &r.body,
         }),
         issues: &pre,
