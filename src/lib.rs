@@ -34,6 +34,7 @@ pub mod json;
 pub mod model;
 pub mod request;
 pub mod rules;
+mod strset;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,9 +12,9 @@
 //! Numbers are `f64`, as in JavaScript; integral values serialize without a
 //! fraction (`3`, not `3.0`).
 
+use crate::strset::StrSet;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use std::collections::HashMap;
 
 /// A JSON value in document order, or a non-JSON value from JavaScript.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -116,7 +116,7 @@ impl FromIterator<(String, Value)> for Object {
 #[derive(Default)]
 pub(crate) struct ObjectBuilder {
     obj: Object,
-    index: Option<HashMap<String, usize>>,
+    index: Option<StrSet<'static>>,
 }
 
 impl ObjectBuilder {
@@ -125,11 +125,9 @@ impl ObjectBuilder {
     pub(crate) fn insert(&mut self, key: String, value: Value) {
         let entries = &mut self.obj.entries;
         if let Some(index) = &mut self.index {
-            if let Some(&i) = index.get(&key) {
-                entries[i].1 = value;
-            } else {
-                index.insert(key.clone(), entries.len());
-                entries.push((key, value));
+            match index.insert(key.clone()) {
+                Err(i) => entries[i].1 = value,
+                Ok(_) => entries.push((key, value)),
             }
             return;
         }
@@ -139,13 +137,11 @@ impl ObjectBuilder {
         }
         entries.push((key, value));
         if entries.len() > Self::LINEAR {
-            self.index = Some(
-                entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (k, _))| (k.clone(), i))
-                    .collect(),
-            );
+            let mut index = StrSet::with_capacity(entries.len() * 2);
+            for (k, _) in entries.iter() {
+                let _ = index.insert(k.clone());
+            }
+            self.index = Some(index);
         }
     }
 
@@ -342,5 +338,26 @@ impl<'de> Deserialize<'de> for Value {
     /// value; nesting up to the depth ceiling).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         crate::json::deserialize_value(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_keys_keep_first_place_and_last_value() {
+        // Small objects (linear search) and large ones (hash index).
+        for n in [3usize, 40] {
+            let mut entries: Vec<(String, Value)> = (0..n).map(|i| (format!("k{i}"), Value::Number(i as f64))).collect();
+            entries.push(("k1".into(), Value::Bool(true)));
+            entries.push((format!("k{}", n - 1), Value::Null));
+            let o: Object = entries.into_iter().collect();
+            assert_eq!(o.len(), n);
+            assert_eq!(o.position("k1"), Some(1));
+            assert_eq!(o.get("k1"), Some(&Value::Bool(true)));
+            assert_eq!(o.get(&format!("k{}", n - 1)), Some(&Value::Null));
+            assert_eq!(o.get("k0"), Some(&Value::Number(0.0)));
+        }
     }
 }

@@ -3,15 +3,15 @@
 
 use super::{put, s, Ctx};
 use crate::issues::IssueCode;
+use crate::strset::StrSet;
 use crate::value::{Object, Value};
-use std::collections::HashSet;
 
 const KNOWN: [&str; 4] = ["id", "name", "variables", "isDefault"];
 
 /// Checks the `dynamicVariableCollections` array (the walk stands at it).
 pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let items = ctx.array(v)?;
-    let mut ids = HashSet::new();
+    let mut ids = StrSet::default();
     let mut default_seen = false;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -56,7 +56,7 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
 /// `variables`: `{ key, value }` items, keys unique within the collection.
 fn variables<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let items = ctx.array(v)?;
-    let mut seen = HashSet::new();
+    let mut seen = StrSet::default();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let one = ctx.in_index(i, |c| {

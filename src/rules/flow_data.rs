@@ -4,8 +4,8 @@
 
 use super::{quote, Ctx, Seg};
 use crate::issues::IssueCode;
+use crate::strset::StrSet;
 use crate::value::{Object, Value};
-use std::collections::HashSet;
 
 /// Checks `flowData` (the walk stands at it).
 pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
@@ -15,7 +15,7 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         Some(Value::Array(a)) => a.len(),
         _ => 0,
     };
-    let mut ids: HashSet<&'a str> = HashSet::with_capacity(node_count);
+    let mut ids = StrSet::with_capacity(node_count);
     let nodes = match keys.get(0) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
@@ -33,7 +33,7 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let edges = match keys.get(1) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
-            let mut edge_ids = HashSet::with_capacity(items.len());
+            let mut edge_ids = StrSet::with_capacity(items.len());
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 if let Some(e) = c.in_index(i, |c| edge(c, item, &ids, &mut edge_ids)) {
@@ -51,7 +51,7 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     Some(Value::Object(out))
 }
 
-fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut HashSet<&'a str>) -> Option<Value> {
+fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut StrSet<'a>) -> Option<Value> {
     let obj = ctx.object(v)?;
     let pos = obj.position("id");
     match obj.get("id") {
@@ -65,7 +65,7 @@ fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut HashSet<&'a str>) -> Opti
         Some(id) => {
             ctx.at(Seg::Key("id"), pos.unwrap_or(0) as u32, |c| {
                 let id = c.text(id)?;
-                if !ids.insert(id) {
+                if ids.insert(id).is_err() {
                     let msg = format!(
                         "{} repeats the node id {}, which must be unique; give this node another id.",
                         c.here(),
@@ -83,8 +83,8 @@ fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut HashSet<&'a str>) -> Opti
 fn edge<'a>(
     ctx: &mut Ctx<'a>,
     v: &'a Value,
-    ids: &HashSet<&'a str>,
-    edge_ids: &mut HashSet<&'a str>,
+    ids: &StrSet<'a>,
+    edge_ids: &mut StrSet<'a>,
 ) -> Option<Value> {
     let obj = ctx.object(v)?;
     if let Some(id) = obj.get("id").filter(|v| !v.is_null()) {

@@ -16,8 +16,8 @@ pub(crate) mod working_hours;
 
 use crate::issues::{display_path, Issue, IssueCode, PathSegment, Severity};
 use crate::json::Limits;
+use crate::strset::StrSet;
 use crate::value::{Object, Value};
-use std::collections::HashSet;
 
 /// What to do with keys the endpoint does not define (and server-generated ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -600,8 +600,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports `duplicate` at the current path when `key` was seen before.
-    pub fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, key: &'s str, what: &str) {
-        if !seen.insert(key) {
+    pub fn unique<'s>(&mut self, seen: &mut StrSet<'s>, key: &'s str, what: &str) {
+        if seen.insert(key).is_err() {
             let msg = format!(
                 "{} repeats the {what} {}, which must be unique; change or remove one of them.",
                 self.here(),

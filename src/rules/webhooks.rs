@@ -3,8 +3,8 @@
 use super::formats;
 use super::{put, quote, s, Ctx, Field, Seg};
 use crate::issues::IssueCode;
+use crate::strset::StrSet;
 use crate::value::{Object, Value};
-use std::collections::HashSet;
 
 pub(crate) const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -26,7 +26,7 @@ const KNOWN: [&str; 12] = [
 /// Checks the `webhooks` array (the walk stands at it).
 pub(crate) fn webhooks<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let items = ctx.array(v)?;
-    let mut names = HashSet::new();
+    let mut names = StrSet::default();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         if let Some(w) = ctx.in_index(i, |c| webhook(c, item, &mut names)) {
@@ -36,7 +36,7 @@ pub(crate) fn webhooks<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     Some(Value::Array(out))
 }
 
-fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) -> Option<Value> {
+fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Option<Value> {
     let obj = ctx.object(v)?;
     let keys = ctx.keys(obj, &KNOWN);
     let mut out = Object::with_capacity(KNOWN.len());
@@ -112,7 +112,7 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut HashSet<&'a str>) ->
 /// array of `{ name, value }`, which is `moved` into an object.
 fn headers<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let mut out = Object::new();
-    let mut seen = HashSet::new();
+    let mut seen = StrSet::default();
     match v {
         Value::Object(o) => {
             for (pos, (name, value)) in o.iter().enumerate() {
@@ -165,14 +165,14 @@ fn header<'a>(
     name: &'a str,
     name_field: Option<Field<'a>>,
     value: Field<'a>,
-    seen: &mut HashSet<String>,
+    seen: &mut StrSet<'static>,
 ) -> Option<&'a str> {
     let name_issue = if !formats::is_token(name) {
         Some((
             IssueCode::InvalidHeader,
             "names the header {}, which HTTP does not allow; use letters, digits and - (no spaces or colons).",
         ))
-    } else if !seen.insert(name.to_ascii_lowercase()) {
+    } else if seen.insert(name.to_ascii_lowercase()).is_err() {
         Some((
             IssueCode::Duplicate,
             "repeats the header {} (header names ignore case); give each header once.",
@@ -226,7 +226,7 @@ fn named_list<'a>(
     what: &str,
 ) -> Option<Value> {
     let items = ctx.array(v)?;
-    let mut seen = HashSet::new();
+    let mut seen = StrSet::default();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let one = ctx.in_index(i, |c| {
