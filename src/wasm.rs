@@ -15,6 +15,10 @@ use crate::{json, Kind, Limits, Normalized, Options, Report, UnknownKeys};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
     #[wasm_bindgen(js_name = encodeInput)]
