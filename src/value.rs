@@ -349,7 +349,9 @@ mod tests {
     fn repeated_keys_keep_first_place_and_last_value() {
         // Small objects (linear search) and large ones (hash index).
         for n in [3usize, 40] {
-            let mut entries: Vec<(String, Value)> = (0..n).map(|i| (format!("k{i}"), Value::Number(i as f64))).collect();
+            let mut entries: Vec<(String, Value)> = (0..n)
+                .map(|i| (format!("k{i}"), Value::Number(i as f64)))
+                .collect();
             entries.push(("k1".into(), Value::Bool(true)));
             entries.push((format!("k{}", n - 1), Value::Null));
             let o: Object = entries.into_iter().collect();

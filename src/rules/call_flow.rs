@@ -221,7 +221,7 @@ fn direction<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<&'static str> {
             ctx.here()
         );
         let i = ctx.report(IssueCode::InvalidEnum, msg);
-        i.expected = Some(DIRECTIONS.join(" | "));
+        i.expected = Some(super::joined(&DIRECTIONS, "", " | ", ""));
         i.received = Some("inbound".into());
         return None;
     }

@@ -179,9 +179,11 @@ impl<'a> Ctx<'a> {
 
     /// Every issue, in document order (missing fields after present ones,
     /// otherwise in the order found).
-    pub fn finish(mut self) -> Vec<Issue> {
-        self.issues.sort_by(|a, b| a.0.cmp(&b.0));
-        self.issues.into_iter().map(|(_, i)| i).collect()
+    pub fn finish(self) -> Vec<Issue> {
+        merge_sort(self.issues)
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect()
     }
 
     // ----- type checks -----
@@ -319,18 +321,14 @@ impl<'a> Ctx<'a> {
         if let Some(hit) = allowed.iter().find(|a| **a == s) {
             return Some(hit);
         }
-        let list = allowed
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = joined(allowed, "`", "`, `", "`");
         let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
             Some(a) => format!("; did you mean `{a}`? (values match exactly, case included)"),
             None => String::new(),
         };
         let msg = format!("{} is {}; use one of {list}{hint}.", self.here(), quote(s));
         let i = self.report(IssueCode::InvalidEnum, msg);
-        i.expected = Some(allowed.join(" | "));
+        i.expected = Some(joined(allowed, "", " | ", ""));
         i.received = Some(s.to_owned());
         None
     }
@@ -627,6 +625,41 @@ impl<'a> Keys<'a> {
     pub fn get(&self, i: usize) -> Option<Field<'a>> {
         self.fields[i].filter(|f| !f.value.is_null())
     }
+}
+
+/// `items` written one after another: `open`, then the items separated by
+/// `sep`, then `close` (a plain loop: `join` costs a KB of wasm a type).
+pub(crate) fn joined(items: &[&str], open: &str, sep: &str, close: &str) -> String {
+    let mut out = String::from(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out.push_str(close);
+    out
+}
+
+/// Stable sort of issues by document position: a plain merge sort (std's
+/// stable sort costs several KB of wasm), and a single pass when the issues
+/// are already in order, as they mostly are.
+fn merge_sort(mut v: Vec<(Vec<u32>, Issue)>) -> Vec<(Vec<u32>, Issue)> {
+    if v.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return v;
+    }
+    let right = merge_sort(v.split_off(v.len() / 2));
+    let left = merge_sort(v);
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
+    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+        // Ties go left: the order in which the rules found them stays.
+        let next = if b.0 < a.0 { r.next() } else { l.next() };
+        out.extend(next);
+    }
+    out.extend(l);
+    out.extend(r);
+    out
 }
 
 /// A string quoted for a message, shortened if long.
