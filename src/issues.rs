@@ -222,6 +222,12 @@ impl Issue {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+    /// The issue as compact JSON (the same text as its `Serialize` impl).
+    pub fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        crate::write::issue(&mut out, self);
+        out
+    }
 }
 
 /// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
@@ -270,7 +276,7 @@ pub fn display_path(path: &[PathSegment]) -> String {
                     out.push_str(k);
                 } else {
                     out.push('[');
-                    out.push_str(&serde_json::to_string(k).unwrap_or_default());
+                    crate::write::string(&mut out, k);
                     out.push(']');
                 }
             }

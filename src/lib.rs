@@ -36,6 +36,7 @@ pub mod request;
 pub mod rules;
 mod strset;
 pub mod value;
+pub(crate) mod write;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

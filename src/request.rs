@@ -194,7 +194,8 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
     // The secret as it may stand in a message: raw, JSON-escaped, or cut
     // short by `quote` (first 60 characters). Longest first.
     let inner = |t: &str| {
-        let q = serde_json::to_string(t).unwrap_or_default();
+        let mut q = String::new();
+        crate::write::string(&mut q, t);
         q[1..q.len() - 1].to_owned()
     };
     // A key pasted with a stray space or line break is still the key.

@@ -225,7 +225,9 @@ impl Value {
     /// The value as compact JSON text (alien and non-finite values become
     /// `null`; the rules never let them reach an output).
     pub fn to_json_string(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+        let mut out = String::new();
+        crate::write::value(&mut out, self);
+        out
     }
 }
 

@@ -11,8 +11,7 @@
 use crate::issues::{Issue, IssueCode, PathSegment};
 use crate::request::{build_from_parsed, BuildOptions};
 use crate::value::Value;
-use crate::{json, Kind, Limits, Normalized, Options, Report, UnknownKeys};
-use serde::Serialize;
+use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -253,44 +252,47 @@ fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
     }
 }
 
-fn to_js<T: Serialize>(result: &T) -> JsValue {
-    let text = serde_json::to_string(result)
-        .unwrap_or_else(|_| r#"{"valid":false,"ok":false,"issues":[]}"#.into());
-    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+/// A result written as JSON text, then made a plain object by `JSON.parse`
+/// (which makes `__proto__` an own key, never a prototype).
+fn to_js(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
-#[derive(Serialize)]
-struct ValidateOut<'a> {
-    valid: bool,
-    issues: &'a [Issue],
-}
-
-#[derive(Serialize)]
-struct NormalizeOut<'a> {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a Value>,
-    issues: &'a [Issue],
+/// `{"<flag>":<bool>,["value":...,]"issues":[...]}`.
+fn result(flag: &str, ok: bool, value: Option<&dyn Fn(&mut String)>, issues: &[Issue]) -> JsValue {
+    let mut out = String::from("{");
+    write::key(&mut out, flag, true);
+    out.push_str(if ok { "true" } else { "false" });
+    if let Some(write_value) = value {
+        write_value(&mut out);
+    }
+    write::key(&mut out, "issues", false);
+    write::issues(&mut out, issues);
+    out.push('}');
+    to_js(&out)
 }
 
 fn validate_out(mut pre: Vec<Issue>, report: Report) -> JsValue {
     pre.extend(report.issues);
     let valid = !pre.iter().any(Issue::is_error);
-    to_js(&ValidateOut {
-        valid,
-        issues: &pre,
-    })
+    result("valid", valid, None, &pre)
 }
 
 fn normalize_out(mut pre: Vec<Issue>, n: Normalized) -> JsValue {
     let failed = pre.iter().any(Issue::is_error);
     pre.extend(n.issues);
-    let value = if failed { None } else { n.value.as_ref() };
-    to_js(&NormalizeOut {
-        ok: value.is_some(),
-        value,
-        issues: &pre,
-    })
+    match n.value.filter(|_| !failed) {
+        Some(v) => result(
+            "ok",
+            true,
+            Some(&|out: &mut String| {
+                write::key(out, "value", false);
+                write::value(out, &v);
+            }),
+            &pre,
+        ),
+        None => result("ok", false, None, &pre),
+    }
 }
 
 fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
@@ -362,36 +364,6 @@ fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     normalize_out(pre, n)
 }
 
-#[derive(Serialize)]
-struct RequestOut<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: Headers<'a>,
-    body: &'a str,
-}
-
-/// Header pairs written as a JSON object, in order (no map type needed).
-struct Headers<'a>(&'a [(String, String)]);
-
-impl Serialize for Headers<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
-struct BuildOut<'a> {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    request: Option<RequestOut<'a>>,
-    issues: &'a [Issue],
-}
-
 fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
@@ -441,17 +413,32 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     pre.append(&mut res.issues);
     crate::request::scrub(&mut pre, &b.api_key);
     let request = if failed { None } else { res.request.as_ref() };
-    let out = BuildOut {
-        ok: request.is_some(),
-        request: request.map(|r| RequestOut {
-            method: r.method,
-            url: &r.url,
-            headers: Headers(&r.headers),
-            body: &r.body,
-        }),
-        issues: &pre,
-    };
-    to_js(&out)
+    match request {
+        Some(r) => result(
+            "ok",
+            true,
+            Some(&|out: &mut String| {
+                write::key(out, "request", false);
+                out.push('{');
+                write::key(out, "method", true);
+                write::string(out, r.method);
+                write::key(out, "url", false);
+                write::string(out, &r.url);
+                write::key(out, "headers", false);
+                out.push('{');
+                for (n, (k, v)) in r.headers.iter().enumerate() {
+                    write::key(out, k, n == 0);
+                    write::string(out, v);
+                }
+                out.push('}');
+                write::key(out, "body", false);
+                write::string(out, &r.body);
+                out.push('}');
+            }),
+            &pre,
+        ),
+        None => result("ok", false, None, &pre),
+    }
 }
 
 fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {

@@ -119,6 +119,12 @@ fn check_messages(name: &str, issues: &[Issue]) {
             trillet_flows::issues::pointer(&i.path),
             "{name}: pointer and path disagree"
         );
+        // The hand-written JSON (used by the wasm layer) is the serde text.
+        assert_eq!(
+            i.to_json_string(),
+            serde_json::to_string(i).unwrap(),
+            "{name}: issue JSON differs"
+        );
     }
 }
 
@@ -162,6 +168,11 @@ fn check_output(name: &str, kind: Kind, opts: &Options, out: &Normalized, f: &Js
         );
         // Key order is part of the output: compare the text too.
         let text = v.to_json_string();
+        assert_eq!(
+            text,
+            serde_json::to_string(v).unwrap(),
+            "{name}: value JSON differs from serde's"
+        );
         assert_eq!(
             again.value.unwrap().to_json_string(),
             text,

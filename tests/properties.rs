@@ -259,6 +259,18 @@ fn check(kind: Kind, input: &Value, opts: &Options, what: &str) {
             "{what}: pointer"
         );
     }
+    for i in &report.issues {
+        assert_eq!(
+            i.to_json_string(),
+            serde_json::to_string(i).unwrap(),
+            "{what}: issue JSON"
+        );
+    }
+    assert_eq!(
+        input.to_json_string(),
+        serde_json::to_string(input).unwrap(),
+        "{what}: value JSON"
+    );
     if let Some(v) = &out.value {
         assert!(v.is_json(), "{what}: output is not JSON");
         let again = normalize(kind, v, opts);

@@ -665,11 +665,15 @@ fn merge_sort(mut v: Vec<(Vec<u32>, Issue)>) -> Vec<(Vec<u32>, Issue)> {
 /// A string quoted for a message, shortened if long.
 pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 60;
+    let mut out = String::new();
     if s.chars().count() <= MAX {
-        return serde_json::to_string(s).unwrap_or_default();
+        crate::write::string(&mut out, s);
+        return out;
     }
     let short: String = s.chars().take(MAX).collect();
-    format!("{}…", serde_json::to_string(&short).unwrap_or_default())
+    crate::write::string(&mut out, &short);
+    out.push('…');
+    out
 }
 
 /// A known key that `k` probably meant: same letters in another case, or

@@ -1,0 +1,149 @@
+//! Compact JSON text for values, issues and results, written by hand: the
+//! serde serializer instantiated for each of these types costs several KB of
+//! wasm. (The `Serialize` impls stay, for Rust callers; the fixture and
+//! property tests check that both write the same text.)
+
+use crate::issues::{Issue, PathSegment, Severity};
+use crate::value::Value;
+use std::fmt::Write as _;
+
+/// A JSON string literal.
+pub(crate) fn string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let esc = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        if esc.is_empty() {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push_str(esc);
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
+}
+
+/// A JSON number; integral values without a fraction, others in the
+/// shortest form that reads back the same (non-finite values as null).
+pub(crate) fn number(out: &mut String, n: f64) {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if n.fract() == 0.0 && n.abs() < EXACT {
+        let _ = write!(out, "{}", n as i64);
+    } else if let Some(num) = serde_json::Number::from_f64(n) {
+        let _ = write!(out, "{num}");
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// A value as compact JSON (alien and skipped values as null).
+pub(crate) fn value(out: &mut String, v: &Value) {
+    match v {
+        Value::Null | Value::Alien(_) | Value::Skipped => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => number(out, *n),
+        Value::String(s) => string(out, s),
+        Value::Array(a) => {
+            out.push('[');
+            for (i, item) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(o) => {
+            out.push('{');
+            for (i, (k, item)) in o.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(out, k);
+                out.push(':');
+                value(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// `"key":` (after a comma unless `first`).
+pub(crate) fn key(out: &mut String, k: &str, first: bool) {
+    if !first {
+        out.push(',');
+    }
+    string(out, k);
+    out.push(':');
+}
+
+/// An issue, with the same fields and order as its `Serialize` impl.
+pub(crate) fn issue(out: &mut String, i: &Issue) {
+    out.push('{');
+    key(out, "path", true);
+    out.push('[');
+    for (n, seg) in i.path.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        match seg {
+            PathSegment::Key(k) => string(out, k),
+            PathSegment::Index(x) => {
+                let _ = write!(out, "{x}");
+            }
+        }
+    }
+    out.push(']');
+    key(out, "pointer", false);
+    string(out, &i.pointer);
+    key(out, "code", false);
+    string(out, i.code.as_str());
+    key(out, "message", false);
+    string(out, &i.message);
+    key(out, "severity", false);
+    string(
+        out,
+        match i.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+    );
+    for (name, field) in [("expected", &i.expected), ("received", &i.received)] {
+        if let Some(text) = field {
+            key(out, name, false);
+            string(out, text);
+        }
+    }
+    for (name, field) in [("line", i.line), ("column", i.column)] {
+        if let Some(n) = field {
+            key(out, name, false);
+            let _ = write!(out, "{n}");
+        }
+    }
+    out.push('}');
+}
+
+/// A list of issues (used by the wasm layer).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn issues(out: &mut String, list: &[Issue]) {
+    out.push('[');
+    for (n, i) in list.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        issue(out, i);
+    }
+    out.push(']');
+}
