@@ -119,6 +119,11 @@ const report = {
   files: browserFiles,
 };
 writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2) + '\n');
+const BUDGET = 80_000; // bytes, gzipped: what a browser loads
 console.log(`pkg/ built${dev ? ' (dev: no wasm-opt)' : ''}: wasm ${(report.wasmBytes / 1024).toFixed(1)} KiB ` +
   `(${(report.wasmGzipBytes / 1024).toFixed(1)} KiB gzipped); browser load wasm + JS ` +
-  `${(gzip / 1024).toFixed(1)} KiB gzipped (budget 80 KB)`);
+  `${gzip.toLocaleString('en')} bytes gzipped (${(gzip / 1024).toFixed(1)} KiB; budget ${BUDGET.toLocaleString('en')} bytes)`);
+if (!dev && gzip > BUDGET) {
+  console.error(`size budget exceeded: ${gzip} > ${BUDGET} bytes gzipped`);
+  process.exit(1);
+}
