@@ -57,10 +57,6 @@ const FRAGMENTS = {
   "invalid_json": "`{\"name\": \"Support\",}`",
   "too_large": "`settings.transfers` with 10,001 items"
 };
-const short = (v) => {
-  const t = JSON.stringify(v);
-  return t.length > 60 ? t.slice(0, 57) + '…' : t;
-};
 console.log('| code | severity | example | pointer | message |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const [code, kind, input] of cases) {
