@@ -46,8 +46,10 @@ fn big(nodes: usize) -> String {
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("profile-seed") {
-        let fixture: serde_json::Value =
-            serde_json::from_str(include_str!("../tests/fixtures/call-flow/seed-example.json")).unwrap();
+        let fixture: serde_json::Value = serde_json::from_str(include_str!(
+            "../tests/fixtures/call-flow/seed-example.json"
+        ))
+        .unwrap();
         let seed = fixture["input"].to_string();
         for _ in 0..20_000 {
             std::hint::black_box(validate_json(Kind::CallFlow, &seed, &Options::default()));
