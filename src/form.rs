@@ -248,10 +248,8 @@ fn to_value(
         }
         Node::Leaf(text) => {
             let ty = field_type(kind, &pattern_of(path));
+            // Blank optional fields were pruned before.
             let t = text.trim();
-            if t.is_empty() && ty != FieldType::RequiredText {
-                return None;
-            }
             match ty {
                 FieldType::Text | FieldType::RequiredText => Some(Value::String(text.clone())),
                 FieldType::Bool => match t {

@@ -42,6 +42,16 @@ impl Limits {
     }
 }
 
+/// The message of a depth breach.
+pub(crate) fn depth_message(max: usize) -> String {
+    format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option).")
+}
+
+/// The message of an array past `maxItems`.
+pub(crate) fn items_message(max: usize) -> String {
+    format!("This array has more than {max} items; send fewer (or raise the maxItems option).")
+}
+
 /// Parses JSON text; on failure, the one issue that says why
 /// (`invalid_json` with line and column, or `too_large`).
 #[allow(clippy::result_large_err)] // an error is rare and already the end of the road
@@ -167,18 +177,13 @@ impl State {
     fn enter<E: serde::de::Error>(&self, depth: usize) -> Result<usize, E> {
         let max = self.limits.depth();
         if depth + 1 > max {
-            return Err(self.too_large(format!(
-                "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
-            )));
+            return Err(self.too_large(depth_message(max)));
         }
         Ok(depth + 1)
     }
     /// `too_large` for the item past `maxItems`.
     fn too_many<E: serde::de::Error>(&self) -> E {
-        self.too_large(format!(
-            "This array has more than {} items; send fewer (or raise the maxItems option).",
-            self.limits.max_items
-        ))
+        self.too_large(items_message(self.limits.max_items))
     }
 }
 
@@ -457,7 +462,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
         let max = limits.depth();
         match v {
             Value::Array(_) | Value::Object(_) if depth + 1 > max => Some((
-                format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."),
+                depth_message(max),
                 Vec::new(),
             )),
             Value::Array(a) if a.len() > limits.max_items => Some((

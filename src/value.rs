@@ -298,7 +298,7 @@ impl From<&Value> for serde_json::Value {
 }
 
 /// Integral numbers that f64 holds exactly are written without a fraction.
-fn json_number(n: f64) -> Option<serde_json::Number> {
+pub(crate) fn json_number(n: f64) -> Option<serde_json::Number> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.fract() == 0.0 && n.abs() < EXACT {
         Some(serde_json::Number::from(n as i64))

@@ -155,12 +155,9 @@ fn read_input(input: &JsValue, opts: &Options, skip: json::Place) -> Result<Valu
             _ => (Vec::new(), String::new()),
         };
         let msg = if what == "depth" {
-            format!("This value nests deeper than {} levels; flatten it (or raise the maxDepth option).", limits.depth())
+            json::depth_message(limits.depth())
         } else {
-            format!(
-                "This array has more than {} items; send fewer (or raise the maxItems option).",
-                limits.max_items
-            )
+            json::items_message(limits.max_items)
         };
         return Err(Issue::new(path, IssueCode::TooLarge, msg));
     }
@@ -329,13 +326,9 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
         i.expected = Some("string".into());
-        i.received = Some(js_type(text));
+        i.received = Some(describe(text));
         i
     })
-}
-
-fn js_type(v: &JsValue) -> String {
-    describe(v)
 }
 
 fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
@@ -376,13 +369,12 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         match v.as_string() {
             Some(s) => (s, None),
             None if v.is_undefined() || v.is_null() => (String::new(), None),
-            None => (String::new(), Some(js_type(&v))),
+            None => (String::new(), Some(describe(&v))),
         }
     };
     let (api_key, bad_key) = text("apiKey");
     let (workspace_id, bad_ws) = text("workspaceId");
     let (base_url, bad_base) = text("baseUrl");
-    let base_given = bad_base.is_some();
     for (key, bad) in [
         ("apiKey", bad_key),
         ("workspaceId", bad_ws),
@@ -402,16 +394,13 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let b = BuildOptions {
         api_key,
         workspace_id,
-        base_url: (!base_url.is_empty() || base_given)
-            .then_some(base_url)
-            .filter(|s| !s.is_empty()),
+        base_url: Some(base_url).filter(|s| !s.is_empty()),
         options: opts,
     };
     let parsed = read_input(input, &opts, json::Place::Full);
     let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
     let failed = pre.iter().any(Issue::is_error);
     pre.append(&mut res.issues);
-    crate::request::scrub(&mut pre, &b.api_key);
     let request = if failed { None } else { res.request.as_ref() };
     match request {
         Some(r) => result(

@@ -38,13 +38,11 @@ pub(crate) fn string(out: &mut String, s: &str) {
 /// A JSON number; integral values without a fraction, others in the
 /// shortest form that reads back the same (non-finite values as null).
 pub(crate) fn number(out: &mut String, n: f64) {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if n.fract() == 0.0 && n.abs() < EXACT {
-        let _ = write!(out, "{}", n as i64);
-    } else if let Some(num) = serde_json::Number::from_f64(n) {
-        let _ = write!(out, "{num}");
-    } else {
-        out.push_str("null");
+    match crate::value::json_number(n) {
+        Some(num) => {
+            let _ = write!(out, "{num}");
+        }
+        None => out.push_str("null"),
     }
 }
 

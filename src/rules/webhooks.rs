@@ -181,7 +181,7 @@ fn header<'a>(
         None
     };
     if let Some((code, text)) = name_issue {
-        let mut report = |c: &mut Ctx<'a>| {
+        let report = |c: &mut Ctx<'a>| {
             let msg = format!(
                 "{} {}",
                 c.here(),
@@ -190,7 +190,7 @@ fn header<'a>(
             c.report(code, msg).received = Some(name.to_owned());
         };
         match name_field {
-            Some(f) => c_in(ctx, f, &mut report),
+            Some(f) => ctx.in_field(f, |c, _| report(c)),
             None => report(ctx),
         }
     }
@@ -211,10 +211,6 @@ fn header<'a>(
         None => check(ctx),
     }?;
     name_issue.is_none().then_some(v)
-}
-
-fn c_in<'a>(ctx: &mut Ctx<'a>, f: Field<'a>, g: &mut dyn FnMut(&mut Ctx<'a>)) {
-    ctx.in_field(f, |c, _| g(c))
 }
 
 /// A list of objects with a required, unique `name` and other optional
