@@ -15,11 +15,14 @@ const OBJECT_PROTO = Object.prototype;
 const encoder = new TextEncoder();
 
 /**
- * Text as UTF-8 bytes. Handing a Uint8Array to wasm is one copy; handing a
- * string is a per-character loop in the glue, several times slower.
+ * Writes text as UTF-8 into the module's memory at [ptr, ptr + cap) and
+ * returns the number of bytes written: one native copy, where handing a
+ * string to wasm-bindgen is a per-character loop in JavaScript, and
+ * TextEncoder.encode plus a copy is two. cap is 3 bytes per UTF-16 unit,
+ * which always suffices (a lone surrogate becomes U+FFFD, 3 bytes).
  */
-export function utf8(text) {
-  return encoder.encode(text);
+export function writeUtf8(text, memory, ptr, cap) {
+  return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap)).written;
 }
 const hasOwn = Object.prototype.hasOwnProperty;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -195,7 +198,7 @@ function cloneValue(v, path, depth, ctx) {
 }
 
 /**
- * Returns [jsonBytes (UTF-8), aliensJson | null, tooLargeJson | null].
+ * Returns [jsonText, aliensJson | null, tooLargeJson | null].
  * aliensJson: JSON of [[path, kind], ...]; tooLargeJson: JSON of [path, "depth" | "items"].
  */
 export function encodeInput(input, maxDepth, maxItems) {
@@ -208,7 +211,7 @@ export function encodeInput(input, maxDepth, maxItems) {
   if (plain) {
     try {
       const text = JSON.stringify(input);
-      if (typeof text === 'string') return [encoder.encode(text), null, null];
+      if (typeof text === 'string') return [text, null, null];
     } catch {
       // a getter changed its mind: take the careful path
     }
@@ -216,7 +219,7 @@ export function encodeInput(input, maxDepth, maxItems) {
   const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems };
   try {
     const clone = cloneValue(input, [], 0, ctx);
-    return [encoder.encode(JSON.stringify(clone)), ctx.aliens.length ? JSON.stringify(ctx.aliens) : null, null];
+    return [JSON.stringify(clone), ctx.aliens.length ? JSON.stringify(ctx.aliens) : null, null];
   } catch (e) {
     if (e instanceof TooLarge) return ['null', null, JSON.stringify([e.path, e.what])];
     return ['null', JSON.stringify([[[], 'unreadable value']]), null];

@@ -39,6 +39,9 @@ pub mod value;
 pub(crate) mod write;
 
 #[cfg(target_arch = "wasm32")]
+mod arena;
+
+#[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
 

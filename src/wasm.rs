@@ -16,7 +16,18 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
+
+/// Runs the pure part of a call (no JS calls inside) in the arena: it
+/// writes the result as JSON text, which becomes the returned object.
+fn pure(f: impl FnOnce(&mut String)) -> JsValue {
+    let out = ALLOC.scope(|| {
+        let mut out = String::with_capacity(64);
+        f(&mut out);
+        out
+    });
+    to_js(&out)
+}
 
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
@@ -26,8 +37,9 @@ extern "C" {
     fn encode_form(form: &JsValue) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
     fn describe(value: &JsValue) -> String;
-    /// A string as UTF-8 bytes (a Uint8Array).
-    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
+    /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
+    #[wasm_bindgen(js_name = writeUtf8)]
+    fn write_utf8(text: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize) -> usize;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -142,9 +154,14 @@ fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
     o
 }
 
-/// A JavaScript value as a core value, or the `too_large` issue.
-#[allow(clippy::result_large_err)]
-fn read_input(input: &JsValue, opts: &Options, skip: json::Place) -> Result<Value, Issue> {
+/// A JavaScript value as the bridge wrote it: JSON text and the list of
+/// values JSON cannot carry, or the `too_large` issue.
+struct Encoded {
+    text: Result<String, Issue>,
+    aliens: Option<String>,
+}
+
+fn encode(input: &JsValue, opts: &Options) -> Encoded {
     let limits = opts.limits;
     let depth = limits.depth().min(u32::MAX as usize) as u32;
     let items = limits.max_items.min(u32::MAX as usize) as u32;
@@ -159,28 +176,39 @@ fn read_input(input: &JsValue, opts: &Options, skip: json::Place) -> Result<Valu
         } else {
             json::items_message(limits.max_items)
         };
-        return Err(Issue::new(path, IssueCode::TooLarge, msg));
+        return Encoded {
+            text: Err(Issue::new(path, IssueCode::TooLarge, msg)),
+            aliens: None,
+        };
     }
-    let text = text_of_bytes(&parts.get(0));
+    Encoded {
+        text: Ok(text_of(&parts.get(0))),
+        aliens: parts.get(1).as_string(),
+    }
+}
+
+/// The encoded value as a core value (no JS calls: runs in the arena).
+#[allow(clippy::result_large_err)]
+fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value, Issue> {
+    let text = enc.text.as_ref().map_err(Clone::clone)?;
     // maxBytes limits JSON text; an object is held to depth and item limits
     // (enforced while the bridge read it), as in the Rust core.
-    let aliens = parts.get(1).as_string();
     // With values to put back at their paths, build everything.
-    let at = if aliens.is_some() {
+    let at = if enc.aliens.is_some() {
         json::Place::Full
     } else {
         skip
     };
     let mut value = json::parse_at(
-        &text,
+        text,
         &Limits {
             max_bytes: usize::MAX,
-            ..limits
+            ..opts.limits
         },
         at,
     )?;
-    if let Some(aliens) = aliens {
-        for (path, kind) in bridge_pairs(&aliens) {
+    if let Some(aliens) = &enc.aliens {
+        for (path, kind) in bridge_pairs(aliens) {
             let (path, kind) = (bridge_path(&path), bridge_str(&kind));
             if let Some(slot) = value.pointer_mut(&path) {
                 *slot = match kind.as_str() {
@@ -195,13 +223,19 @@ fn read_input(input: &JsValue, opts: &Options, skip: json::Place) -> Result<Valu
     Ok(value)
 }
 
-/// UTF-8 bytes from the bridge as a String (one copy out of JS memory).
-fn text_of_bytes(bytes: &JsValue) -> String {
-    if !bytes.is_object() {
-        return "null".into();
-    }
-    let v = js_sys::Uint8Array::new(bytes).to_vec();
-    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+/// A JavaScript string as a Rust one, copied once, straight into the
+/// module's memory (anything else reads as `null`).
+fn text_of(text: &JsValue) -> String {
+    let units = match text.dyn_ref::<js_sys::JsString>() {
+        Some(s) => s.length() as usize,
+        None => return "null".into(),
+    };
+    let cap = units.saturating_mul(3);
+    let mut buf: Vec<u8> = Vec::with_capacity(cap);
+    let len = write_utf8(text, &wasm_bindgen::memory(), buf.as_mut_ptr(), cap).min(cap);
+    // SAFETY: the bridge wrote `len` bytes (at most `cap`) into the buffer.
+    unsafe { buf.set_len(len) };
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Parses JSON text written by the bridge (never fails: bad text reads as null).
@@ -255,73 +289,85 @@ fn to_js(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
-/// `{"<flag>":<bool>,["value":...,]"issues":[...]}`.
-fn result(flag: &str, ok: bool, value: Option<&dyn Fn(&mut String)>, issues: &[Issue]) -> JsValue {
-    let mut out = String::from("{");
-    write::key(&mut out, flag, true);
+/// `{"<flag>":<bool>,["value":...,]"issues":[...pre, ...issues]}`.
+fn result(
+    out: &mut String,
+    flag: &str,
+    ok: bool,
+    value: Option<&dyn Fn(&mut String)>,
+    pre: &[Issue],
+    issues: &[Issue],
+) {
+    out.push('{');
+    write::key(out, flag, true);
     out.push_str(if ok { "true" } else { "false" });
     if let Some(write_value) = value {
-        write_value(&mut out);
+        write_value(out);
     }
-    write::key(&mut out, "issues", false);
-    write::issues(&mut out, issues);
+    write::key(out, "issues", false);
+    write::issues(out, pre.iter().chain(issues));
     out.push('}');
-    to_js(&out)
 }
 
-fn validate_out(mut pre: Vec<Issue>, report: Report) -> JsValue {
-    pre.extend(report.issues);
-    let valid = !pre.iter().any(Issue::is_error);
-    result("valid", valid, None, &pre)
+fn validate_out(out: &mut String, pre: &[Issue], report: &Report) {
+    let valid = !pre.iter().chain(&report.issues).any(Issue::is_error);
+    result(out, "valid", valid, None, pre, &report.issues)
 }
 
-fn normalize_out(mut pre: Vec<Issue>, n: Normalized) -> JsValue {
+fn normalize_out(out: &mut String, pre: &[Issue], n: &Normalized) {
     let failed = pre.iter().any(Issue::is_error);
-    pre.extend(n.issues);
-    match n.value.filter(|_| !failed) {
+    match n.value.as_ref().filter(|_| !failed) {
         Some(v) => result(
+            out,
             "ok",
             true,
             Some(&|out: &mut String| {
                 write::key(out, "value", false);
-                write::value(out, &v);
+                write::value(out, v);
             }),
-            &pre,
+            pre,
+            &n.issues,
         ),
-        None => result("ok", false, None, &pre),
+        None => result(out, "ok", false, None, pre, &n.issues),
     }
 }
 
 fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let report = match read_input(input, &opts, kind.skip_place()) {
-        Ok(v) => crate::validate_checked(kind, &v, &opts, true),
-        Err(issue) => Report {
-            valid: false,
-            issues: vec![issue],
-        },
-    };
-    validate_out(pre, report)
+    let enc = encode(input, &opts);
+    pure(|out| {
+        let report = match read_input(&enc, &opts, kind.skip_place()) {
+            Ok(v) => crate::validate_checked(kind, &v, &opts, true),
+            Err(issue) => Report {
+                valid: false,
+                issues: vec![issue],
+            },
+        };
+        validate_out(out, &pre, &report);
+    })
 }
 
 fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let n = match read_input(input, &opts, json::Place::Full) {
-        Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
-        Err(issue) => Normalized {
-            value: None,
-            issues: vec![issue],
-        },
-    };
-    normalize_out(pre, n)
+    let enc = encode(input, &opts);
+    pure(|out| {
+        let n = match read_input(&enc, &opts, json::Place::Full) {
+            Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
+            Err(issue) => Normalized {
+                value: None,
+                issues: vec![issue],
+            },
+        };
+        normalize_out(out, &pre, &n);
+    })
 }
 
 /// The text of a `...Json` call, or the issue for a non-string argument.
 fn read_text(text: &JsValue) -> Result<String, Issue> {
     if text.is_string() {
-        return Ok(text_of_bytes(&utf8(text).into()));
+        return Ok(text_of(text));
     }
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
@@ -334,27 +380,33 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
 fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let report = match read_text(text) {
-        Ok(t) => crate::validate_json(kind, &t, &opts),
-        Err(i) => Report {
-            valid: false,
-            issues: vec![i],
-        },
-    };
-    validate_out(pre, report)
+    let text = read_text(text);
+    pure(|out| {
+        let report = match &text {
+            Ok(t) => crate::validate_json(kind, t, &opts),
+            Err(i) => Report {
+                valid: false,
+                issues: vec![i.clone()],
+            },
+        };
+        validate_out(out, &pre, &report);
+    })
 }
 
 fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
-    let n = match read_text(text) {
-        Ok(t) => crate::normalize_json(kind, &t, &opts),
-        Err(i) => Normalized {
-            value: None,
-            issues: vec![i],
-        },
-    };
-    normalize_out(pre, n)
+    let text = read_text(text);
+    pure(|out| {
+        let n = match &text {
+            Ok(t) => crate::normalize_json(kind, t, &opts),
+            Err(i) => Normalized {
+                value: None,
+                issues: vec![i.clone()],
+            },
+        };
+        normalize_out(out, &pre, &n);
+    })
 }
 
 fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
@@ -397,37 +449,41 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         base_url: Some(base_url).filter(|s| !s.is_empty()),
         options: opts,
     };
-    let parsed = read_input(input, &opts, json::Place::Full);
-    let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
-    let failed = pre.iter().any(Issue::is_error);
-    pre.append(&mut res.issues);
-    let request = if failed { None } else { res.request.as_ref() };
-    match request {
-        Some(r) => result(
-            "ok",
-            true,
-            Some(&|out: &mut String| {
-                write::key(out, "request", false);
-                out.push('{');
-                write::key(out, "method", true);
-                write::string(out, r.method);
-                write::key(out, "url", false);
-                write::string(out, &r.url);
-                write::key(out, "headers", false);
-                out.push('{');
-                for (n, (k, v)) in r.headers.iter().enumerate() {
-                    write::key(out, k, n == 0);
-                    write::string(out, v);
-                }
-                out.push('}');
-                write::key(out, "body", false);
-                write::string(out, &r.body);
-                out.push('}');
-            }),
-            &pre,
-        ),
-        None => result("ok", false, None, &pre),
-    }
+    let enc = encode(input, &opts);
+    pure(|out| {
+        let parsed = read_input(&enc, &opts, json::Place::Full);
+        let res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
+        let failed = pre.iter().any(Issue::is_error);
+        let request = if failed { None } else { res.request.as_ref() };
+        match request {
+            Some(r) => result(
+                out,
+                "ok",
+                true,
+                Some(&|out: &mut String| {
+                    write::key(out, "request", false);
+                    out.push('{');
+                    write::key(out, "method", true);
+                    write::string(out, r.method);
+                    write::key(out, "url", false);
+                    write::string(out, &r.url);
+                    write::key(out, "headers", false);
+                    out.push('{');
+                    for (n, (k, v)) in r.headers.iter().enumerate() {
+                        write::key(out, k, n == 0);
+                        write::string(out, v);
+                    }
+                    out.push('}');
+                    write::key(out, "body", false);
+                    write::string(out, &r.body);
+                    out.push('}');
+                }),
+                &pre,
+                &res.issues,
+            ),
+            None => result(out, "ok", false, None, &pre, &res.issues),
+        }
+    })
 }
 
 fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
@@ -467,16 +523,16 @@ fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
         }
     }
     if pre.iter().any(|i| i.path.is_empty()) {
-        return normalize_out(
-            pre,
-            Normalized {
-                value: None,
-                issues: Vec::new(),
-            },
-        );
+        let none = Normalized {
+            value: None,
+            issues: Vec::new(),
+        };
+        return pure(|out| normalize_out(out, &pre, &none));
     }
-    let n = crate::from_form(kind, &entries, &opts);
-    normalize_out(pre, n)
+    pure(|out| {
+        let n = crate::from_form(kind, &entries, &opts);
+        normalize_out(out, &pre, &n);
+    })
 }
 
 macro_rules! exports {

@@ -10,26 +10,32 @@ use std::fmt::Write as _;
 /// A JSON string literal.
 pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            c if (c as u32) < 0x20 => "",
+    // Every byte that needs an escape is ASCII, so the runs between them
+    // start and end at character boundaries.
+    for (i, &b) in bytes.iter().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
             _ => continue,
         };
         out.push_str(&s[run..i]);
         if esc.is_empty() {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
         } else {
             out.push_str(esc);
         }
-        run = i + c.len_utf8();
+        run = i + 1;
     }
     out.push_str(&s[run..]);
     out.push('"');
@@ -135,9 +141,9 @@ pub(crate) fn issue(out: &mut String, i: &Issue) {
 
 /// A list of issues (used by the wasm layer).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn issues(out: &mut String, list: &[Issue]) {
+pub(crate) fn issues<'a>(out: &mut String, list: impl IntoIterator<Item = &'a Issue>) {
     out.push('[');
-    for (n, i) in list.iter().enumerate() {
+    for (n, i) in list.into_iter().enumerate() {
         if n > 0 {
             out.push(',');
         }

@@ -340,8 +340,7 @@ fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
     }
     let prior = flag(ctx, 8);
     put(out, "utilizePriorCallsContext", prior.map(Value::Bool));
-    let canonical = ctx.name_of(&["callSettings"]);
-    let call = ctx.moved(keys.get(9), keys.get(12), &canonical);
+    let call = ctx.moved(keys.get(9), keys.get(12), &["callSettings"]);
     let call = call.and_then(|f| ctx.in_field(f, call_settings));
     put(out, "callSettings", call);
     let security = ctx.optional(keys.get(10), |c, v| {

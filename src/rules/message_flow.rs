@@ -53,7 +53,7 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
             _ => None,
         };
         let top = keys.raw(i);
-        ctx.moved(top, alt, TOP[i])
+        ctx.moved(top, alt, &[TOP[i]])
     };
 
     let name = ctx.required(

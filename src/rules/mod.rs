@@ -512,12 +512,14 @@ impl<'a> Ctx<'a> {
         &mut self,
         canonical: Option<Field<'a>>,
         alt: Option<Field<'a>>,
-        canonical_name: &str,
+        canonical_at: &[&str],
     ) -> Option<Field<'a>> {
         let alt = match alt {
             Some(a) if !a.value.is_null() => a,
             _ => return canonical,
         };
+        // The canonical place's name, relative to here (only when reporting).
+        let canonical_name = &self.name_of(canonical_at);
         match canonical {
             Some(c) if !c.value.is_null() => {
                 self.in_field(alt, |ctx, v| {

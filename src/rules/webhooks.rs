@@ -79,8 +79,7 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Optio
     let description = ctx.optional(keys.get(5), |c, v| c.string(v));
     put(&mut out, "description", description.map(s));
 
-    let canonical = ctx.name_of(&["variablesforcallflow"]);
-    let vars = ctx.moved(keys.get(6), keys.get(11), &canonical);
+    let vars = ctx.moved(keys.get(6), keys.get(11), &["variablesforcallflow"]);
     let vars = vars.and_then(|f| {
         ctx.in_field(f, |c, v| {
             named_list(c, v, &["name", "description"], "variable")

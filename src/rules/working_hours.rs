@@ -49,8 +49,7 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
             (Some(k), Some(parent)) => k.get(i).map(|f| f.under(parent)),
             _ => None,
         };
-        let canonical = ctx.name_of(&["workingHours", name]);
-        fields[i] = ctx.moved(nested, keys.get(2 + i), &canonical);
+        fields[i] = ctx.moved(nested, keys.get(2 + i), &["workingHours", name]);
     }
     if wh_obj.is_none() && fields.iter().all(Option::is_none) {
         return None;

@@ -768,6 +768,26 @@ for (const [flavor, m] of flavors) {
         assert.deepStrictEqual(m.callFlowFromForm(CALL).value.settings, { welcomeMessage: 'user_initiated' });
       });
 
+      test('big and small calls in turn give the same results as the first time (the per-call arena)', () => {
+        // A payload far bigger than the arena's first 256 KiB block, with an
+        // issue near its end, between small calls; text and object input.
+        const big = { ...CALL, webhooks: Array.from({ length: 3000 }, (_, i) => ({ name: `w${i}`, url: `https://h${i}.example.com/hook`, description: 'x'.repeat(40) })) };
+        big.webhooks[2999].url = 'ftp://bad';
+        const text = JSON.stringify(big);
+        const opts = { maxBytes: 16 << 20 };
+        const firstBig = m.validateCallFlowJson(text, opts);
+        assert.equal(firstBig.valid, false);
+        assert.deepStrictEqual(firstBig.issues.map((i) => [i.pointer, i.code]), [['/webhooks/2999/url', 'invalid_url']]);
+        const firstSmall = m.normalizeCallFlow(CALL);
+        const firstNorm = m.normalizeCallFlow(big);
+        for (let round = 0; round < 3; round++) {
+          assert.deepStrictEqual(m.validateCallFlowJson(text, opts), firstBig);
+          assert.deepStrictEqual(m.normalizeCallFlow(CALL), firstSmall);
+          assert.deepStrictEqual(m.normalizeCallFlow(big), firstNorm);
+          assert.deepStrictEqual(m.validateCallFlow({ name: 1 }).issues.map((i) => i.code), ['invalid_type', 'required']);
+        }
+      });
+
       test('the input is never mutated, frozen input is fine', () => {
         const input = structuredClone({ ...CALL, settings: { callSetting: { maxCallDuration: 60 } }, webhooks: [{ name: 'w', url: 'https://h.example.com', headers: [{ name: 'A', value: 'b' }], variables: [{ name: 'v' }] }] });
         const before = structuredClone(input);
