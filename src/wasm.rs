@@ -235,7 +235,8 @@ fn text_of(text: &JsValue) -> String {
     let len = write_utf8(text, &wasm_bindgen::memory(), buf.as_mut_ptr(), cap).min(cap);
     // SAFETY: the bridge wrote `len` bytes (at most `cap`) into the buffer.
     unsafe { buf.set_len(len) };
-    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    // encodeInto writes well-formed UTF-8 only (a lone surrogate becomes U+FFFD).
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 /// Parses JSON text written by the bridge (never fails: bad text reads as null).

@@ -518,3 +518,151 @@ fn random_forms_never_panic() {
         }
     }
 }
+
+/// The JSON parser agrees with serde_json: same texts accepted, same values
+/// (numbers included), on the fixtures, mutations of them, and hand-picked
+/// edge cases of the grammar.
+#[test]
+fn json_parser_agrees_with_serde_json() {
+    let limits = Limits {
+        max_bytes: usize::MAX,
+        max_depth: 127,
+        max_items: usize::MAX,
+    };
+    let check = |t: &str| {
+        let ours = trillet_flows::json::parse(t, &limits);
+        let theirs = serde_json::from_str::<serde_json::Value>(t);
+        match (&ours, theirs) {
+            (Ok(v), Ok(w)) => assert_eq!(*v, Value::from(w), "same value for {t:?}"),
+            (Err(i), Err(_)) => {
+                assert_eq!(i.code.as_str(), "invalid_json", "{t:?}");
+                assert!(i.line.is_some() && i.column.is_some(), "{t:?}");
+            }
+            (o, w) => panic!("{t:?}: ours {o:?}, serde_json {w:?}"),
+        }
+    };
+    for t in [
+        "0",
+        "-0",
+        "-0.0",
+        "1",
+        "-1",
+        "1.5",
+        "1e3",
+        "1E+3",
+        "1e-3",
+        "0.1",
+        "123.456e-7",
+        "9007199254740993",
+        "18446744073709551615",
+        "18446744073709551616",
+        "123456789012345678901234567890",
+        "1e308",
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "2.5e-324",
+        "0.30000000000000004",
+        "1.7976931348623157e308",
+        "4.9406564584124654e-324",
+        "12345678901234567890.123",
+        "1e22",
+        "1e23",
+        "9007199254740992e-22",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "+1",
+        "- 1",
+        "0x10",
+        "1_000",
+        "NaN",
+        "Infinity",
+        "true",
+        "tru",
+        "false",
+        "null",
+        "nul",
+        "\"a\"",
+        "\"\\u00e9\\uD83D\\uDE00\"",
+        "\"\\uD83D\"",
+        "\"\\uDE00\"",
+        "\"\\uD83Dx\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"a\nb\"",
+        "\"\\/\\b\\f\\n\\r\\t\"",
+        "\"\u{7f}\u{e9}😀\"",
+        "[]",
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        "{}",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{a:1}",
+        "{\"a\":1,\"a\":2,\"b\":3}",
+        "{\"a\":{\"b\":[1,{\"c\":null}]}}",
+        " [ 1 , 2 ] ",
+        "\u{feff}{}",
+        "{} {}",
+        "",
+        " ",
+        "[1]x",
+        "\t\r\n[\t\r\n]\t\r\n",
+    ] {
+        check(t);
+    }
+    let mut rng = Rng::new();
+    for (_, input) in fixture_inputs() {
+        let text = input.to_json_string();
+        check(&text);
+        for _ in 0..20 {
+            let mut bytes = text.clone().into_bytes();
+            match rng.below(4) {
+                0 => bytes.truncate(rng.below(bytes.len())),
+                1 => {
+                    let i = rng.below(bytes.len());
+                    bytes[i] = *rng.pick(b"{}[],:\"\\ x0-e.5u");
+                }
+                2 => {
+                    let i = rng.below(bytes.len());
+                    bytes.insert(i, *rng.pick(b",]}\"\\0.e-"));
+                }
+                _ => bytes.extend_from_slice(b" ,"),
+            }
+            if let Ok(t) = String::from_utf8(bytes) {
+                check(&t);
+            }
+        }
+    }
+    // Random numbers, written the many ways JSON allows.
+    for _ in 0..20_000 {
+        let digits: String = (0..1 + rng.below(22))
+            .map(|_| char::from(b'0' + rng.below(10) as u8))
+            .collect();
+        let digits = digits.trim_start_matches('0');
+        let digits = if digits.is_empty() { "0" } else { digits };
+        let mut t = String::new();
+        if rng.chance(30) {
+            t.push('-');
+        }
+        let cut = rng.below(digits.len() + 1);
+        if cut == 0 || cut == digits.len() {
+            t.push_str(digits);
+        } else {
+            t.push_str(&digits[..cut]);
+            t.push('.');
+            t.push_str(&digits[cut..]);
+        }
+        if rng.chance(40) {
+            t.push(*rng.pick(&['e', 'E']));
+            t.push_str(["", "+", "-"][rng.below(3)]);
+            t.push_str(&rng.below(330).to_string());
+        }
+        check(&t);
+    }
+}

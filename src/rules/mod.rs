@@ -448,7 +448,13 @@ impl<'a> Ctx<'a> {
             UnknownKeys::Reject => " (the unknownKeys option rejects it)",
         };
         for (pos, (k, v)) in obj.iter().enumerate() {
-            if let Some(i) = known.iter().position(|n| *n == k.as_str()) {
+            // Lengths first: most names differ in length, and comparing
+            // them is cheaper than a call to memcmp.
+            let kb = k.as_bytes();
+            if let Some(i) = known
+                .iter()
+                .position(|n| n.len() == kb.len() && n.as_bytes() == kb)
+            {
                 fields[i] = Some(Field {
                     key: k,
                     pos: pos as u32,
