@@ -37,7 +37,7 @@ const PKG_ARG = args.find((a) => a.startsWith('--pkg='))?.slice(6); // another b
 const PKG_DIR = PKG_ARG ? path.resolve(PKG_ARG) : file('../pkg');
 const TIMING = QUICK
   ? { warmupMs: 20, samples: 1, sampleMs: 40 }
-  : { warmupMs: 250, samples: 5, sampleMs: 150 };
+  : { warmupMs: 250, samples: 7, sampleMs: 150 };
 const COMMAND = ['node', path.relative(process.cwd(), file(import.meta.url)) || 'run.mjs', ...args].join(' ');
 
 const { allPayloads, INVALID_ERRORS } = await import('./payloads.mjs');
@@ -125,33 +125,45 @@ if (invalid) {
 }
 
 // ---- timing ----
+// The libraries of one row (payload x input) are timed in turn, one sample of
+// each per round, in a rotating order: machine state (heap size, GC debt,
+// frequency) drifts during a run, and this way it drifts for all of them alike,
+// which keeps the ratios honest even when absolute rates move between runs.
 let sink = 0;
-function measure(fn) {
+function measureRow(fns) {
   const { warmupMs, samples, sampleMs } = TIMING;
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < warmupMs || n < 2) {
-    sink ^= fn().valid ? 1 : 0;
-    n++;
-  }
-  const perOpMs = (performance.now() - t0) / n;
-  const batch = Math.max(1, Math.round(2 / perOpMs)); // batches of about 2 ms between clock reads
-  const rates = [];
+  const batches = fns.map((fn) => {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < warmupMs || n < 2) {
+      sink ^= fn().valid ? 1 : 0;
+      n++;
+    }
+    const perOpMs = (performance.now() - t0) / n;
+    return Math.max(1, Math.round(2 / perOpMs)); // batches of about 2 ms between clock reads
+  });
+  const rates = fns.map(() => []);
   for (let s = 0; s < samples; s++) {
-    globalThis.gc?.();
-    let ops = 0;
-    const start = performance.now();
-    let elapsed;
-    do {
-      for (let i = 0; i < batch; i++) sink ^= fn().valid ? 1 : 0;
-      ops += batch;
-      elapsed = performance.now() - start;
-    } while (elapsed < sampleMs);
-    rates.push((ops * 1000) / elapsed);
+    for (let k = 0; k < fns.length; k++) {
+      const j = (k + s) % fns.length;
+      const fn = fns[j];
+      const batch = batches[j];
+      globalThis.gc?.();
+      let ops = 0;
+      const start = performance.now();
+      let elapsed;
+      do {
+        for (let i = 0; i < batch; i++) sink ^= fn().valid ? 1 : 0;
+        ops += batch;
+        elapsed = performance.now() - start;
+      } while (elapsed < sampleMs);
+      rates[j].push((ops * 1000) / elapsed);
+    }
   }
-  rates.sort((a, b) => a - b);
-  const median = rates[rates.length >> 1];
-  return { opsPerSec: median, min: rates[0], max: rates[rates.length - 1], samples: rates.length };
+  return rates.map((r) => {
+    r.sort((a, b) => a - b);
+    return { opsPerSec: r[r.length >> 1], min: r[0], max: r[r.length - 1], samples: r.length };
+  });
 }
 
 const fmtOps = (x) => (x == null ? '-' : x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
@@ -165,11 +177,11 @@ console.log(header);
 for (const p of payloads) {
   for (const input of INPUTS) {
     const row = {};
-    for (const lib of libs) {
-      const m = measure(caseFn(lib, p, input));
-      row[lib.name] = m.opsPerSec;
-      results.push({ payload: p.id, input, lib: lib.name, ...m });
-    }
+    const ms = measureRow(libs.map((lib) => caseFn(lib, p, input)));
+    libs.forEach((lib, j) => {
+      row[lib.name] = ms[j].opsPerSec;
+      results.push({ payload: p.id, input, lib: lib.name, ...ms[j] });
+    });
     const cells = LIB_NAMES.map((n) => pad(fmtOps(row[n]), 10));
     const ratios = hasOurs ? PEERS.map((n) => pad(fmtRatio(row.ours / row[n]), 13)) : [];
     console.log([p.label.padEnd(30), input.padEnd(6), ...cells, ...ratios].join(' '));
