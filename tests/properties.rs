@@ -376,6 +376,25 @@ fn mutated_fixtures_keep_the_properties() {
     );
 }
 
+/// JSON text with one random break: cut short, a byte replaced or inserted,
+/// or a trailing comma (None if that is no longer UTF-8).
+fn broken(rng: &mut Rng, text: &str) -> Option<String> {
+    let mut bytes = text.as_bytes().to_vec();
+    match rng.below(4) {
+        0 => bytes.truncate(rng.below(bytes.len())),
+        1 => {
+            let i = rng.below(bytes.len());
+            bytes[i] = *rng.pick(b"{}[],:\"\\ x0-e.5u");
+        }
+        2 => {
+            let i = rng.below(bytes.len());
+            bytes.insert(i, *rng.pick(b",]}\"\\0.e-"));
+        }
+        _ => bytes.extend_from_slice(b" ,"),
+    }
+    String::from_utf8(bytes).ok()
+}
+
 #[test]
 fn broken_json_text_never_panics() {
     let mut rng = Rng::new();
@@ -383,20 +402,7 @@ fn broken_json_text_never_panics() {
     for (n, (kind, input)) in inputs.iter().enumerate() {
         let text = input.to_json_string();
         for _ in 0..20 {
-            let mut bytes = text.clone().into_bytes();
-            match rng.below(4) {
-                0 => bytes.truncate(rng.below(bytes.len())),
-                1 => {
-                    let i = rng.below(bytes.len());
-                    bytes[i] = *rng.pick(b"{}[],:\"\\ x0-e.");
-                }
-                2 => {
-                    let i = rng.below(bytes.len());
-                    bytes.insert(i, *rng.pick(b",]}\"\\"));
-                }
-                _ => bytes.extend_from_slice(b" ,"),
-            }
-            let Ok(t) = String::from_utf8(bytes) else {
+            let Some(t) = broken(&mut rng, &text) else {
                 continue;
             };
             let opts = Options::default();
@@ -621,20 +627,7 @@ fn json_parser_agrees_with_serde_json() {
         let text = input.to_json_string();
         check(&text);
         for _ in 0..20 {
-            let mut bytes = text.clone().into_bytes();
-            match rng.below(4) {
-                0 => bytes.truncate(rng.below(bytes.len())),
-                1 => {
-                    let i = rng.below(bytes.len());
-                    bytes[i] = *rng.pick(b"{}[],:\"\\ x0-e.5u");
-                }
-                2 => {
-                    let i = rng.below(bytes.len());
-                    bytes.insert(i, *rng.pick(b",]}\"\\0.e-"));
-                }
-                _ => bytes.extend_from_slice(b" ,"),
-            }
-            if let Ok(t) = String::from_utf8(bytes) {
+            if let Some(t) = broken(&mut rng, &text) {
                 check(&t);
             }
         }
