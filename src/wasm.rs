@@ -182,7 +182,7 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
         };
     }
     Encoded {
-        text: Ok(text_of(&parts.get(0))),
+        text: Ok(text_of(&parts.get(0)).unwrap_or_else(|| "null".into())),
         aliens: parts.get(1).as_string(),
     }
 }
@@ -224,19 +224,16 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
 }
 
 /// A JavaScript string as a Rust one, copied once, straight into the
-/// module's memory (anything else reads as `null`).
-fn text_of(text: &JsValue) -> String {
-    let units = match text.dyn_ref::<js_sys::JsString>() {
-        Some(s) => s.length() as usize,
-        None => return "null".into(),
-    };
+/// module's memory; None if it is not a string.
+fn text_of(text: &JsValue) -> Option<String> {
+    let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
     let cap = units.saturating_mul(3);
     let mut buf: Vec<u8> = Vec::with_capacity(cap);
     let len = write_utf8(text, &wasm_bindgen::memory(), buf.as_mut_ptr(), cap).min(cap);
     // SAFETY: the bridge wrote `len` bytes (at most `cap`) into the buffer.
     unsafe { buf.set_len(len) };
     // encodeInto writes well-formed UTF-8 only (a lone surrogate becomes U+FFFD).
-    String::from_utf8(buf).unwrap_or_default()
+    Some(String::from_utf8(buf).unwrap_or_default())
 }
 
 /// Parses JSON text written by the bridge (never fails: bad text reads as null).
@@ -367,8 +364,8 @@ fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 
 /// The text of a `...Json` call, or the issue for a non-string argument.
 fn read_text(text: &JsValue) -> Result<String, Issue> {
-    if text.is_string() {
-        return Ok(text_of(text));
+    if let Some(t) = text_of(text) {
+        return Ok(t);
     }
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
