@@ -18,8 +18,8 @@ function failure(flag) {
 
 // Standard Schema v1 (https://standardschema.dev) over a normalize function:
 // validate() is synchronous and returns { value } with the normalized
-// payload, or { issues } with the errors (message and path, plus code,
-// pointer and severity for those who want them).
+// payload, or { issues } with the errors (the library's issues: message and
+// path, plus code, pointer, severity...).
 function makeSchema(normalize, prepare) {
   return {
     '~standard': {
@@ -28,11 +28,7 @@ function makeSchema(normalize, prepare) {
       validate(value) {
         const result = normalize(prepare ? prepare(value) : value);
         if (result.ok) return { value: result.value };
-        return {
-          issues: result.issues
-            .filter((i) => i.severity === 'error')
-            .map((i) => ({ message: i.message, path: i.path, code: i.code, pointer: i.pointer, severity: i.severity })),
-        };
+        return { issues: result.issues.filter((i) => i.severity === 'error') };
       },
     },
   };
@@ -47,55 +43,35 @@ const PLAIN_KEY = /^[^.[\]]+$/;
  * Booleans and numbers become their text (the form coercion reads them
  * back); null and undefined are absent; anything else (a File, a Date, a
  * cycle, nesting past 128 levels) is kept as it is, and reported at its field.
+ * A FormData or URLSearchParams passes as it is.
  */
 function formFields(values) {
-  if (values === null || typeof values !== 'object') return values;
-  let proto;
-  try {
-    proto = Object.getPrototypeOf(values);
-  } catch {
-    return values;
-  }
-  if (proto !== Object.prototype && proto !== null) return values; // FormData, URLSearchParams...
   const out = Object.create(null);
   const seen = new Set();
   const walk = (v, name, depth) => {
     if (typeof v === 'string') out[name] = v;
     else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[name] = String(v);
-    else if (v === null || v === undefined) return;
-    else if (typeof v !== 'object' || depth > 128 || seen.has(v)) out[name] = v;
-    else {
-      let keys;
-      let isArray;
-      try {
-        isArray = Array.isArray(v);
-        const p = Object.getPrototypeOf(v);
-        if (!isArray && p !== Object.prototype && p !== null) {
-          out[name] = v;
-          return;
+    else if (v != null) {
+      const isArray = Array.isArray(v);
+      const p = typeof v === 'object' && Object.getPrototypeOf(v);
+      if (depth > 128 || seen.has(v) || !(isArray || p === Object.prototype || p === null)) out[name] = v;
+      else {
+        seen.add(v);
+        for (const k of Object.keys(v)) {
+          walk(v[k], name + (isArray ? `[${k}]` : name === '' ? k : PLAIN_KEY.test(k) ? `.${k}` : `[${k}]`), depth + 1);
         }
-        keys = Object.keys(v);
-      } catch {
-        out[name] = v;
-        return;
+        seen.delete(v);
       }
-      seen.add(v);
-      for (const k of keys) {
-        let x;
-        try {
-          x = v[k];
-        } catch {
-          out[name] = v;
-          continue;
-        }
-        const part = isArray ? `[${k}]` : name === '' ? k : PLAIN_KEY.test(k) ? `.${k}` : `[${k}]`;
-        walk(x, name + part, depth + 1);
-      }
-      seen.delete(v);
     }
   };
-  walk(values, '', 0);
-  return out;
+  try {
+    const p = values !== null && typeof values === 'object' && Object.getPrototypeOf(values);
+    if (p !== Object.prototype && p !== null) return values;
+    walk(values, '', 0);
+    return out;
+  } catch {
+    return values; // a throwing getter or proxy: the form function reports it
+  }
 }
 
 /**

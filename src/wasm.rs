@@ -128,7 +128,6 @@ fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issu
             "`options` must be an object such as { unknownKeys: \"strip\" }; leave it out for the defaults.",
         );
         i.expected = Some("object".into());
-        i.received = Some(describe(options));
         issues.push(i);
         return o;
     }
@@ -145,14 +144,26 @@ fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issu
             if known.contains(&k.as_str()) || get(&k).is_undefined() {
                 continue;
             }
-            let hint = match crate::rules::suggest(&k, known) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the options are {}.", known_list(known)),
-            };
+            let mut msg = String::with_capacity(128);
+            msg.push_str("`options.");
+            msg.push_str(&k);
+            msg.push_str("` is not an option, so it would be ignored; ");
+            match crate::rules::suggest(&k, known) {
+                Some(s) => {
+                    msg.push_str("did you mean `");
+                    msg.push_str(s);
+                    msg.push_str("`?");
+                }
+                None => {
+                    msg.push_str("the options are ");
+                    msg.push_str(known_list(known));
+                    msg.push('.');
+                }
+            }
             let mut i = Issue::new(
-                vec!["options".into(), k.as_str().into()],
+                vec!["options".into(), PathSegment::Key(k)],
                 IssueCode::UnknownKey,
-                format!("`{k}` is not an option, so it would be ignored; {hint}"),
+                msg,
             );
             i.severity = crate::issues::Severity::Error;
             issues.push(i);
@@ -190,7 +201,6 @@ fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issu
                     format!("`options.{key}` must be a whole number of at least 1; leave it out for the default ({default})."),
                 );
                 i.expected = Some("number".into());
-                i.received = Some(describe(&v));
                 issues.push(i);
                 default
             }
@@ -513,7 +523,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         let parsed = read_input(&enc, &opts, json::Place::Full);
         let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
         // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
-        res.issues.retain(|i| !pre.iter().any(|p| p.path == i.path && p.path.len() == 1));
+        res.issues.retain(|i| !pre.iter().any(|p| p.path.len() == 1 && p.pointer == i.pointer));
         let failed = pre.iter().any(Issue::is_error);
         let request = if failed { None } else { res.request.as_ref() };
         match request {

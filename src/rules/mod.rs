@@ -696,7 +696,6 @@ pub(crate) fn quote(s: &str) -> String {
 
 /// A known key that `k` probably meant: same letters in another case, or
 /// one or two edits away.
-#[inline(never)]
 pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
     if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
         return Some(hit);
