@@ -103,11 +103,11 @@ model! {
     pub struct CallFlowInput {
         /// A friendly name, e.g. "Customer Support Flow". Required, not empty.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub name: Option<String>,
         /// `outbound` or `bidirectional`. Required.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "CallFlowDirection"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub direction: Option<CallFlowDirection>,
         /// What the flow handles.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,7 +274,7 @@ model! {
         pub id: Option<String>,
         /// Required.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub name: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -310,11 +310,11 @@ model! {
     pub struct WebhookInput {
         /// Required; unique among the flow's webhooks.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub name: Option<String>,
         /// Required; an absolute http(s) URL.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub url: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -638,26 +638,26 @@ model! {
     pub struct MessageFlowInput {
         /// Required, not empty.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub name: Option<String>,
         /// Required.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "MessageFlowDirection"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub direction: Option<MessageFlowDirection>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub description: Option<String>,
         /// Required: id of the messaging agent (24 hex digits).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub agent: Option<String>,
         /// Required: the first message, which starts the conversation.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub initiation_message: Option<String>,
         /// Required: instructions for the AI agent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub prompt: Option<String>,
         /// Default false.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -669,7 +669,7 @@ model! {
         pub autopilot: Option<bool>,
         /// Required: exactly `SMS` or `Email`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(type = "MessageChannel"))]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub message_channel: Option<MessageChannel>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
