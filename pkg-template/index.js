@@ -6,17 +6,12 @@ import wasmInit, * as glue from './trillet_flows.js';
 import { formFields, guard, makeSchema } from './api.js';
 
 let loaded = false;
-let ready;
 
-/** Loads the WebAssembly module; resolves when the API is ready. Safe to call twice. */
+/** Loads the WebAssembly module; resolves when the API is ready. Safe to call twice (the glue loads once). */
 export function init(input) {
-  ready ??= wasmInit(input === undefined ? undefined : { module_or_path: input }).then(() => {
+  return wasmInit(input === undefined ? undefined : { module_or_path: input }).then(() => {
     loaded = true;
-  }, (e) => {
-    ready = undefined;
-    throw e;
   });
-  return ready;
 }
 export default init;
 

@@ -48,7 +48,9 @@ pub(crate) fn depth_message(max: usize) -> String {
     if max >= DEPTH_CEILING {
         "This value nests deeper than 127 levels, the hard limit; flatten it.".to_owned()
     } else {
-        format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option).")
+        format!(
+            "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
+        )
     }
 }
 

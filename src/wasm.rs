@@ -523,7 +523,10 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         let parsed = read_input(&enc, &opts, json::Place::Full);
         let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
         // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
-        res.issues.retain(|i| !pre.iter().any(|p| p.path.len() == 1 && p.pointer == i.pointer));
+        res.issues.retain(|i| {
+            !pre.iter()
+                .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
+        });
         let failed = pre.iter().any(Issue::is_error);
         let request = if failed { None } else { res.request.as_ref() };
         match request {
