@@ -1,23 +1,43 @@
-// Browser and bundler entry. Call `await init()` once before anything else
-// (safe to call again), or `initSync({ module: bytes })`.
-import wasmInit, { initSync, normalizeCallFlow, normalizeMessageFlow } from './trillet_flows.js';
-import { makeSchema } from './schema.js';
+// Browser and bundler entry (scripts/build-pkg.mjs bundles it with the glue,
+// the bridge and api.js into the package's index.js). Call `await init()`
+// once before anything else (safe to call again), or `initSync({ module })`
+// with the wasm's bytes or a compiled WebAssembly.Module.
+import wasmInit, * as glue from './trillet_flows.js';
+import { formFields, guard, makeSchema } from './api.js';
 
-export * from './trillet_flows.js';
-export { initSync };
+let loaded = false;
 
-let ready;
-/** Loads the WebAssembly module; resolves when the API is ready. Safe to call twice. */
+/** Loads the WebAssembly module; resolves when the API is ready. Safe to call twice (the glue loads once). */
 export function init(input) {
-  ready ??= wasmInit(input === undefined ? undefined : { module_or_path: input }).then(() => undefined, (e) => {
-    ready = undefined;
-    throw e;
+  return wasmInit(input === undefined ? undefined : { module_or_path: input }).then(() => {
+    loaded = true;
   });
-  return ready;
 }
 export default init;
 
-/** Standard Schema v1 of a call flow: validate() gives the normalized payload or the errors. */
+/** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(input) {
+  glue.initSync(input !== null && typeof input === 'object' && 'module' in input ? input : { module: input });
+  loaded = true;
+}
+
+const wrap = guard(glue, () => {
+  if (!loaded) throw new Error('trillet-flows: `await init()` once before the first call (see the package README).');
+});
+
+export const validateCallFlow = wrap(glue.validateCallFlow, 'valid');
+export const validateCallFlowJson = wrap(glue.validateCallFlowJson, 'valid');
+export const validateMessageFlow = wrap(glue.validateMessageFlow, 'valid');
+export const validateMessageFlowJson = wrap(glue.validateMessageFlowJson, 'valid');
+export const normalizeCallFlow = wrap(glue.normalizeCallFlow, 'ok');
+export const normalizeCallFlowJson = wrap(glue.normalizeCallFlowJson, 'ok');
+export const normalizeMessageFlow = wrap(glue.normalizeMessageFlow, 'ok');
+export const normalizeMessageFlowJson = wrap(glue.normalizeMessageFlowJson, 'ok');
+export const buildCallFlowRequest = wrap(glue.buildCallFlowRequest, 'ok');
+export const buildMessageFlowRequest = wrap(glue.buildMessageFlowRequest, 'ok');
+export const callFlowFromForm = wrap(glue.callFlowFromForm, 'ok');
+export const messageFlowFromForm = wrap(glue.messageFlowFromForm, 'ok');
 export const callFlowSchema = makeSchema(normalizeCallFlow);
-/** Standard Schema v1 of a message flow. */
 export const messageFlowSchema = makeSchema(normalizeMessageFlow);
+export const callFlowFormSchema = makeSchema(callFlowFromForm, formFields);
+export const messageFlowFormSchema = makeSchema(messageFlowFromForm, formFields);

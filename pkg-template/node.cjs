@@ -1,14 +1,52 @@
 'use strict';
-// Node CommonJS entry: the WebAssembly module loads synchronously on require.
-const glue = require('./trillet_flows_node.cjs');
-const { makeSchema } = require('./schema.cjs');
+// Node entry (CommonJS; node.mjs re-exports it, so `import` and `require`
+// share one module instance). Nothing happens at require time: the
+// WebAssembly module is compiled and instantiated synchronously on the first
+// call. Its bytes are inlined as base64 in trillet_flows_wasm.cjs, a plain
+// require(), so that bundlers for Node (esbuild, webpack, Rollup, Next.js)
+// carry it into the bundle like any other module, with no asset settings.
+const glue = require('./trillet_flows.cjs');
+const { formFields, guard, makeSchema } = require('./api.cjs');
 
-module.exports = {
-  ...glue,
-  /** Already loaded in Node; resolves at once (for code shared with browsers). */
-  init: () => Promise.resolve(),
-  initSync: () => undefined,
-  callFlowSchema: makeSchema(glue.normalizeCallFlow),
-  messageFlowSchema: makeSchema(glue.normalizeMessageFlow),
+let loaded = false;
+function load() {
+  if (loaded) return;
+  const base64 = require('./trillet_flows_wasm.cjs');
+  const bytes = typeof Buffer === 'function'
+    ? Buffer.from(base64, 'base64')
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  glue.initSync({ module: new WebAssembly.Module(bytes) });
+  loaded = true;
+}
+const wrap = guard(glue, load);
+
+exports.validateCallFlow = wrap(glue.validateCallFlow, 'valid');
+exports.validateCallFlowJson = wrap(glue.validateCallFlowJson, 'valid');
+exports.validateMessageFlow = wrap(glue.validateMessageFlow, 'valid');
+exports.validateMessageFlowJson = wrap(glue.validateMessageFlowJson, 'valid');
+exports.normalizeCallFlow = wrap(glue.normalizeCallFlow, 'ok');
+exports.normalizeCallFlowJson = wrap(glue.normalizeCallFlowJson, 'ok');
+exports.normalizeMessageFlow = wrap(glue.normalizeMessageFlow, 'ok');
+exports.normalizeMessageFlowJson = wrap(glue.normalizeMessageFlowJson, 'ok');
+exports.buildCallFlowRequest = wrap(glue.buildCallFlowRequest, 'ok');
+exports.buildMessageFlowRequest = wrap(glue.buildMessageFlowRequest, 'ok');
+exports.callFlowFromForm = wrap(glue.callFlowFromForm, 'ok');
+exports.messageFlowFromForm = wrap(glue.messageFlowFromForm, 'ok');
+exports.callFlowSchema = makeSchema(exports.normalizeCallFlow);
+exports.messageFlowSchema = makeSchema(exports.normalizeMessageFlow);
+exports.callFlowFormSchema = makeSchema(exports.callFlowFromForm, formFields);
+exports.messageFlowFormSchema = makeSchema(exports.messageFlowFromForm, formFields);
+/** Loads the module now (it also loads on the first call); resolves at once. */
+exports.init = function init() {
+  try {
+    load();
+    return Promise.resolve();
+  } catch (e) {
+    return Promise.reject(e);
+  }
 };
-module.exports.default = module.exports.init;
+/** Loads the module now (it also loads on the first call). */
+exports.initSync = function initSync() {
+  load();
+};
+exports.default = exports.init;

@@ -1,16 +1,13 @@
-// Node ESM entry: the WebAssembly module loads synchronously on import.
-import { readFileSync } from 'node:fs';
-import { initSync, normalizeCallFlow, normalizeMessageFlow } from './trillet_flows.js';
-import { makeSchema } from './schema.js';
+// Node ESM entry: the CommonJS entry's API, so that `import` and `require`
+// in one process share one WebAssembly instance (the module loads on the
+// first call, never at import).
+import api from './node.cjs';
 
-initSync({ module: readFileSync(new URL('./trillet_flows_bg.wasm', import.meta.url)) });
-
-export * from './trillet_flows.js';
-export { initSync };
-/** Already loaded in Node; resolves at once (for code shared with browsers). */
-export function init() {
-  return Promise.resolve();
-}
+export const {
+  validateCallFlow, validateCallFlowJson, validateMessageFlow, validateMessageFlowJson,
+  normalizeCallFlow, normalizeCallFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
+  buildCallFlowRequest, buildMessageFlowRequest, callFlowFromForm, messageFlowFromForm,
+  callFlowSchema, messageFlowSchema, callFlowFormSchema, messageFlowFormSchema,
+  init, initSync,
+} = api;
 export default init;
-export const callFlowSchema = makeSchema(normalizeCallFlow);
-export const messageFlowSchema = makeSchema(normalizeMessageFlow);

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Builds the npm package into pkg/:
-//   cargo build (wasm32, release) -> wasm-bindgen (web + nodejs glue, one shared wasm)
-//   -> wasm-opt -Oz (npm binaryen) -> pkg-template/ files -> size report.
+//   cargo build (wasm32, release) -> wasm-bindgen (web glue; a CommonJS copy for Node)
+//   -> wasm-opt -Oz (npm binaryen) -> pkg-template/ files, types -> size report.
 // Usage: node scripts/build-pkg.mjs [--dev] (--dev skips wasm-opt)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -18,19 +18,16 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit'
 run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
 const wasmIn = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'trillet_flows.wasm');
 rmSync(tmp, { recursive: true, force: true });
-for (const target of ['web', 'nodejs']) {
-  run('wasm-bindgen', ['--target', target, '--out-dir', join(tmp, target), '--out-name', 'trillet_flows', wasmIn]);
-}
+// One glue for every entry: the `web` target (ESM, initSync/init, no work at
+// import); Node's CommonJS copy is made from it below. The reset function
+// re-instantiates the module from the compiled one after a trap (api.js).
+const web = join(tmp, 'web');
+run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', web,
+  '--out-name', 'trillet_flows', wasmIn]);
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 
-// One wasm for every entry (both targets emit the same bytes).
-const web = join(tmp, 'web');
-const node = join(tmp, 'nodejs');
-if (!readFileSync(join(web, 'trillet_flows_bg.wasm')).equals(readFileSync(join(node, 'trillet_flows_bg.wasm')))) {
-  throw new Error('web and nodejs targets emitted different wasm; the package assumes one shared file');
-}
 const wasmOut = join(pkg, 'trillet_flows_bg.wasm');
 if (dev) {
   cpSync(join(web, 'trillet_flows_bg.wasm'), wasmOut);
@@ -43,75 +40,123 @@ if (dev) {
   run(wasmOpt, ['-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', '--low-memory-unused', join(web, 'trillet_flows_bg.wasm'), '-o', wasmOut]);
 }
 
-// ESM -> CJS for the few files written with `export function` / `export const` only.
-function esmToCjs(src, file) {
-  const names = [];
-  const out = src.replace(/^export (function|const|class) ([A-Za-z0-9_$]+)/gm, (_, kw, name) => {
-    names.push(name);
-    return `${kw} ${name}`;
-  });
-  if (/^\s*(export|import)\s/m.test(out)) throw new Error(`${file}: cannot convert to CommonJS (other import/export forms)`);
-  return `'use strict';\n${out}\nmodule.exports = { ${names.join(', ')} };\n`;
+const { transformSync } = await import('esbuild');
+// ESM -> CommonJS (esbuild), for the Node entry's copies of the glue, the
+// bridge and api.js; `import.meta.url` appears only in the glue's default
+// init (fetching the wasm), which Node never takes.
+function toCjs(src, rename = (x) => x) {
+  const out = src.replace(/(from\s*|import\s*)(["'])(\.\/[^"']+)\.js\2/g, (_, kw, q, path) => `${kw}${q}${rename(path)}.cjs${q}`);
+  return transformSync(out, { format: 'cjs', target: 'node18', logOverride: { 'empty-import-meta': 'silent' } }).code;
 }
 
-// Web glue (browsers, bundlers, Node ESM via initSync) and its snippet.
-cpSync(join(web, 'trillet_flows.js'), join(pkg, 'trillet_flows.js'));
-// wasm-bindgen writes every parameter as required; `options` may be left out.
-const dts = readFileSync(join(web, 'trillet_flows.d.ts'), 'utf8');
-const dtsOptional = dts.replace(/, options: Options\)/g, ', options?: Options)');
-if (dtsOptional === dts) throw new Error('trillet_flows.d.ts: no `options: Options` parameter to make optional');
-writeFileSync(join(pkg, 'trillet_flows.d.ts'), dtsOptional);
-cpSync(join(web, 'snippets'), join(pkg, 'snippets'), { recursive: true });
-
-// Node CommonJS glue: loads the shared wasm synchronously; its snippet as .cjs.
-let cjs = readFileSync(join(node, 'trillet_flows.js'), 'utf8');
+// The glue and its snippet (the bridge): as ESM into target/bindgen/esm
+// (bundled into index.js below), and as CommonJS into the package (Node).
+const esm = join(tmp, 'esm');
+const glue = readFileSync(join(web, 'trillet_flows.js'), 'utf8').replace(/^\/\* @ts-self-types=.*\n/m, '');
+if (!glue.includes('export function __wbg_reset_state')) throw new Error('glue: no __wbg_reset_state (wasm-bindgen flag missing?)');
 const snippetFiles = [];
 (function walk(d) {
   for (const f of readdirSync(d)) {
     const p = join(d, f);
     if (statSync(p).isDirectory()) walk(p);
-    else snippetFiles.push(p);
+    else snippetFiles.push(relative(web, p).split('\\').join('/'));
   }
-})(join(node, 'snippets'));
-for (const file of snippetFiles) {
-  const rel = relative(node, file).split('\\').join('/');
-  const cjsRel = rel.replace(/\.js$/, '.cjs');
-  writeFileSync(join(pkg, cjsRel), esmToCjs(readFileSync(file, 'utf8'), rel));
-  // Only the require() calls change; the wasm import module name stays.
-  const before = cjs;
-  cjs = cjs.replace(/require\((String\.raw`|")\.\/([^`"]+)(`|")\)/g, (m, open, path, close) =>
-    path === rel ? `require(${open}./${cjsRel}${close})` : m);
-  if (cjs === before) throw new Error(`nodejs glue: no require() of ./${rel}`);
+})(join(web, 'snippets'));
+mkdirSync(esm, { recursive: true });
+// The glue's two warnings about deprecated init arguments cannot fire
+// through index.js (it always passes `{ module }` / `{ module_or_path }`):
+// dropped from the browser copy, about 100 bytes gzipped.
+let browserGlue = glue;
+for (const warning of [
+  "console.warn('using deprecated parameters for `initSync()`; pass a single object instead')",
+  "console.warn('using deprecated parameters for the initialization function; pass a single object instead')",
+]) {
+  if (!browserGlue.includes(warning)) throw new Error(`glue: no ${warning} (wasm-bindgen changed?)`);
+  browserGlue = browserGlue.replace(warning, '');
 }
-writeFileSync(join(pkg, 'trillet_flows_node.cjs'), cjs);
+writeFileSync(join(esm, 'trillet_flows.js'), browserGlue);
+writeFileSync(join(pkg, 'trillet_flows.cjs'), toCjs(glue));
+for (const rel of snippetFiles) {
+  const src = readFileSync(join(web, rel), 'utf8');
+  for (const dir of [esm, pkg]) mkdirSync(dirname(join(dir, rel)), { recursive: true });
+  writeFileSync(join(esm, rel), src);
+  writeFileSync(join(pkg, rel.replace(/\.js$/, '.cjs')), toCjs(src));
+}
+
+// The wasm for Node, inlined as base64 in a CommonJS module that node.cjs
+// requires on the first call: every bundler follows a require(), none ships
+// a file read with fs. (A Node-specific wasm build may be passed here.)
+const nodeWasm = wasmOut;
+writeFileSync(join(pkg, 'trillet_flows_wasm.cjs'),
+  `'use strict';\n// The WebAssembly module (${basename(nodeWasm)}) as base64, for the Node entry.\nmodule.exports = '${readFileSync(nodeWasm).toString('base64')}';\n`);
 
 // The package's own files.
 const template = join(root, 'pkg-template');
-for (const f of readdirSync(template)) cpSync(join(template, f), join(pkg, f), { recursive: true });
-writeFileSync(join(pkg, 'schema.cjs'), esmToCjs(readFileSync(join(template, 'schema.js'), 'utf8'), 'schema.js'));
+for (const f of readdirSync(template)) {
+  if (f !== 'api.js' && f !== 'index.js') cpSync(join(template, f), join(pkg, f), { recursive: true });
+}
+cpSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
+writeFileSync(join(pkg, 'api.cjs'), toCjs(readFileSync(join(template, 'api.js'), 'utf8')));
+
+// Types: the generated declarations (Options, models, Issue...; without
+// wasm-bindgen's own function and init declarations) and the hand-written
+// ones of pkg-template/index.d.ts, in one self-contained file twice: .d.ts
+// for `import`, .d.cts for `require` (a .d.cts may not re-export ESM types).
+const dts = readFileSync(join(web, 'trillet_flows.d.ts'), 'utf8');
+const cut = dts.search(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export function /);
+if (cut < 0 || !dts.includes('export interface CallFlowInput')) throw new Error('trillet_flows.d.ts: unexpected layout');
+let generated = dts.slice(0, cut).replace(/^\/\* (tslint|eslint)[^\n]*\n/gm, '').trimEnd();
+// Required fields are required in the input types (the Rust models keep
+// them Option<...> to read any input; tsify then writes them optional). A
+// stopgap until the types come from one schema; each must match once.
+const REQUIRED = {
+  CallFlowInput: ['name', 'direction'],
+  MessageFlowInput: ['name', 'direction', 'agent', 'initiationMessage', 'prompt', 'messageChannel'],
+  WebhookInput: ['name', 'url'],
+  DynamicVariableCollectionInput: ['name'],
+};
+for (const [iface, fields] of Object.entries(REQUIRED)) {
+  const start = generated.indexOf(`export interface ${iface} {`);
+  const end = generated.indexOf('\n}', start);
+  if (start < 0 || end < 0) throw new Error(`trillet_flows.d.ts: no interface ${iface}`);
+  let body = generated.slice(start, end);
+  for (const f of fields) {
+    const re = new RegExp(`^(\\s+)${f}\\?: `, 'm');
+    if (!re.test(body)) throw new Error(`trillet_flows.d.ts: ${iface}.${f}?: not found`);
+    body = body.replace(re, `$1${f}: `);
+  }
+  generated = generated.slice(0, start) + body + generated.slice(end);
+}
+const types = `// Types of trillet-flows (generated by scripts/build-pkg.mjs).\n${generated}\n\n${readFileSync(join(template, 'index.d.ts'), 'utf8')}`;
+writeFileSync(join(pkg, 'index.d.ts'), types);
+writeFileSync(join(pkg, 'index.d.cts'), types);
+
 const meta = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 meta.version = /^version = "([^"]+)"/m.exec(cargo)[1];
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(meta, null, 2) + '\n');
+
+// What a browser loads: index.js, one minified ES module (pkg-template's
+// index.js bundled with api.js, the glue and the bridge: one file, and the
+// glue's internal names minified), next to the wasm that its
+// `new URL('trillet_flows_bg.wasm', import.meta.url)` names.
+for (const f of ['index.js', 'api.js']) cpSync(join(template, f), join(esm, f));
+const { build } = await import('esbuild');
+await build({
+  entryPoints: [join(esm, 'index.js')], bundle: true, format: 'esm', minify: true, target: 'es2020',
+  legalComments: 'none', outfile: join(pkg, 'index.js'), logLevel: 'warning',
+});
+if (!readFileSync(join(pkg, 'index.js'), 'utf8').includes('"trillet_flows_bg.wasm",import.meta.url')) {
+  throw new Error('index.js: the wasm URL is no longer `new URL("trillet_flows_bg.wasm", import.meta.url)`');
+}
+
 for (const f of meta.files) {
   if (!existsSync(join(pkg, f))) throw new Error(`package.json lists ${f}, which the build did not produce`);
 }
 
-// The files a browser loads are minified (esbuild transform, file by file:
-// same exports, same `new URL(..., import.meta.url)` for the wasm).
-const { transformSync } = await import('esbuild');
-const browserJs = ['trillet_flows.js', 'index.js', 'schema.js',
-  ...snippetFiles.map((f) => relative(node, f).split('\\').join('/'))];
-for (const f of browserJs) {
-  const src = readFileSync(join(pkg, f), 'utf8');
-  const { code } = transformSync(src, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-  writeFileSync(join(pkg, f), code);
-}
-
 // Size report: what a browser loads (wasm + glue + entry + snippet + schema).
 const gz = (f) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
-const browserFiles = ['trillet_flows_bg.wasm', 'trillet_flows.js', 'index.js', 'schema.js',
-  ...snippetFiles.map((f) => relative(node, f).split('\\').join('/'))];
+const browserFiles = ['trillet_flows_bg.wasm', 'index.js'];
 const raw = browserFiles.reduce((n, f) => n + statSync(join(pkg, f)).size, 0);
 const gzip = browserFiles.reduce((n, f) => n + gz(f), 0);
 const report = {

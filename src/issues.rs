@@ -88,11 +88,15 @@ pub enum IssueCode {
     InvalidJson,
     /// Input past a limit (bytes of JSON text, nesting depth, items in one array).
     TooLarge,
+    /// The input could not be checked: the WebAssembly module failed (a bug
+    /// in this library). Reported by the JavaScript layer, which restarts the
+    /// module so that later calls work; the Rust core never reports it.
+    InternalError,
 }
 
 impl IssueCode {
     /// Every code, in the order of the contract's table.
-    pub const ALL: [IssueCode; 24] = [
+    pub const ALL: [IssueCode; 25] = [
         IssueCode::Required,
         IssueCode::Empty,
         IssueCode::InvalidType,
@@ -117,6 +121,7 @@ impl IssueCode {
         IssueCode::Recommended,
         IssueCode::InvalidJson,
         IssueCode::TooLarge,
+        IssueCode::InternalError,
     ];
 
     /// The snake_case code string.
@@ -146,6 +151,7 @@ impl IssueCode {
             IssueCode::Recommended => "recommended",
             IssueCode::InvalidJson => "invalid_json",
             IssueCode::TooLarge => "too_large",
+            IssueCode::InternalError => "internal_error",
         }
     }
 

@@ -23,7 +23,8 @@ pub struct Limits {
     pub max_items: usize,
 }
 
-/// The hard ceiling on nesting depth, whatever the options say.
+/// The hard ceiling on nesting depth, whatever the options say (messages
+/// spell it out as 127).
 pub const DEPTH_CEILING: usize = 127;
 
 impl Default for Limits {
@@ -44,7 +45,13 @@ impl Limits {
 
 /// The message of a depth breach.
 pub(crate) fn depth_message(max: usize) -> String {
-    format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option).")
+    if max >= DEPTH_CEILING {
+        "This value nests deeper than 127 levels, the hard limit; flatten it.".to_owned()
+    } else {
+        format!(
+            "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
+        )
+    }
 }
 
 /// The message of an array past `maxItems`.

@@ -90,13 +90,38 @@ export type BuildResult =
 export type FormInput = FormData | URLSearchParams | Record<string, string>;
 "#;
 
-/// Reads `options` (undefined, null, or an object); problems become issues.
-fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
+/// The keys of the options of validate, normalize and the form functions.
+const OPTION_KEYS: &[&str] = &["unknownKeys", "maxBytes", "maxDepth", "maxItems"];
+/// The keys of build's options: credentials, target and the options above.
+const BUILD_KEYS: &[&str] = &[
+    "apiKey",
+    "workspaceId",
+    "baseUrl",
+    "unknownKeys",
+    "maxBytes",
+    "maxDepth",
+    "maxItems",
+];
+
+/// The option names for a message.
+fn known_list(known: &[&str]) -> &'static str {
+    if known.len() == OPTION_KEYS.len() {
+        "unknownKeys, maxBytes, maxDepth and maxItems"
+    } else {
+        "apiKey, workspaceId, baseUrl, unknownKeys, maxBytes, maxDepth and maxItems"
+    }
+}
+
+/// Reads `options` (undefined, null, or an object); problems become issues:
+/// a key that is no option (with the option it probably meant), a value of
+/// the wrong type, a limit past its hard ceiling. `known` lists the keys
+/// the function takes.
+fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issue>) -> Options {
     let mut o = Options::default();
     if options.is_undefined() || options.is_null() {
         return o;
     }
-    if !options.is_object() {
+    if !options.is_object() || js_sys::Array::is_array(options) {
         let mut i = Issue::new(
             vec!["options".into()],
             IssueCode::InvalidType,
@@ -109,6 +134,41 @@ fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
     let get = |k: &str| {
         js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
     };
+    // A misspelled option must not pass unnoticed (`unknownkeys: "reject"`
+    // would leave strict mode off): an error, with the likely key.
+    if let Ok(keys) = js_sys::Reflect::own_keys(options) {
+        for n in 0..keys.length() {
+            let Some(k) = keys.get(n).as_string() else {
+                continue;
+            };
+            if known.contains(&k.as_str()) || get(&k).is_undefined() {
+                continue;
+            }
+            let mut msg = String::with_capacity(128);
+            msg.push_str("`options.");
+            msg.push_str(&k);
+            msg.push_str("` is not an option, so it would be ignored; ");
+            match crate::rules::suggest(&k, known) {
+                Some(s) => {
+                    msg.push_str("did you mean `");
+                    msg.push_str(s);
+                    msg.push_str("`?");
+                }
+                None => {
+                    msg.push_str("the options are ");
+                    msg.push_str(known_list(known));
+                    msg.push('.');
+                }
+            }
+            let mut i = Issue::new(
+                vec!["options".into(), PathSegment::Key(k)],
+                IssueCode::UnknownKey,
+                msg,
+            );
+            i.severity = crate::issues::Severity::Error;
+            issues.push(i);
+        }
+    }
     let uk = get("unknownKeys");
     if !uk.is_undefined() {
         match uk.as_string().as_deref() {
@@ -151,6 +211,17 @@ fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
         max_depth: limit("maxDepth", defaults.max_depth),
         max_items: limit("maxItems", defaults.max_items),
     };
+    // The depth has a hard ceiling (the parser's recursion bound): past it,
+    // the call would run with less than asked, so it says so and fails.
+    if o.limits.max_depth > json::DEPTH_CEILING {
+        let mut i = Issue::new(
+            vec!["options".into(), "maxDepth".into()],
+            IssueCode::TooLarge,
+            "`options.maxDepth` is past its hard limit of 127, which no option can raise; give at most 127.",
+        );
+        i.expected = Some("at most 127".into());
+        issues.push(i);
+    }
     o
 }
 
@@ -332,7 +403,7 @@ fn normalize_out(out: &mut String, pre: &[Issue], n: &Normalized) {
 
 fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
     let enc = encode(input, &opts);
     pure(|out| {
         let report = match read_input(&enc, &opts, kind.skip_place()) {
@@ -348,7 +419,7 @@ fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 
 fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
     let enc = encode(input, &opts);
     pure(|out| {
         let n = match read_input(&enc, &opts, json::Place::Full) {
@@ -377,7 +448,7 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
 
 fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
     let text = read_text(text);
     pure(|out| {
         let report = match &text {
@@ -393,7 +464,7 @@ fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
 
 fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
     let text = read_text(text);
     pure(|out| {
         let n = match &text {
@@ -409,7 +480,7 @@ fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
 
 fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, BUILD_KEYS, &mut pre);
     let text = |key: &str| -> (String, Option<String>) {
         if !options.is_object() {
             return (String::new(), None);
@@ -450,7 +521,12 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let enc = encode(input, &opts);
     pure(|out| {
         let parsed = read_input(&enc, &opts, json::Place::Full);
-        let res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
+        let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
+        // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
+        res.issues.retain(|i| {
+            !pre.iter()
+                .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
+        });
         let failed = pre.iter().any(Issue::is_error);
         let request = if failed { None } else { res.request.as_ref() };
         match request {
@@ -486,7 +562,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 
 fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
     let parts = encode_form(form);
     let entries: Vec<(String, String)> = parts
         .get(0)

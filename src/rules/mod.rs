@@ -163,7 +163,12 @@ impl<'a> Ctx<'a> {
 
     /// The current field, as a person reads it (`webhooks[0].url`).
     pub fn here(&self) -> String {
-        format!("`{}`", display_path(&self.path()))
+        let path = self.path();
+        if path.is_empty() {
+            // Not a field name: no code quotes ("The payload must be an object").
+            return "The payload".to_owned();
+        }
+        format!("`{}`", display_path(&path))
     }
 
     /// Reports an issue at the current path.
@@ -191,7 +196,9 @@ impl<'a> Ctx<'a> {
     /// `invalid_type` at the current path.
     pub fn wrong_type(&mut self, expected: &str, v: &Value) {
         let article = |t: &str| {
-            if t.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+            if t == "null" {
+                "" // "not null", never "not a null"
+            } else if t.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
                 "an"
             } else {
                 "a"
@@ -208,11 +215,14 @@ impl<'a> Ctx<'a> {
                 article(expected)
             )
         } else {
+            let not = match article(&received) {
+                "" => received.clone(),
+                a => format!("{a} {received}"),
+            };
             format!(
-                "{} must be {} {expected}, not {} {received}; give {} {expected}.",
+                "{} must be {} {expected}, not {not}; give {} {expected}.",
                 self.here(),
                 article(expected),
-                article(&received),
                 article(expected)
             )
         };
@@ -686,7 +696,7 @@ pub(crate) fn quote(s: &str) -> String {
 
 /// A known key that `k` probably meant: same letters in another case, or
 /// one or two edits away.
-fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
     if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
         return Some(hit);
     }

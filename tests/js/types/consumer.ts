@@ -20,6 +20,18 @@ import init, {
   init as namedInit,
   initSync,
 } from 'trillet-flows';
+import {
+  callFlowFormSchema,
+  messageFlowFormSchema,
+} from 'trillet-flows';
+import type {
+  CallFlowDraft,
+  CallFlowFormValues,
+  InferInput,
+  InferOutput,
+  MessageFlowDraft,
+  MessageFlowFormValues,
+} from 'trillet-flows';
 import type {
   BuildOptions,
   BuildResult,
@@ -56,18 +68,36 @@ async function start(): Promise<void> {
 }
 void start;
 
-// ---- input types: defaults optional ------------------------------------------
+// ---- input types: required fields required, defaults optional -----------------
 const minimal: CallFlowInput = { name: 'Support Line', direction: 'outbound' };
+// @ts-expect-error name and direction are required
 const empty: CallFlowInput = {};
-const minimalMessage: MessageFlowInput = { name: 'SMS', direction: 'inbound' };
+// @ts-expect-error name is required
+const noName: CallFlowInput = { direction: 'outbound' };
+const minimalMessage: MessageFlowInput = {
+  name: 'SMS', direction: 'inbound', agent: '0123456789abcdef01234567', initiationMessage: 'Hi', prompt: 'Help', messageChannel: 'SMS',
+};
+// @ts-expect-error a message flow needs its agent, initiationMessage, prompt and messageChannel
+const halfMessage: MessageFlowInput = { name: 'SMS', direction: 'inbound' };
+// @ts-expect-error a webhook needs its url
+const noUrl: CallFlowInput = { ...minimal, webhooks: [{ name: 'w' }] };
+// Drafts (a form being filled in): everything optional, at any depth, still checked.
+const emptyDraft: CallFlowDraft = {};
+const halfDraft: CallFlowDraft = { direction: 'outbound', webhooks: [{ name: 'w' }], settings: { callSettings: {} } };
+const messageDraft: MessageFlowDraft = { messageChannel: 'Email', settings: { emailSettings: {} } };
+// @ts-expect-error a draft still has the payload's keys only
+const draftTypo: CallFlowDraft = { nmae: 'x' };
+// @ts-expect-error a draft still has the payload's enums
+const draftEnum: CallFlowDraft = { direction: 'inbound' };
+void [noName, halfMessage, noUrl, emptyDraft, halfDraft, messageDraft, draftTypo, draftEnum];
 // @ts-expect-error call flows cannot be created inbound
 const inbound: CallFlowInput = { name: 'x', direction: 'inbound' };
 // @ts-expect-error enums are exact: `Outbound` is not a direction
 const wrongCase: CallFlowInput = { name: 'x', direction: 'Outbound' };
 // @ts-expect-error messageChannel is exactly SMS or Email
-const lowerChannel: MessageFlowInput = { messageChannel: 'sms' };
+const lowerChannel: MessageFlowInput = { ...minimalMessage, messageChannel: 'sms' };
 // @ts-expect-error isActive is a boolean, not a string
-const activeString: CallFlowInput = { isActive: 'true' };
+const activeString: CallFlowInput = { ...minimal, isActive: 'true' };
 // null means absent for folderId (the seed response has it)
 const nullFolder: CallFlowInput = { ...minimal, folderId: null };
 assertType<IsOptional<CallFlowInput, 'promptType'>>();
@@ -102,7 +132,7 @@ void [c, bad];
 const v: ValidateResult = validateCallFlow(minimal);
 const vb: boolean = v.valid;
 const messages: string[] = v.issues.map(describeIssue);
-validateMessageFlow({ any: 'thing' }, { unknownKeys: 'reject' });
+validateMessageFlow(JSON.parse('{"any":"thing"}'), { unknownKeys: 'reject' });
 validateCallFlowJson('{}');
 validateMessageFlowJson('{}', { maxBytes: 1024 });
 // @ts-expect-error the JSON functions take text
@@ -276,3 +306,45 @@ if (direct.issues) {
   void ok;
 }
 assertType<Equal<(typeof callFlowSchema)['~standard']['version'], 1>>();
+
+// ---- arguments: literals checked (completion, typos), unknown data accepted -------
+declare const fromRequest: unknown;
+declare const anyBody: any;
+declare const record: Record<string, unknown>;
+declare const draft: CallFlowDraft;
+validateCallFlow(fromRequest);
+normalizeCallFlow(anyBody);
+buildCallFlowRequest(record, buildOptions);
+validateCallFlow(draft);
+normalizeMessageFlow(fromRequest);
+// @ts-expect-error a literal needs `name`
+normalizeCallFlow({ direction: 'outbound' });
+// @ts-expect-error a misspelled key in a literal
+validateCallFlow({ nmae: 'Support', name: 'Support', direction: 'outbound' });
+// @ts-expect-error a misspelled nested key in a literal
+buildCallFlowRequest({ ...minimal, settings: { welcomeMesageDelay: 2 } }, buildOptions);
+// @ts-expect-error a literal's enum is checked
+validateMessageFlow({ ...minimalMessage, direction: 'sideways' });
+const typedValue = { name: 'x', direction: 'bidirectional' as const };
+normalizeCallFlow(typedValue);
+const partialValue = { direction: 'outbound' as const };
+// @ts-expect-error a typed value that is neither a payload nor unknown data
+normalizeCallFlow(partialValue);
+
+// ---- InferInput / InferOutput, form schemas --------------------------------------
+assertType<Equal<InferInput<typeof callFlowSchema>, CallFlowInput>>();
+assertType<Equal<InferOutput<typeof callFlowSchema>, CallFlow>>();
+assertType<Equal<InferOutput<typeof messageFlowSchema>, MessageFlow>>();
+assertType<Equal<InferInput<typeof callFlowFormSchema>, CallFlowFormValues>>();
+assertType<Equal<InferOutput<typeof callFlowFormSchema>, CallFlow>>();
+assertType<Equal<InferInput<typeof messageFlowFormSchema>, MessageFlowFormValues>>();
+const formValues: CallFlowFormValues = { name: 'x', isActive: 'true', settings: { welcomeMessageDelay: '2', callSettings: { trilletVoiceGuard: true } } };
+const fromFormSchema = callFlowFormSchema['~standard'].validate(formValues);
+if (!fromFormSchema.issues) {
+  const active: boolean = fromFormSchema.value.isActive;
+  void active;
+}
+const formAsStandard: StandardSchemaV1<CallFlowFormValues, CallFlow> = callFlowFormSchema;
+void formAsStandard;
+const internal: IssueCode = 'internal_error';
+void internal;

@@ -1,0 +1,101 @@
+// A module that survives a trap: a deliberately trapping build of the
+// package's wasm (binaryen rewrites one export so that it breaks the stack
+// pointer, then traps, as a stack overflow or a wild write would), loaded by
+// the Node entry and by the browser entry. The trapping call returns an
+// `internal_error` issue, and the next call works, because the JS layer
+// instantiates a fresh module from the compiled one. A control shows the
+// broken build really leaves the module unusable without that restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import binaryen from 'binaryen';
+import { PKG } from './helpers.mjs';
+
+const CALL = { name: 'Support', direction: 'outbound' };
+const INTERNAL = {
+  path: [], pointer: '', code: 'internal_error', severity: 'error',
+  message: 'trillet-flows failed on this input (a bug: please report it); it was restarted, so other calls work.',
+};
+
+/** The package's wasm with `name` rewritten to set the stack pointer to 16 and trap. */
+function trappingWasm(name) {
+  const mod = binaryen.readBinary(readFileSync(join(PKG, 'trillet_flows_bg.wasm')));
+  // The package strips its target-features section: name what wasm-bindgen's output uses.
+  const F = binaryen.Features;
+  mod.setFeatures(F.MutableGlobals | F.NontrappingFPToInt | F.SignExt | F.BulkMemory | F.BulkMemoryOpt |
+    F.ReferenceTypes | F.Multivalue);
+  try {
+    const sp = binaryen.getGlobalInfo(mod.getGlobalByIndex(0));
+    assert.equal(sp.mutable, true, 'global 0 is the (mutable) stack pointer');
+    const fn = mod.getFunction(binaryen.getExportInfo(mod.getExport(name)).value);
+    binaryen.Function.setBody(fn, mod.block(null, [mod.global.set(sp.name, mod.i32.const(16)), mod.unreachable()]));
+    assert.ok(mod.validate(), 'the patched module validates');
+    return mod.emitBinary();
+  } finally {
+    mod.dispose();
+  }
+}
+
+/** A copy of pkg/ whose Node entry inlines `wasm`. */
+function pkgWith(wasm) {
+  const dir = mkdtempSync(join(tmpdir(), 'trillet-trap-'));
+  cpSync(PKG, dir, { recursive: true });
+  writeFileSync(join(dir, 'trillet_flows_wasm.cjs'), `module.exports = '${Buffer.from(wasm).toString('base64')}';\n`);
+  return dir;
+}
+
+const wasm = trappingWasm('validateCallFlowJson');
+
+test('control: without a restart, the trapping build breaks every later call', (t) => {
+  const dir = pkgWith(wasm);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const glue = createRequire(join(dir, 'x.cjs'))('./trillet_flows.cjs'); // the raw wasm-bindgen glue
+  glue.initSync({ module: wasm });
+  assert.throws(() => glue.validateCallFlowJson('{}'), WebAssembly.RuntimeError);
+  assert.throws(() => glue.validateCallFlow(CALL), WebAssembly.RuntimeError, 'the module stays broken');
+});
+
+test('Node entry: the trapping call is an internal_error issue; the module restarts and the next calls work', (t) => {
+  const dir = pkgWith(wasm);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const m = createRequire(join(dir, 'x.cjs'))('./node.cjs');
+  assert.deepStrictEqual(m.validateCallFlow(CALL), { valid: true, issues: [] });
+  for (let round = 0; round < 3; round++) {
+    assert.deepStrictEqual(m.validateCallFlowJson('{"name":"S"}'), { valid: false, issues: [INTERNAL] });
+    assert.deepStrictEqual(m.validateCallFlow(CALL), { valid: true, issues: [] });
+    const n = m.normalizeCallFlow(CALL);
+    assert.equal(n.ok, true);
+    assert.equal(n.value.promptType, 'simple');
+    assert.equal(m.buildCallFlowRequest(CALL, { apiKey: 'k_0123456789', workspaceId: 'w' }).ok, true);
+    assert.deepStrictEqual(m.callFlowSchema['~standard'].validate(CALL), { value: n.value });
+  }
+});
+
+test('the result shape of a failed call follows the function (ok: false for normalize, build, forms)', (t) => {
+  for (const [name, call, flag] of [
+    ['normalizeMessageFlow', (m) => m.normalizeMessageFlow({}), 'ok'],
+    ['buildCallFlowRequest', (m) => m.buildCallFlowRequest(CALL, { apiKey: 'k', workspaceId: 'w' }), 'ok'],
+    ['callFlowFromForm', (m) => m.callFlowFromForm({ name: 'S' }), 'ok'],
+    ['validateMessageFlow', (m) => m.validateMessageFlow({}), 'valid'],
+  ]) {
+    const dir = pkgWith(trappingWasm(name));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const m = createRequire(join(dir, 'x.cjs'))('./node.cjs');
+    assert.deepStrictEqual(call(m), { [flag]: false, issues: [INTERNAL] }, name);
+    assert.deepStrictEqual(m.validateCallFlow(CALL), { valid: true, issues: [] }, `${name}: the next call works`);
+  }
+});
+
+test('browser entry (index.js, initSync with the bytes): same recovery', async () => {
+  const m = await import(pathToFileURL(join(PKG, 'index.js')).href + '?trap');
+  assert.throws(() => m.validateCallFlow(CALL), /`await init\(\)` once before the first call/);
+  m.initSync(wasm);
+  assert.deepStrictEqual(m.validateCallFlowJson('{}'), { valid: false, issues: [INTERNAL] });
+  assert.deepStrictEqual(m.validateCallFlow(CALL), { valid: true, issues: [] });
+  assert.deepStrictEqual(m.validateCallFlowJson('{}'), { valid: false, issues: [INTERNAL] });
+  assert.equal(m.normalizeCallFlow(CALL).ok, true);
+});
