@@ -8,8 +8,8 @@
 //! other rule applies as it does to a create payload.
 
 use crate::issues::{Issue, PathSegment};
-use crate::{json, rules};
 use crate::value::{Object, ObjectBuilder, Value};
+use crate::{json, rules};
 use crate::{Kind, Normalized, Options};
 
 /// Turns a response (`GET` of one flow, or a create response) into the
@@ -64,7 +64,9 @@ pub(crate) fn from_checked(
         }
         Some(other) => {
             let mut ctx = rules::Ctx::new(*opts, kind.title(), true);
-            ctx.at(rules::Seg::Key("overrides"), 0, |c| c.wrong_type("object", other));
+            ctx.at(rules::Seg::Key("overrides"), 0, |c| {
+                c.wrong_type("object", other)
+            });
             return Normalized {
                 value: None,
                 issues: ctx.finish(),
@@ -74,7 +76,7 @@ pub(crate) fn from_checked(
     let merged;
     let input = match (response, over) {
         (Value::Object(resp), Some(over)) => {
-            merged = Value::Object(merge(resp, over));
+            merged = Value::Object(merge(resp, over, true));
             &merged
         }
         // A response that is not an object is reported by the rules as it
@@ -92,36 +94,20 @@ fn prefixed(mut issue: Issue) -> Issue {
 }
 
 /// The response's keys in their order, each overridden value in its place,
-/// new keys after them; `settings` merged the same way one level down when
-/// both sides are objects. `null` overrides remove the key.
-fn merge(resp: &Object, over: &Object) -> Object {
+/// new keys after them; at the top level, `settings` is merged the same way
+/// one level down when both sides are objects. `null` overrides remove the key.
+fn merge(resp: &Object, over: &Object, top: bool) -> Object {
     let mut b = ObjectBuilder::default();
     for (k, v) in resp.iter() {
         b.insert(k.clone(), v.clone());
     }
     for (k, v) in over.iter() {
-        let value = match (k.as_str(), resp.get("settings"), v) {
-            (_, _, Value::Null) => Value::Skipped, // removed below
-            ("settings", Some(Value::Object(rs)), Value::Object(os)) => {
-                Value::Object(merge_flat(rs, os))
+        let value = match (v, resp.get(k)) {
+            (Value::Null, _) => Value::Skipped, // removed below
+            (Value::Object(os), Some(Value::Object(rs))) if top && k == "settings" => {
+                Value::Object(merge(rs, os, false))
             }
             _ => v.clone(),
-        };
-        b.insert(k.clone(), value);
-    }
-    without_removed(b.finish())
-}
-
-fn merge_flat(resp: &Object, over: &Object) -> Object {
-    let mut b = ObjectBuilder::default();
-    for (k, v) in resp.iter() {
-        b.insert(k.clone(), v.clone());
-    }
-    for (k, v) in over.iter() {
-        let value = if v.is_null() {
-            Value::Skipped
-        } else {
-            v.clone()
         };
         b.insert(k.clone(), value);
     }
@@ -147,9 +133,12 @@ mod tests {
 
     #[test]
     fn merge_replaces_in_place_appends_and_removes() {
-        let resp = obj(r#"{"name":"A","prompt":"p","settings":{"a":1,"b":2},"direction":"inbound"}"#);
-        let over = obj(r#"{"direction":"outbound","prompt":null,"settings":{"b":3,"c":4,"a":null},"x":true}"#);
-        let m = merge(resp.as_object().unwrap(), over.as_object().unwrap());
+        let resp =
+            obj(r#"{"name":"A","prompt":"p","settings":{"a":1,"b":2},"direction":"inbound"}"#);
+        let over = obj(
+            r#"{"direction":"outbound","prompt":null,"settings":{"b":3,"c":4,"a":null},"x":true}"#,
+        );
+        let m = merge(resp.as_object().unwrap(), over.as_object().unwrap(), true);
         assert_eq!(
             Value::Object(m).to_json_string(),
             r#"{"name":"A","settings":{"b":3,"c":4},"direction":"outbound","x":true}"#
@@ -160,7 +149,7 @@ mod tests {
     fn settings_override_that_is_not_an_object_replaces_it() {
         let resp = obj(r#"{"settings":{"a":1}}"#);
         let over = obj(r#"{"settings":"none"}"#);
-        let m = merge(resp.as_object().unwrap(), over.as_object().unwrap());
+        let m = merge(resp.as_object().unwrap(), over.as_object().unwrap(), true);
         assert_eq!(Value::Object(m).to_json_string(), r#"{"settings":"none"}"#);
     }
 }

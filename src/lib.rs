@@ -142,7 +142,11 @@ pub(crate) fn run_clone(kind: Kind, input: &Value, opts: &Options) -> Normalized
     Normalized { value, issues }
 }
 
-fn rules_of<'a>(kind: Kind, input: &'a Value, mut ctx: rules::Ctx<'a>) -> (Option<Value>, Vec<Issue>) {
+fn rules_of<'a>(
+    kind: Kind,
+    input: &'a Value,
+    mut ctx: rules::Ctx<'a>,
+) -> (Option<Value>, Vec<Issue>) {
     let out = match kind {
         Kind::CallFlow => rules::call_flow::call_flow(&mut ctx, input),
         Kind::MessageFlow => rules::message_flow::message_flow(&mut ctx, input),

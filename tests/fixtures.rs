@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use trillet_flows::issues::display_path;
 use trillet_flows::request::{build_request, build_request_json, BuildOptions};
 use trillet_flows::{
-    from_form, from_response, from_response_json, normalize, normalize_json, validate, validate_json, Issue, Kind, Limits, Normalized,
-    Options, UnknownKeys, Value,
+    from_form, from_response, from_response_json, normalize, normalize_json, validate,
+    validate_json, Issue, Kind, Limits, Normalized, Options, UnknownKeys, Value,
 };
 
 fn fixture_files() -> Vec<PathBuf> {
@@ -209,13 +209,7 @@ fn check_output(name: &str, kind: Kind, opts: &Options, out: &Normalized, f: &Js
 }
 
 /// A clone fixture: `response` (or `responseJson`) and optional `overrides`.
-fn run_clone(
-    name: &str,
-    kind: Kind,
-    opts: &Options,
-    want: &[(String, String, String)],
-    f: &Json,
-) {
+fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, String)], f: &Json) {
     let overrides = f.get("overrides").map(|o| Value::from(o.clone()));
     let out = match (f.get("response"), f.get("responseJson")) {
         (Some(r), None) => {
@@ -235,6 +229,21 @@ fn run_clone(
         (None, Some(t)) => from_response_json(kind, t.as_str().unwrap(), overrides.as_ref(), opts),
         _ => panic!("clone fixture needs exactly one of response, responseJson"),
     };
+    // The lenient response models read every response a fixture holds.
+    if let Some(r) = f.get("response") {
+        let read = match kind {
+            Kind::CallFlow => {
+                serde_json::from_value::<trillet_flows::model::CallFlowResponse>(r.clone()).err()
+            }
+            Kind::MessageFlow => {
+                serde_json::from_value::<trillet_flows::model::MessageFlowResponse>(r.clone()).err()
+            }
+        };
+        assert!(
+            read.is_none(),
+            "{name}: the response model cannot read it: {read:?}"
+        );
+    }
     assert_eq!(brief(&out.issues), want, "{name}: clone issues differ");
     assert!(
         !out.issues.iter().any(|i| i.code.as_str() == "read_only"),
