@@ -62,6 +62,14 @@ export declare function buildMessageFlowRequest<A = MessageFlowInput>(input: Pay
 export declare function callFlowFromForm(form: FormInput, options?: Options): NormalizeResult<CallFlow>;
 /** Coerces message flow form fields, then normalizes. */
 export declare function messageFlowFromForm(form: FormInput, options?: Options): NormalizeResult<MessageFlow>;
+/** A create payload from a call flow as the API returns it: server fields dropped, `overrides` applied (top level and inside `settings`; `null` removes a key), then normalized. */
+export declare function callFlowFromResponse(response: CallFlowResponse | unknown, overrides?: CallFlowOverrides | null, options?: Options): NormalizeResult<CallFlow>;
+/** callFlowFromResponse for the response's JSON text. */
+export declare function callFlowFromResponseJson(text: string, overrides?: CallFlowOverrides | null, options?: Options): NormalizeResult<CallFlow>;
+/** A create payload from a message flow as the API returns it. */
+export declare function messageFlowFromResponse(response: MessageFlowResponse | unknown, overrides?: MessageFlowOverrides | null, options?: Options): NormalizeResult<MessageFlow>;
+/** messageFlowFromResponse for the response's JSON text. */
+export declare function messageFlowFromResponseJson(text: string, overrides?: MessageFlowOverrides | null, options?: Options): NormalizeResult<MessageFlow>;
 
 /** What `init` takes: the wasm's URL, a `Response`, its bytes or a compiled module. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;

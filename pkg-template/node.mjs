@@ -7,6 +7,7 @@ export const {
   validateCallFlow, validateCallFlowJson, validateMessageFlow, validateMessageFlowJson,
   normalizeCallFlow, normalizeCallFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
   buildCallFlowRequest, buildMessageFlowRequest, callFlowFromForm, messageFlowFromForm,
+  callFlowFromResponse, callFlowFromResponseJson, messageFlowFromResponse, messageFlowFromResponseJson,
   callFlowSchema, messageFlowSchema, callFlowFormSchema, messageFlowFormSchema,
   init, initSync,
 } = api;

@@ -28,6 +28,7 @@
 //! assert_eq!(value.get("isActive"), Some(&trillet_flows::Value::Bool(true)));
 //! ```
 
+pub mod clone;
 pub mod form;
 pub mod issues;
 pub mod json;
@@ -45,6 +46,7 @@ mod arena;
 #[doc(hidden)]
 pub mod wasm;
 
+pub use clone::{from_response, from_response_json};
 pub use form::from_form;
 pub use issues::{Issue, IssueCode, PathSegment, Severity};
 pub use json::Limits;
@@ -128,7 +130,23 @@ fn run(
             return (None, vec![issue]);
         }
     }
-    let mut ctx = rules::Ctx::new(*opts, kind.title(), build);
+    rules_of(kind, input, rules::Ctx::new(*opts, kind.title(), build))
+}
+
+/// Normalizes a merged response (see [`clone`]): server fields dropped
+/// without an issue. `input` is already held to the limits.
+pub(crate) fn run_clone(kind: Kind, input: &Value, opts: &Options) -> Normalized {
+    let mut ctx = rules::Ctx::new(*opts, kind.title(), true);
+    ctx.clone = true;
+    let (value, issues) = rules_of(kind, input, ctx);
+    Normalized { value, issues }
+}
+
+fn rules_of<'a>(
+    kind: Kind,
+    input: &'a Value,
+    mut ctx: rules::Ctx<'a>,
+) -> (Option<Value>, Vec<Issue>) {
     let out = match kind {
         Kind::CallFlow => rules::call_flow::call_flow(&mut ctx, input),
         Kind::MessageFlow => rules::message_flow::message_flow(&mut ctx, input),

@@ -826,6 +826,10 @@ model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub updated_at: Option<String>,
+        /// The document version some pages show.
+        #[serde(default, rename = "__v", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub version: Option<f64>,
     }
 
     /// A prompt version in a call flow response.
@@ -896,6 +900,10 @@ model! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub updated_at: Option<String>,
+        /// The document version some pages show.
+        #[serde(default, rename = "__v", skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub version: Option<f64>,
     }
 }
 

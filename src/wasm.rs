@@ -668,3 +668,110 @@ exports! {
     Kind::MessageFlow => validateMessageFlow, validateMessageFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
         buildMessageFlowRequest, messageFlowFromForm, "MessageFlowInput | unknown", "NormalizeResult<MessageFlow>";
 }
+
+// ----- from a response (clone) -----
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CLONE: &'static str = r#"
+/** Create fields that replace a response's values key by key (top level, and inside `settings`); `null` removes a key. */
+export type Overrides<T> = {
+  [K in keyof T]?: (K extends "settings" ? { [S in keyof NonNullable<T[K]>]?: NonNullable<T[K]>[S] | null } : T[K]) | null;
+};
+/** Overrides of callFlowFromResponse. */
+export type CallFlowOverrides = Overrides<CallFlowInput>;
+/** Overrides of messageFlowFromResponse. */
+export type MessageFlowOverrides = Overrides<MessageFlowInput>;
+"#;
+
+/// The overrides argument as a core value (`None` when left out). Problems
+/// reading it (depth, items) come back as issues at `/overrides/...`.
+fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, Issue> {
+    if overrides.is_undefined() || overrides.is_null() {
+        return Ok(None);
+    }
+    read_input(&encode(overrides, opts), opts, json::Place::Full)
+        .map(Some)
+        .map_err(|mut issue| {
+            issue.path.insert(0, PathSegment::Key("overrides".into()));
+            issue.pointer = crate::issues::pointer(&issue.path);
+            issue
+        })
+}
+
+#[inline(never)]
+fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let enc = encode(response, &opts);
+    let over = read_overrides(overrides, &opts);
+    pure(|out| {
+        let n = match (read_input(&enc, &opts, json::Place::Full), over) {
+            (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), &opts),
+            (Err(issue), _) | (_, Err(issue)) => Normalized {
+                value: None,
+                issues: vec![issue],
+            },
+        };
+        normalize_out(out, &pre, &n);
+    })
+}
+
+#[inline(never)]
+fn clone_text(kind: Kind, text: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+    let mut pre = Vec::new();
+    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let text = read_text(text);
+    let over = read_overrides(overrides, &opts);
+    pure(|out| {
+        let n = match (&text, &over) {
+            (Ok(t), Ok(o)) => crate::clone::from_response_json(kind, t, o.as_ref(), &opts),
+            (Err(issue), _) | (_, Err(issue)) => Normalized {
+                value: None,
+                issues: vec![issue.clone()],
+            },
+        };
+        normalize_out(out, &pre, &n);
+    })
+}
+
+macro_rules! clone_exports {
+    ($($kind:expr => $from:ident, $from_json:ident, $response:literal, $overrides:literal, $output:literal;)*) => {$(
+        /// A create payload from a flow as the API returns it: server fields
+        /// dropped, `overrides` applied (top level and `settings`; `null`
+        /// removes a key), then normalized. Never throws.
+        #[wasm_bindgen(js_name = $from, unchecked_return_type = $output)]
+        pub fn $from(
+            #[wasm_bindgen(unchecked_param_type = $response)] response: JsValue,
+            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+        ) -> JsValue {
+            clone_value(
+                $kind,
+                &response,
+                &overrides.unwrap_or(JsValue::UNDEFINED),
+                &options.unwrap_or(JsValue::UNDEFINED),
+            )
+        }
+        /// The same, for a response given as JSON text.
+        #[wasm_bindgen(js_name = $from_json, unchecked_return_type = $output)]
+        pub fn $from_json(
+            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+        ) -> JsValue {
+            clone_text(
+                $kind,
+                &text,
+                &overrides.unwrap_or(JsValue::UNDEFINED),
+                &options.unwrap_or(JsValue::UNDEFINED),
+            )
+        }
+    )*};
+}
+
+clone_exports! {
+    Kind::CallFlow => callFlowFromResponse, callFlowFromResponseJson,
+        "CallFlowResponse | unknown", "CallFlowOverrides | null", "NormalizeResult<CallFlow>";
+    Kind::MessageFlow => messageFlowFromResponse, messageFlowFromResponseJson,
+        "MessageFlowResponse | unknown", "MessageFlowOverrides | null", "NormalizeResult<MessageFlow>";
+}

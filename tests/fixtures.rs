@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use trillet_flows::issues::display_path;
 use trillet_flows::request::{build_request, build_request_json, BuildOptions};
 use trillet_flows::{
-    from_form, normalize, normalize_json, validate, validate_json, Issue, Kind, Limits, Normalized,
-    Options, UnknownKeys, Value,
+    from_form, from_response, from_response_json, normalize, normalize_json, validate,
+    validate_json, Issue, Kind, Limits, Normalized, Options, UnknownKeys, Value,
 };
 
 fn fixture_files() -> Vec<PathBuf> {
@@ -208,6 +208,58 @@ fn check_output(name: &str, kind: Kind, opts: &Options, out: &Normalized, f: &Js
     }
 }
 
+/// A clone fixture: `response` (or `responseJson`) and optional `overrides`.
+fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, String)], f: &Json) {
+    let overrides = f.get("overrides").map(|o| Value::from(o.clone()));
+    let out = match (f.get("response"), f.get("responseJson")) {
+        (Some(r), None) => {
+            let v = Value::from(r.clone());
+            let out = from_response(kind, &v, overrides.as_ref(), opts);
+            // The JSON text path agrees with the value path.
+            let as_text = from_response_json(
+                kind,
+                &serde_json::to_string(r).unwrap(),
+                overrides.as_ref(),
+                opts,
+            );
+            assert_eq!(as_text, out, "{name}: JSON text path differs");
+            assert_eq!(v, Value::from(r.clone()), "{name}: response changed");
+            out
+        }
+        (None, Some(t)) => from_response_json(kind, t.as_str().unwrap(), overrides.as_ref(), opts),
+        _ => panic!("clone fixture needs exactly one of response, responseJson"),
+    };
+    // The lenient response models read every response a fixture holds.
+    if let Some(r) = f.get("response") {
+        let read = match kind {
+            Kind::CallFlow => {
+                serde_json::from_value::<trillet_flows::model::CallFlowResponse>(r.clone()).err()
+            }
+            Kind::MessageFlow => {
+                serde_json::from_value::<trillet_flows::model::MessageFlowResponse>(r.clone()).err()
+            }
+        };
+        assert!(
+            read.is_none(),
+            "{name}: the response model cannot read it: {read:?}"
+        );
+    }
+    assert_eq!(brief(&out.issues), want, "{name}: clone issues differ");
+    assert!(
+        !out.issues.iter().any(|i| i.code.as_str() == "read_only"),
+        "{name}: a clone reports no read_only issue"
+    );
+    assert_eq!(
+        out.value.is_some(),
+        !want.iter().any(|w| w.2 == "error"),
+        "{name}: clone value vs errors"
+    );
+    check_messages(name, &out.issues);
+    // check_output: the cloned value is a fixed point of normalize and
+    // validates with no error.
+    check_output(name, kind, opts, &out, f);
+}
+
 fn run_fixture(path: &Path) -> Result<(), String> {
     let name = path
         .strip_prefix(env!("CARGO_MANIFEST_DIR"))
@@ -253,6 +305,11 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 };
                 assert_eq!(got, *req, "{name}: request differs");
             }
+            return;
+        }
+
+        if f.get("response").is_some() || f.get("responseJson").is_some() {
+            run_clone(&name, kind, &opts, &want, &f);
             return;
         }
 

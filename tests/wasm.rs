@@ -146,6 +146,25 @@ fn run(name: &str, text: &str) -> Result<(), String> {
             }
         }
         (out["issues"].clone(), None)
+    } else if f.get("response").is_some() || f.get("responseJson").is_some() {
+        let over = f.get("overrides").map(js);
+        let out = back(&match (f.get("response"), call) {
+            (Some(r), true) => trillet_flows::wasm::callFlowFromResponse(js(r), over, Some(opts)),
+            (Some(r), false) => {
+                trillet_flows::wasm::messageFlowFromResponse(js(r), over, Some(opts))
+            }
+            (None, true) => trillet_flows::wasm::callFlowFromResponseJson(
+                f["responseJson"].as_str().unwrap().into(),
+                over,
+                Some(opts),
+            ),
+            (None, false) => trillet_flows::wasm::messageFlowFromResponseJson(
+                f["responseJson"].as_str().unwrap().into(),
+                over,
+                Some(opts),
+            ),
+        });
+        (out["issues"].clone(), Some(out))
     } else if let Some(form) = f.get("form") {
         let params = Reflect::construct(
             &Reflect::get(&js_sys::global(), &"URLSearchParams".into())

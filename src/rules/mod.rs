@@ -96,6 +96,9 @@ pub(crate) struct Ctx<'a> {
     /// False for validate: pass-through data (nodes, edges...) is checked
     /// but not copied into an output nobody reads.
     pub build: bool,
+    /// From a response (clone): server-generated fields are dropped
+    /// without an issue, whatever the unknownKeys mode.
+    pub clone: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -107,6 +110,7 @@ impl<'a> Ctx<'a> {
             opts,
             what,
             build,
+            clone: false,
         }
     }
 
@@ -478,6 +482,9 @@ impl<'a> Ctx<'a> {
             } else {
                 READ_ONLY[..4].contains(&k.as_str())
             };
+            if read_only && self.clone {
+                continue;
+            }
             self.at(Seg::Key(k), pos as u32, |c| {
                 let (code, msg) = if read_only {
                     (

@@ -18,6 +18,7 @@ const FUNCTIONS = [
   'validateCallFlow', 'validateMessageFlow', 'validateCallFlowJson', 'validateMessageFlowJson',
   'normalizeCallFlow', 'normalizeMessageFlow', 'normalizeCallFlowJson', 'normalizeMessageFlowJson',
   'buildCallFlowRequest', 'buildMessageFlowRequest', 'callFlowFromForm', 'messageFlowFromForm',
+  'callFlowFromResponse', 'callFlowFromResponseJson', 'messageFlowFromResponse', 'messageFlowFromResponseJson',
   'init', 'initSync',
 ];
 const SCHEMAS = ['callFlowSchema', 'messageFlowSchema'];

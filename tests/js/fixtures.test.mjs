@@ -18,6 +18,7 @@ function fns(kind) {
       validate: api.validateCallFlow, normalize: api.normalizeCallFlow,
       validateJson: api.validateCallFlowJson, normalizeJson: api.normalizeCallFlowJson,
       fromForm: api.callFlowFromForm, build: api.buildCallFlowRequest,
+      fromResponse: api.callFlowFromResponse, fromResponseJson: api.callFlowFromResponseJson,
     };
   }
   if (kind === 'messageFlow') {
@@ -25,6 +26,7 @@ function fns(kind) {
       validate: api.validateMessageFlow, normalize: api.normalizeMessageFlow,
       validateJson: api.validateMessageFlowJson, normalizeJson: api.normalizeMessageFlowJson,
       fromForm: api.messageFlowFromForm, build: api.buildMessageFlowRequest,
+      fromResponse: api.messageFlowFromResponse, fromResponseJson: api.messageFlowFromResponseJson,
     };
   }
   throw new Error(`unknown kind ${JSON.stringify(kind)}`);
@@ -155,6 +157,27 @@ function runForm(f, k, want) {
   }
 }
 
+/** A clone fixture: `response` (or `responseJson`) and optional `overrides`. */
+function runClone(f, k, want) {
+  let out;
+  if ('response' in f) {
+    const before = structuredClone(f.response);
+    const overBefore = structuredClone(f.overrides);
+    out = k.fromResponse(f.response, f.overrides, f.options);
+    assert.deepStrictEqual(f.response, before, 'response changed');
+    assert.deepStrictEqual(f.overrides, overBefore, 'overrides changed');
+    const viaText = k.fromResponseJson(JSON.stringify(f.response), f.overrides, f.options);
+    assert.deepStrictEqual(viaText, out, 'JSON text path differs');
+  } else {
+    out = k.fromResponseJson(f.responseJson, f.overrides, f.options);
+  }
+  assert.deepStrictEqual(brief(out.issues), want, 'clone issues differ');
+  assert.ok(!out.issues.some((i) => i.code === 'read_only'), 'a clone reports no read_only issue');
+  assert.equal(out.ok, !want.some((w) => w[2] === 'error'), 'ok flag vs errors');
+  checkMessages(out.issues);
+  checkOutput(f, out, k, f.options);
+}
+
 function runValue(f, k, want) {
   let report, out;
   if ('input' in f) {
@@ -192,6 +215,7 @@ for (const file of files) {
     const want = expectedIssues(f);
     if ('build' in f) runBuild(f, k, want);
     else if ('form' in f) runForm(f, k, want);
+    else if ('response' in f || 'responseJson' in f) runClone(f, k, want);
     else runValue(f, k, want);
   });
 }
