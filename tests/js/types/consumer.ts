@@ -348,3 +348,32 @@ const formAsStandard: StandardSchemaV1<CallFlowFormValues, CallFlow> = callFlowF
 void formAsStandard;
 const internal: IssueCode = 'internal_error';
 void internal;
+
+// ---- from a response (clone) ------------------------------------------------------
+import {
+  callFlowFromResponse,
+  callFlowFromResponseJson,
+  messageFlowFromResponse,
+  messageFlowFromResponseJson,
+} from 'trillet-flows';
+import type { CallFlowOverrides, CallFlowResponse, MessageFlowOverrides } from 'trillet-flows';
+declare const fetched: CallFlowResponse;
+const cloned: NormalizeResult<CallFlow> = callFlowFromResponse(fetched, { name: 'Copy', direction: 'bidirectional' });
+if (cloned.ok) {
+  const n: string = cloned.value.name;
+  void n;
+}
+callFlowFromResponse(await Promise.resolve<unknown>({}), null, { unknownKeys: 'reject' });
+callFlowFromResponseJson('{}', { settings: { customerLocation: null } });
+messageFlowFromResponse({}, { initiationMessage: 'Hi' });
+messageFlowFromResponseJson('{}');
+// An override of null removes a key, at the top level and inside settings.
+const removing: CallFlowOverrides = { description: null, settings: { transfers: null } };
+// @ts-expect-error overrides use the create payload's keys
+const typoOverride: CallFlowOverrides = { nmae: 'Copy' };
+// @ts-expect-error overrides keep the create payload's enums: a call flow cannot be created inbound
+const inboundOverride: CallFlowOverrides = { direction: 'inbound' };
+// @ts-expect-error a message flow's channel is SMS or Email
+const channelOverride: MessageFlowOverrides = { messageChannel: 'sms' };
+const version: number | undefined = fetched.__v;
+void [removing, typoOverride, inboundOverride, channelOverride, version];
