@@ -135,6 +135,7 @@ function renderFlow() {
   const fs = cur();
   F.renderForm(form, api().spec, fs.model, { openState: fs.open });
   editor.setText(fs.json);
+  lastGraph = null;
   document.body.dataset.flow = state.flow;
   graphCard.hidden = state.flow !== 'call';
   $(`flow-${state.flow}`).checked = true;
@@ -477,21 +478,24 @@ function markText(placed) {
 
 // ---------------------------------------------------------------- the graph
 
-let lastFlowData; // the flowData of the last JSON text that parsed
+let lastGraph = null; // { flowData, issues } of the last JSON text that parsed
 
 function showGraph(res, text) {
   if (state.flow !== 'call') return;
-  let flowData;
-  if (cur().view === 'form') flowData = F.readModel(form).flowData;
-  else {
-    try {
-      flowData = JSON.parse(text)?.flowData;
-      lastFlowData = flowData;
-    } catch {
-      flowData = lastFlowData; // keep the last picture while the text does not parse
-    }
+  if (cur().view === 'form') {
+    graph.update(F.readModel(form).flowData, res.issues);
+    return;
   }
-  graph.update(flowData, res.issues);
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // keep the last picture while the text does not parse
+    graph.update(lastGraph?.flowData, lastGraph?.issues ?? [], { note: 'The JSON text does not parse: the picture shows its last version that did.' });
+    return;
+  }
+  lastGraph = { flowData: parsed?.flowData, issues: res.issues };
+  graph.update(parsed?.flowData, res.issues);
 }
 
 /** A click (or Enter) on the graph: focus the item's row in the form, or its place in the JSON. */
