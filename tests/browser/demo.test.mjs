@@ -914,7 +914,6 @@ test('a 1,000-node payload of about 1 MB: pasted, it validates and lays out (tim
     longestMainThreadGapMs: Math.round(pasted.longestGapMs),
   };
   t.diagnostic(`1,000-node payload: ${JSON.stringify(report)}`);
-  console.log(`# 1,000-node payload: ${JSON.stringify(report)}`);
   // an edit far down the text is still checked, and the picture follows it
   await page.evaluate(() => document.getElementById('json-editor').jsonEditor.view.dispatch({ changes: { from: 0, to: 0, insert: '' } }));
   await shot('graph-1000', '#graph-card');
