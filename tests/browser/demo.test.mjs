@@ -914,8 +914,23 @@ test('a 1,000-node payload of about 1 MB: pasted, it validates and lays out (tim
     longestMainThreadGapMs: Math.round(pasted.longestGapMs),
   };
   t.diagnostic(`1,000-node payload: ${JSON.stringify(report)}`);
-  // an edit far down the text is still checked, and the picture follows it
-  await page.evaluate(() => document.getElementById('json-editor').jsonEditor.view.dispatch({ changes: { from: 0, to: 0, insert: '' } }));
+  // an edit far down the text is checked, and the picture follows it
+  const at = text.lastIndexOf('"id": "n999"') + '"id": "n99'.length;
+  await page.evaluate((at) => document.getElementById('json-editor').jsonEditor.view.dispatch({ changes: { from: at, to: at + 1, insert: '8' }, userEvent: 'input.type' }), at);
+  await waitSummary('invalid');
+  assert.deepEqual((await summary()).entries.map((e) => [e.pointer, e.code]), [
+    ['/flowData/nodes/999/id', 'duplicate'],
+    ['/flowData/edges/998/target', 'dangling_reference'],
+  ]);
+  const m = await marks();
+  assert.deepEqual(m.state.map((x) => [x.text, x.line]), [
+    ['"n998"', text.slice(0, at).split('\n').length],
+    ['"n999"', text.slice(0, text.lastIndexOf('"target": "n999"')).split('\n').length],
+  ]);
+  await waitGraph(N + 1); // the edge to n999 now points to a placeholder
+  const g2 = await graphState();
+  assert.ok(g2.nodes.find((n) => n.key === 'n999').classes.includes('is-error'));
+  assert.deepEqual(g2.nodes.filter((n) => n.kind === 'placeholder').map((n) => n.id), ['n999']);
   await shot('graph-1000', '#graph-card');
   await page.click('#reset');
   await waitSummary('invalid');
