@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only what is missing:
 # the wasm32 target, wasm-bindgen-cli at the exact version of Cargo.lock,
-# the npm dev dependencies (npm ci from the committed lock files) and,
+# the npm dev dependencies (npm ci from the committed lock files, the demo's too) and,
 # unless --no-browser, Debian's chromium and chromium-driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,7 @@ npm_ci() { # dir
 }
 npm_ci .
 [ -f tests/js/bundler/package-lock.json ] && npm_ci tests/js/bundler
+[ -f www-demo/package-lock.json ] && npm_ci www-demo # the demo's editor and graph layout (bundled by www-demo/build.mjs)
 
 if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
   say "installing Debian's chromium and chromium-driver"

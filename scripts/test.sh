@@ -68,6 +68,7 @@ if [ -f tests/js/types/tsconfig.json ]; then
   suite "typescript types" npx --no-install tsc -p tests/js/types --noEmit
 fi
 if [ -d tests/browser ]; then
+  suite "build demo" node www-demo/build.mjs
   suite "demo browser tests" node --test --test-reporter=tap tests/browser/
 fi
 

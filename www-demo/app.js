@@ -1,5 +1,7 @@
-// The demo page: a form and a JSON view of a call flow or message flow payload,
-// checked by the trillet-flows package (its browser entry) as the user types.
+// The demo page: a form and a JSON editor of a call flow or message flow payload,
+// checked by the trillet-flows package (its browser entry) as the user types, and a
+// picture of a call flow's graph. The JSON editor (CodeMirror) and the graph layout
+// (dagre) are bundled into dist/ by build.mjs; without them, a plain text box stands in.
 import init, {
   buildCallFlowRequest,
   buildMessageFlowRequest,
@@ -11,7 +13,8 @@ import init, {
 import { CALL_FLOW_EXAMPLE, MESSAGE_FLOW_EXAMPLE } from './examples.js';
 import { CALL_FLOW, MESSAGE_FLOW } from './fields.js';
 import * as F from './form.js';
-import { locate, offsetOf } from './jsonloc.js';
+import { createFlowGraph } from './graph.js';
+import { closest, offsetOf, places, tokenAt } from './jsonloc.js';
 import { curlSnippet, fetchSnippet, mask, scrub, shownHeaders } from './snippets.js';
 import { smsSummary } from './sms.js';
 
@@ -43,10 +46,69 @@ const cur = () => state.flows[state.flow];
 const api = () => FLOWS[state.flow];
 
 const form = $('flow-form');
-const jsonText = $('json-text');
 const apiKey = $('api-key');
 const workspaceId = $('workspace-id');
 const baseUrl = $('base-url');
+
+// ---------------------------------------------------------------- the JSON editor
+
+/** A plain text box with the editor's interface, when dist/editor.js is not built. */
+function plainEditor(host, onChange) {
+  const ta = h('textarea', { id: 'json-text', class: 'mono', spellcheck: false, autocomplete: 'off', rows: 22, 'aria-labelledby': 'json-label', 'aria-describedby': 'json-hint json-status' });
+  host.replaceChildren(ta);
+  ta.addEventListener('input', onChange);
+  const api = {
+    get text() {
+      return ta.value;
+    },
+    get length() {
+      return ta.value.length;
+    },
+    setText(t) {
+      ta.value = t;
+    },
+    offsetOf: (line, column) => offsetOf(ta.value, line, column),
+    lineColumnOf(offset) {
+      const before = ta.value.slice(0, offset);
+      return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+    },
+    setMarks() {},
+    marks: () => [],
+    select(from, to = from) {
+      ta.focus();
+      ta.setSelectionRange(from, to);
+    },
+    get selection() {
+      return { from: ta.selectionStart, to: ta.selectionEnd, head: ta.selectionEnd };
+    },
+    focus: () => ta.focus(),
+  };
+  host.jsonEditor = api;
+  return api;
+}
+
+const editorHost = $('json-editor');
+let editor;
+try {
+  const { createJsonEditor } = await import('./dist/editor.js');
+  editor = createJsonEditor(editorHost, {
+    onChange: onJsonInput,
+    contentAttributes: { 'aria-labelledby': 'json-label', 'aria-describedby': 'json-hint json-status', 'aria-multiline': 'true' },
+  });
+  editorHost.dataset.state = 'editor';
+} catch (e) {
+  editor = plainEditor(editorHost, onJsonInput);
+  editorHost.dataset.state = 'plain';
+  editorHost.before(
+    h('p', { class: 'notice', text: `The JSON editor is not built (${e?.message ?? e}): run \`node www-demo/build.mjs\`. A plain text box stands in; issues are listed above it.` }),
+  );
+}
+$('json-label').addEventListener('click', () => editor.focus());
+
+// ---------------------------------------------------------------- the flow graph
+
+const graphCard = $('graph-card');
+const graph = createFlowGraph(graphCard, { onActivate: focusGraphItem });
 
 // ---------------------------------------------------------------- text helpers
 
@@ -72,8 +134,10 @@ function issueLine(issue) {
 function renderFlow() {
   const fs = cur();
   F.renderForm(form, api().spec, fs.model, { openState: fs.open });
-  jsonText.value = fs.json;
+  editor.setText(fs.json);
+  lastGraph = null;
   document.body.dataset.flow = state.flow;
+  graphCard.hidden = state.flow !== 'call';
   $(`flow-${state.flow}`).checked = true;
   showView(fs.view, false);
   showNotice();
@@ -84,7 +148,7 @@ function saveFlow() {
   const fs = cur();
   fs.model = F.readModel(form);
   fs.open = F.openSections(form);
-  fs.json = jsonText.value;
+  fs.json = editor.text;
 }
 
 /** What the form could not take over from a JSON payload, in words. */
@@ -137,7 +201,7 @@ function showView(view, convert = true) {
   const spec = api().spec;
   if (convert && view !== fs.view) {
     if (view === 'json' && fs.formDirty) {
-      jsonText.value = JSON.stringify(F.modelToPayload(spec, F.readModel(form)), null, 2);
+      editor.setText(JSON.stringify(F.modelToPayload(spec, F.readModel(form)), null, 2));
       fs.formDirty = false;
       fs.jsonDirty = false;
       fs.notice = '';
@@ -146,7 +210,7 @@ function showView(view, convert = true) {
       let parsed;
       let ok = true;
       try {
-        parsed = JSON.parse(jsonText.value);
+        parsed = JSON.parse(editor.text);
       } catch {
         ok = false;
       }
@@ -236,11 +300,13 @@ function showSummary(issues, placed) {
     ...placed.map((p, i) => {
       const { issue } = p;
       const where =
-        issue.code === 'invalid_json' || (issue.line && cur().view === 'json')
-          ? `line ${issue.line}, column ${issue.column}`
-          : p.where && cur().view === 'form'
-            ? p.where
-            : '';
+        cur().view === 'json' && p.line
+          ? `line ${p.line}, column ${p.column}`
+          : issue.code === 'invalid_json' && issue.line
+            ? `line ${issue.line}, column ${issue.column}`
+            : p.where && cur().view === 'form'
+              ? p.where
+              : '';
       return h(
         'li',
         {},
@@ -257,25 +323,12 @@ function showSummary(issues, placed) {
   );
 }
 
-/** Moves focus to where an issue is: its form field, or its place in the JSON text. */
+/** Moves focus to where an issue is: its form field, or its mark in the JSON editor. */
 function focusIssue(index) {
   const p = state.placed[index];
   if (!p) return;
   if (cur().view === 'json') {
-    const text = jsonText.value;
-    let start = 0;
-    let end = 0;
-    if (p.issue.line) {
-      start = end = offsetOf(text, p.issue.line, p.issue.column);
-    } else {
-      const at = locate(text, p.issue.pointer);
-      if (at) ({ start, end } = at);
-    }
-    jsonText.focus();
-    jsonText.setSelectionRange(start, end);
-    const line = text.slice(0, start).split('\n').length;
-    const lh = parseFloat(getComputedStyle(jsonText).lineHeight) || 20;
-    jsonText.scrollTop = Math.max(0, (line - 1) * lh - jsonText.clientHeight / 2);
+    editor.select(p.from ?? 0);
     return;
   }
   const el = p.target?.isConnected ? p.target : null;
@@ -295,7 +348,7 @@ function showJsonStatus(issues) {
   status.replaceChildren(
     bad
       ? h('span', {}, h('strong', { text: `Invalid JSON at line ${bad.line}, column ${bad.column}. ` }), ...richText(bad.message))
-      : h('span', { text: jsonText.value.trim() ? 'The text is valid JSON; the issues above are about its content.' : '' }),
+      : h('span', { text: editor.length ? 'The text is valid JSON; the issues above are about its content.' : '' }),
   );
 }
 
@@ -306,7 +359,7 @@ function currentSmsText() {
     return { text: msg?.value ?? '', channel: channel?.value ?? '' };
   }
   try {
-    const v = JSON.parse(jsonText.value);
+    const v = JSON.parse(editor.text);
     const s = v?.settings ?? {};
     const text = typeof v?.initiationMessage === 'string' ? v.initiationMessage : typeof s.initiationMessage === 'string' ? s.initiationMessage : '';
     const channel = typeof v?.messageChannel === 'string' ? v.messageChannel : typeof s.messageChannel === 'string' ? s.messageChannel : '';
@@ -373,33 +426,148 @@ function showOutputs(res) {
   $('out-curl').textContent = scrub(curlSnippet(built.request, headers), keys);
 }
 
+// ---------------------------------------------------------------- marks in the JSON text
+
+/** Codes about a key itself (its name or its place), marked on the key. */
+const KEY_CODES = new Set(['unknown_key', 'read_only', 'moved']);
+
+/**
+ * Where each issue goes in the JSON text: { from, to } of the token its mark underlines.
+ * The library's line and column when the issue has them; else its pointer, found in
+ * the text (jsonloc.js): the key for key codes and for object or array values, else
+ * the value's first token; a missing member marks its closest existing parent.
+ */
+function placeInText(issues, text) {
+  let map;
+  return issues.map((issue) => {
+    let at;
+    if (issue.line >= 1 && issue.column >= 1) at = tokenAt(text, editor.offsetOf(issue.line, issue.column));
+    else {
+      map ??= places(text) ?? new Map();
+      const place = closest(map, issue.pointer ?? '');
+      if (!place) at = tokenAt(text, 0);
+      else {
+        const exact = map.get(issue.pointer) === place;
+        const first = tokenAt(text, place.start);
+        const container = text[place.start] === '{' || text[place.start] === '[';
+        at = place.keyStart !== undefined && (KEY_CODES.has(issue.code) || container || !exact) ? [place.keyStart, place.keyEnd] : first;
+      }
+    }
+    const [from, to] = at;
+    const { line, column } = editor.lineColumnOf(from);
+    return { issue, target: null, where: '', from, to, line, column };
+  });
+}
+
+function markText(placed) {
+  const keys = secrets();
+  editor.setMarks(
+    placed.map(({ issue, from, to }) => {
+      const message = scrub(issue.message, keys);
+      return {
+        from,
+        to,
+        severity: issue.severity === 'error' ? 'error' : 'warning',
+        message,
+        source: issue.code,
+        renderMessage: () => h('span', {}, richText(message)),
+      };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- the graph
+
+let lastGraph = null; // { flowData, issues } of the last JSON text that parsed
+
+function showGraph(res, text) {
+  if (state.flow !== 'call') return;
+  if (cur().view === 'form') {
+    graph.update(F.readModel(form).flowData, res.issues);
+    return;
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // keep the last picture while the text does not parse
+    graph.update(lastGraph?.flowData, lastGraph?.issues ?? [], { note: 'The JSON text does not parse: the picture shows its last version that did.' });
+    return;
+  }
+  lastGraph = { flowData: parsed?.flowData, issues: res.issues };
+  graph.update(parsed?.flowData, res.issues);
+}
+
+/** A click (or Enter) on the graph: focus the item's row in the form, or its place in the JSON. */
+function focusGraphItem({ kind, index, field }) {
+  const m = graph.model;
+  const item = kind === 'node' ? m?.nodes[index] : m?.edges[index];
+  if (!item) return;
+  let key = 'id';
+  if (kind === 'edge') {
+    if (field === 'missing') key = item.to.startsWith('p') ? 'target' : 'source';
+    else key = ['source', 'target', 'id'].find((k) => item.messages.some((i) => i.pointer.startsWith(`/flowData/edges/${index}/${k}`))) ?? 'source';
+  }
+  const list = kind === 'node' ? 'nodes' : 'edges';
+  if (cur().view === 'json') {
+    const text = editor.text;
+    const place = closest(places(text) ?? new Map(), `/flowData/${list}/${index}/${key}`);
+    editor.select(place ? (place.keyStart ?? place.start) : 0);
+    return;
+  }
+  const el = form.querySelector(`[name="flowData.${list}[${index}].${key}"]`);
+  if (!el) return;
+  for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'center', behavior: 'instant' });
+}
+
 // ---------------------------------------------------------------- the check
 
 function update() {
   if (!state.ready) return;
   const fs = cur();
-  const res = fs.view === 'form' ? api().fromForm(F.formEntries(form)) : api().fromJson(jsonText.value);
+  const text = fs.view === 'json' ? editor.text : '';
+  const t0 = performance.now();
+  const res = fs.view === 'form' ? api().fromForm(F.formEntries(form)) : api().fromJson(text);
+  document.body.dataset.validateMs = (performance.now() - t0).toFixed(1);
   let placed;
   if (fs.view === 'form') placed = placeInForm(res.issues);
   else {
     placeInForm([]);
-    placed = res.issues.map((issue) => ({ issue, target: null, where: '' }));
+    placed = placeInText(res.issues, text);
+    markText(placed);
     showJsonStatus(res.issues);
   }
   state.placed = placed;
   showSummary(res.issues, placed);
   showOutputs(res);
   showSms();
+  showGraph(res, text);
+  document.body.dataset.checked = String((Number(document.body.dataset.checked) || 0) + 1);
 }
 
+/** Past this size a change waits for a pause in typing before the check (1 MB takes tens of ms). */
+const LARGE_TEXT = 100_000;
 let scheduled = false;
+let timer = 0;
 function scheduleUpdate() {
+  if (cur().view === 'json' && editor.length > LARGE_TEXT) {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+    return;
+  }
   if (scheduled) return;
   scheduled = true;
   queueMicrotask(() => {
     scheduled = false;
     update();
   });
+}
+
+function onJsonInput() {
+  cur().jsonDirty = true;
+  scheduleUpdate();
 }
 
 // ---------------------------------------------------------------- actions
@@ -461,10 +629,6 @@ form.addEventListener('input', (e) => {
   cur().formDirty = true;
   scheduleUpdate();
 });
-jsonText.addEventListener('input', () => {
-  cur().jsonDirty = true;
-  scheduleUpdate();
-});
 for (const el of [apiKey, workspaceId, baseUrl]) el.addEventListener('input', scheduleUpdate);
 $('request-form').addEventListener('submit', (e) => e.preventDefault());
 
@@ -495,7 +659,7 @@ $('example-message').addEventListener('click', () => loadExample('message'));
 $('reset').addEventListener('click', reset);
 $('json-format').addEventListener('click', () => {
   try {
-    jsonText.value = JSON.stringify(JSON.parse(jsonText.value), null, 2);
+    editor.setText(JSON.stringify(JSON.parse(editor.text), null, 2));
     cur().jsonDirty = true;
     update();
   } catch {

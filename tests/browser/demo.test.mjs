@@ -1,7 +1,9 @@
 // Browser tests of the demo page (www-demo/): playwright-core driving Debian's
 // Chromium, headless, against scripts/serve.mjs on a free port.
 //   node --test tests/browser/
-// Screenshots of every tab go to tests/artifacts/ (gitignored).
+// Screenshots of every tab, the flow graph and the JSON editor go to tests/artifacts/
+// (gitignored). The page's bundles (www-demo/dist/) are built first if missing; the
+// page may reach nothing but the test server (any other request is refused and fails the run).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -26,6 +28,9 @@ before(async () => {
   if (!existsSync(`${ROOT}pkg/index.js`) || !existsSync(`${ROOT}pkg/trillet_flows_bg.wasm`)) {
     execFileSync(process.execPath, ['scripts/build-pkg.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
+  if (!existsSync(`${ROOT}www-demo/dist/editor.js`) || !existsSync(`${ROOT}www-demo/dist/layout.js`)) {
+    execFileSync(process.execPath, ['www-demo/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  }
   mkdirSync(ARTIFACTS, { recursive: true });
   lib = await import(`${ROOT}pkg/node.mjs`);
   const { start } = await import(`${ROOT}scripts/serve.mjs`);
@@ -44,6 +49,14 @@ before(async () => {
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // no network: only the test server answers
+  await context.route(
+    (url) => url.origin !== new URL(server.url).origin,
+    (route) => {
+      problems.push(`request outside the served folder: ${route.request().url()}`);
+      return route.abort('blockedbyclient');
+    },
+  );
   page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
@@ -64,7 +77,12 @@ after(async () => {
 
 // ---------------------------------------------------------------- helpers
 
-async function shot(name) {
+/** A screenshot of the page (or of one element, with `selector`) in tests/artifacts/. */
+async function shot(name, selector) {
+  if (selector) {
+    await page.locator(selector).screenshot({ path: `${ARTIFACTS}${name}.png` });
+    return;
+  }
   await page.evaluate(() => window.scrollTo(0, 0)); // the results column is sticky
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
@@ -130,6 +148,81 @@ async function openSection(title) {
 
 const normalized = async () => JSON.parse(await page.locator('#out-normalized').textContent());
 
+// ---------------------------------------------------------------- JSON editor helpers
+
+/** The JSON editor's text. */
+const jsonText = () => page.evaluate(() => document.getElementById('json-editor').jsonEditor.text);
+
+/** Replaces the editor's text as a user would: select all, then type it in (one input). */
+async function setJson(text) {
+  const before = await page.evaluate(() => Number(document.body.dataset.checked));
+  await page.locator('#json-editor .cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction((n) => Number(document.body.dataset.checked) > n, before);
+}
+
+/** The marks the editor shows: from its state, and what the page draws for each. */
+function marks() {
+  return page.evaluate(() => {
+    const ed = document.getElementById('json-editor').jsonEditor;
+    const dom = [...document.querySelectorAll('#json-editor .cm-lintRange')].map((el) => ({
+      text: el.textContent,
+      severity: el.classList.contains('cm-lintRange-error') ? 'error' : el.classList.contains('cm-lintRange-warning') ? 'warning' : '?',
+      decoration: getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle,
+      color: getComputedStyle(el).textDecorationColor,
+    }));
+    const gutter = [...document.querySelectorAll('#json-editor .cm-lint-marker')].map((el) => (el.classList.contains('cm-lint-marker-error') ? 'error' : 'warning'));
+    return { state: ed.marks(), dom, gutter };
+  });
+}
+
+const caret = () => page.evaluate(() => document.getElementById('json-editor').jsonEditor.selection.head);
+const editorFocused = () => page.evaluate(() => document.activeElement?.classList.contains('cm-content') && document.getElementById('json-editor').contains(document.activeElement));
+
+// ---------------------------------------------------------------- graph helpers
+
+/** What the graph shows: its drawn boxes and arrows. */
+function graphState() {
+  return page.evaluate(() => {
+    const card = document.getElementById('graph-card');
+    const items = (sel) =>
+      [...card.querySelectorAll(sel)].map((g) => ({
+        key: g.dataset.key,
+        kind: g.dataset.kind,
+        index: g.dataset.index,
+        id: g.dataset.id,
+        text: [...g.querySelectorAll('text')].map((t) => t.textContent),
+        classes: [...g.classList],
+        label: g.getAttribute('aria-label'),
+        stroke: g.querySelector('.box, .line') && getComputedStyle(g.querySelector('.box, .line')).stroke,
+        tabindex: g.getAttribute('tabindex'),
+      }));
+    return {
+      hidden: card.hidden,
+      state: card.dataset.state,
+      nodes: items('.gnode'),
+      edges: items('.gedge'),
+      status: document.getElementById('graph-status').textContent,
+      notice: document.getElementById('graph-notice').hidden ? '' : document.getElementById('graph-notice').textContent,
+      layoutMs: Number(card.dataset.layoutMs),
+      layoutTotalMs: Number(card.dataset.layoutTotalMs),
+    };
+  });
+}
+
+/** Waits until the graph is laid out and drawn with `n` boxes (nodes and placeholders). */
+const waitGraph = (n, timeout = 15000) =>
+  page.waitForFunction(
+    (n) => {
+      const card = document.getElementById('graph-card');
+      return card.dataset.state === 'ready' && card.querySelectorAll('.gnode').length === n;
+    },
+    n,
+    { timeout },
+  );
+
+
 function rawGet(path) {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
@@ -152,6 +245,8 @@ test('server: serves the demo and the package with the right types, nothing outs
     ['/pkg/node.mjs', 200, /^text\/javascript/],
     ['/pkg/trillet_flows_bg.wasm', 200, /^application\/wasm$/],
     ['/www-demo/style.css', 200, /^text\/css/],
+    ['/www-demo/dist/editor.js', 200, /^text\/javascript/],
+    ['/www-demo/dist/layout.js', 200, /^text\/javascript/],
   ];
   for (const [path, status, type] of cases) {
     const r = await rawGet(path);
@@ -349,12 +444,12 @@ test('call flow: lists of webhooks (with headers), collections, nodes and edges'
 
 test('JSON view: the form payload carries over; invalid JSON shows line and column', async () => {
   await view('json');
-  const carried = JSON.parse(await page.locator('#json-text').inputValue());
+  const carried = JSON.parse(await jsonText());
   assert.equal(carried.name, 'Support line');
   assert.equal(carried.webhooks[0].headers['X-Token'], 'abc');
 
   const bad = '{\n  "name": "Support line",\n  "direction": "outbound",\n}';
-  await page.fill('#json-text', bad);
+  await setJson(bad);
   const [issue] = lib.validateCallFlowJson(bad).issues;
   assert.equal(issue.code, 'invalid_json');
   await waitSummary('invalid');
@@ -364,9 +459,8 @@ test('JSON view: the form payload carries over; invalid JSON shows line and colu
   assert.equal(sum.entries.length, 1);
   assert.match(sum.entries[0].text, new RegExp(`line ${issue.line}, column ${issue.column}`));
   await page.locator('#summary-list button').first().click();
-  const caret = await page.evaluate(() => [document.activeElement.id, document.getElementById('json-text').selectionStart]);
-  assert.equal(caret[0], 'json-text');
-  assert.equal(caret[1], bad.indexOf('}', bad.lastIndexOf(',')));
+  assert.ok(await editorFocused(), 'the editor has the focus');
+  assert.equal(await caret(), bad.indexOf('}', bad.lastIndexOf(',')));
   await shot('call-json');
 
   const wrong = JSON.stringify(
@@ -379,17 +473,20 @@ test('JSON view: the form payload carries over; invalid JSON shows line and colu
     null,
     2,
   );
-  await page.fill('#json-text', wrong);
+  await setJson(wrong);
   await waitSummary('invalid');
   const entries = (await summary()).entries;
   assert.deepEqual(entries.map((e) => e.pointer), ['/direction', '/webhooks/0/url']);
   assert.ok(entries.every((e) => e.text.includes(e.pointer)), 'entries show their pointers');
+  assert.match(entries[1].text, new RegExp(`line ${wrong.slice(0, wrong.indexOf('"ftp://x"')).split('\n').length}, column`));
   await page.locator('#summary-list button[data-pointer="/webhooks/0/url"]').click();
-  const sel = await page.evaluate(() => {
-    const t = document.getElementById('json-text');
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  });
-  assert.equal(sel, '"url": "ftp://x"');
+  assert.ok(await editorFocused());
+  assert.equal(await caret(), wrong.indexOf('"ftp://x"'), 'the cursor is at the marked value');
+  const m = await marks();
+  assert.deepEqual(m.state.map((x) => [x.text, x.severity, x.source]), [
+    ['"Outbound"', 'error', 'invalid_enum'],
+    ['"ftp://x"', 'error', 'invalid_url'],
+  ]);
 
   // back to the form: the JSON's values fill it, and its issues are at the fields
   await view('form');
@@ -472,15 +569,15 @@ test('message flow: SMS length and segments of the initiation message', async ()
 
 test('message flow: JSON view and invalid JSON', async () => {
   await view('json');
-  const carried = JSON.parse(await page.locator('#json-text').inputValue());
+  const carried = JSON.parse(await jsonText());
   assert.equal(carried.messageChannel, 'SMS');
   const bad = '{\n  "name": "Spring sale",\n  "direction": \'outbound\'\n}';
-  await page.fill('#json-text', bad);
+  await setJson(bad);
   const [issue] = lib.validateMessageFlowJson(bad).issues;
   await waitSummary('invalid');
   assert.match(await page.locator('#json-status').textContent(), new RegExp(`line ${issue.line}, column ${issue.column}`));
   await shot('message-json');
-  await page.fill('#json-text', JSON.stringify(carried, null, 2));
+  await setJson(JSON.stringify(carried, null, 2));
   await waitSummary('warnings'); // the subject line is ignored for SMS
   assert.deepEqual((await summary()).entries.map((e) => e.code), ['ignored_for_channel']);
   await view('form');
@@ -494,7 +591,7 @@ test('examples load with one click, reset empties the form', async () => {
   assert.equal(await field('name').inputValue(), 'Customer Support Flow');
   await waitSummary('valid');
   // the form drops what it cannot hold (empty lists and strings); the rest is the same
-  const fromExample = lib.normalizeCallFlow(JSON.parse(await page.locator('#json-text').inputValue())).value;
+  const fromExample = lib.normalizeCallFlow(JSON.parse(await jsonText())).value;
   const out = await normalized();
   for (const k of ['name', 'direction', 'agent', 'promptType', 'isActive', 'flowData', 'prompt']) assert.deepEqual(out[k], fromExample[k], k);
   assert.deepEqual(out.settings.security, fromExample.settings.security);
@@ -536,17 +633,27 @@ test('the api key and workspace id never appear unmasked in the page', async () 
   assert.match(texts.normalized, /Key: tk_l••••••••/);
   await view('json');
   await view('form');
-  const everything = await page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    text: document.body.innerText,
-    url: location.href,
-    storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
-    cookie: document.cookie,
-    title: document.title,
-  }));
-  const pageHtml = await page.content();
+  // The JSON editor shows the payload as the user typed it, like the form's inputs
+  // (whose values are not in the HTML): its text lines are left out of the check;
+  // its marks and their messages are checked with the rest.
+  assert.ok((await jsonText()).includes(`Key: ${API_KEY}`));
+  const everything = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    for (const line of doc.querySelectorAll('#json-editor .cm-line')) line.replaceChildren();
+    const body = document.body.cloneNode(true);
+    for (const line of body.querySelectorAll('#json-editor .cm-line')) line.replaceChildren();
+    return {
+      html: doc.outerHTML,
+      text: body.textContent,
+      url: location.href,
+      storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      cookie: document.cookie,
+      title: document.title,
+      marks: JSON.stringify(document.getElementById('json-editor').jsonEditor.marks().map((m) => m.message)),
+    };
+  });
   for (const secret of [API_KEY, WORKSPACE_ID]) {
-    for (const [where, text] of Object.entries({ ...everything, pageHtml, ...texts })) {
+    for (const [where, text] of Object.entries({ ...everything, ...texts })) {
       assert.ok(!text.includes(secret), `the secret appears in ${where}`);
     }
   }
@@ -566,6 +673,268 @@ test('the api key and workspace id never appear unmasked in the page', async () 
   assert.equal(built.request.headers['x-api-key'], API_KEY);
   await field('description').fill('Handles inbound support calls');
   await page.click('#tab-normalized');
+});
+
+
+// ---------------------------------------------------------------- flow graph
+
+test('graph: the call flow example draws its graph; a missing node gets a red placeholder; clicks and keys go to the rows', async () => {
+  await page.click('#example-call');
+  await view('form');
+  await waitGraph(1);
+  let g = await graphState();
+  assert.equal(g.hidden, false);
+  assert.deepEqual(g.nodes.map((n) => [n.kind, n.id, n.text]), [['node', 'node1', ['node1', 'type: start', 'start']]]);
+  assert.ok(g.nodes[0].classes.includes('is-start'));
+  assert.ok(!g.nodes[0].classes.includes('is-error') && !g.nodes[0].classes.includes('is-unreachable'));
+  assert.equal(g.edges.length, 0);
+  assert.equal(g.status, '1 node, 0 edges. Start: node1.');
+  assert.equal(g.notice, '');
+
+  // an edge to a node that does not exist
+  await openSection('Flow data \\(nodes and edges\\)');
+  await page.click('#flow-form button.add[data-path=\'["flowData","edges"]\']');
+  await field('flowData.edges[0].source').fill('node1');
+  await field('flowData.edges[0].target').fill('checkout');
+  await waitGraph(2);
+  g = await graphState();
+  const missing = g.nodes.find((n) => n.kind === 'placeholder');
+  assert.deepEqual(missing.text, ['checkout', 'missing node']);
+  assert.ok(missing.classes.includes('is-missing') && missing.classes.includes('is-error'));
+  const errorColor = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--error').trim());
+  const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  assert.equal(missing.stroke, rgb(errorColor), 'the placeholder is outlined in the error colour');
+  assert.equal(g.edges.length, 1);
+  assert.ok(g.edges[0].classes.includes('is-error'));
+  assert.equal(g.edges[0].stroke, rgb(errorColor));
+  assert.match(g.status, /An edge names a missing node: checkout\./);
+  // ... and the error at the edge's field
+  const target = await fieldState('flowData.edges[0].target');
+  assert.equal(target.invalid, 'true');
+  assert.equal(target.msgs.length, 1);
+  assert.equal(target.msgs[0].code, 'dangling_reference');
+  assert.equal(target.msgs[0].severity, 'error');
+  await shot('graph-missing-node', '#graph-card');
+
+  // clicking the node moves focus to its row in the form
+  await page.locator('#graph-card .gnode[data-key=n0]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'flowData.nodes[0].id');
+  // clicking the placeholder or the edge: to the edge's target field (where its error is)
+  await page.locator('#graph-card .gnode[data-kind=placeholder]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'flowData.edges[0].target');
+  await page.locator('#graph-card .gedge[data-key=e0] .hit').click({ force: true });
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'flowData.edges[0].target');
+
+  // a node no edge reaches is marked; a node with an issue is outlined
+  await page.click('#flow-form button.add[data-path=\'["flowData","nodes"]\']');
+  await field('flowData.nodes[1].id').fill('node1'); // a duplicate id: an error at the node
+  await waitGraph(3);
+  g = await graphState();
+  const second = g.nodes.find((n) => n.key === 'n1');
+  assert.ok(second.classes.includes('is-unreachable'));
+  assert.ok(second.text.includes('unreachable'));
+  assert.ok(second.classes.includes('is-error'));
+  assert.match(second.label, /not reached from the start, 1 with errors/);
+  assert.equal((await fieldState('flowData.nodes[1].id')).msgs[0].code, 'duplicate');
+  await field('flowData.nodes[1].id').fill('checkout');
+  await waitGraph(2); // the placeholder gives way to the real node
+  g = await graphState();
+  assert.deepEqual(g.nodes.map((n) => [n.id, n.classes.includes('is-unreachable'), n.classes.includes('is-error')]), [
+    ['node1', false, false],
+    ['checkout', false, false],
+  ]);
+  assert.equal(g.status, '2 nodes, 1 edge. Start: node1.');
+  await waitSummary('valid');
+
+  // keyboard: one tab stop, arrow keys between items, Enter goes to the row
+  assert.equal(await page.locator('#graph-card .gitem[tabindex="0"]').count(), 1);
+  await page.locator('#graph-card .gitem[tabindex="0"]').focus();
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'n0');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'n1');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'e0');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'flowData.nodes[1].id');
+  await shot('graph', '#graph-card');
+  await shot('graph-page');
+
+  // in the JSON view, a click puts the cursor at the node
+  await view('json');
+  await waitGraph(2);
+  await page.locator('#graph-card .gnode[data-key=n1]').click();
+  const text = await jsonText();
+  assert.ok(await editorFocused());
+  assert.equal(await caret(), text.indexOf('"id": "checkout"'));
+  // the message flow has no graph
+  await chooseFlow('message');
+  assert.equal((await graphState()).hidden, true);
+  await chooseFlow('call');
+  assert.equal((await graphState()).hidden, false);
+  await view('form');
+});
+
+// ---------------------------------------------------------------- JSON editor
+
+test('JSON editor: one error mark at the exact place, a warning mark on an unknown key, messages on hover', async () => {
+  await chooseFlow('call');
+  await view('json');
+  await setJson('{"name": "x",}');
+  await waitSummary('invalid');
+  let m = await marks();
+  assert.equal(m.state.length, 1);
+  assert.deepEqual(
+    m.state.map(({ line, column, severity, source, text }) => ({ line, column, severity, source, text })),
+    [{ line: 1, column: 14, severity: 'error', source: 'invalid_json', text: '}' }],
+  );
+  assert.deepEqual(m.dom.map((d) => [d.text, d.severity]), [['}', 'error']]);
+  assert.deepEqual(m.gutter, ['error']);
+  assert.match((await summary()).entries[0].text, /line 1, column 14/);
+  const [issue] = lib.validateCallFlowJson('{"name": "x",}').issues;
+  // hovering the mark shows the message
+  await page.hover('#json-editor .cm-lintRange-error');
+  const tip = page.locator('.cm-tooltip-lint');
+  await tip.waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal(await tip.textContent(), issue.message.replaceAll('`', '') + 'invalid_json');
+  await shot('json-editor-error', '#editor');
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: 'hidden', timeout: 5000 });
+
+  const unknown = '{\n  "name": "Support line",\n  "direction": "outbound",\n  "colour": "blue"\n}';
+  await setJson(unknown);
+  await waitSummary('warnings');
+  m = await marks();
+  assert.deepEqual(
+    m.state.map(({ line, column, severity, source, text }) => ({ line, column, severity, source, text })),
+    [{ line: 4, column: 3, severity: 'warning', source: 'unknown_key', text: '"colour"' }],
+  );
+  assert.deepEqual(m.dom.map((d) => [d.text, d.severity]), [['"colour"', 'warning']]);
+  assert.deepEqual(m.gutter, ['warning']);
+  const warnIssue = lib.validateCallFlowJson(unknown).issues.find((i) => i.code === 'unknown_key');
+  await page.hover('#json-editor .cm-lintRange-warning');
+  await tip.waitFor({ state: 'visible', timeout: 5000 });
+  // the message as the page shows it (`code` spans as <code>), with its code
+  assert.equal(await tip.textContent(), warnIssue.message.replaceAll('`', '') + 'unknown_key');
+  assert.equal(await tip.locator('code').first().textContent(), 'colour');
+  await shot('json-editor-warning', '#editor');
+  await page.mouse.move(5, 5);
+
+  // errors and warnings are styled apart (colour and line style), on one screen
+  const both = '{\n  "name": "",\n  "direction": "outbound",\n  "colour": "blue"\n}';
+  await setJson(both);
+  await waitSummary('invalid');
+  m = await marks();
+  assert.deepEqual(m.state.map((x) => [x.line, x.text, x.severity]), [
+    [2, '""', 'error'],
+    [4, '"colour"', 'warning'],
+  ]);
+  const [err, warn] = m.dom;
+  assert.notEqual(err.color, warn.color);
+  assert.notEqual(err.decoration, warn.decoration);
+  assert.match(err.decoration, /underline wavy/);
+  assert.match(warn.decoration, /underline dashed/);
+  assert.deepEqual(m.gutter, ['error', 'warning']);
+  // the summary's entries put the cursor on their mark
+  await page.locator('#summary-list button[data-code=unknown_key]').click();
+  assert.ok(await editorFocused());
+  assert.equal(await caret(), both.indexOf('"colour"'));
+  await page.locator('#summary-list button[data-code=empty]').click();
+  assert.equal(await caret(), both.indexOf('""'));
+  await shot('json-editor', '#editor');
+  await view('form');
+});
+
+test('a 1,000-node payload of about 1 MB: pasted, it validates and lays out (times reported)', async (t) => {
+  await chooseFlow('call');
+  await view('json');
+  const N = 1000;
+  const filler = 'Ask the caller what they need and route them to the right team. '.repeat(12);
+  const payload = {
+    name: 'Big flow',
+    direction: 'outbound',
+    flowData: {
+      nodes: Array.from({ length: N }, (_, i) => ({ id: `n${i}`, type: i === 0 ? 'start' : i % 10 === 9 ? 'end' : 'prompt', data: { prompt: `Step ${i}. ${filler}` } })),
+      edges: Array.from({ length: N - 1 }, (_, i) => ({ id: `e${i}`, source: `n${Math.floor(i / 3)}`, target: `n${i + 1}` })),
+    },
+  };
+  const text = JSON.stringify(payload, null, 2);
+  assert.ok(text.length > 900_000 && text.length < 1_048_576, `${text.length} characters`);
+  const before = await page.evaluate(() => Number(document.body.dataset.checked));
+  await page.locator('#json-editor .cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  // a real paste event, as from the clipboard; then watch how long the page is busy
+  const pasted = await page.evaluate(async (text) => {
+    const gaps = [];
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+    }, 10);
+    const t0 = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector('#json-editor .cm-content').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const pasteMs = performance.now() - t0;
+    const card = document.getElementById('graph-card');
+    const start = Number(document.body.dataset.checked);
+    await new Promise((resolve) => {
+      const poll = () => (Number(document.body.dataset.checked) > start ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
+    const checkedMs = performance.now() - t0;
+    await new Promise((resolve) => {
+      const poll = () => (card.dataset.state === 'ready' && card.querySelectorAll('.gnode').length === 1000 ? resolve() : setTimeout(poll, 20));
+      poll();
+    });
+    const drawnMs = performance.now() - t0;
+    clearInterval(tick);
+    return { pasteMs, checkedMs, drawnMs, validateMs: Number(document.body.dataset.validateMs), longestGapMs: Math.max(...gaps) };
+  }, text);
+  assert.ok((await page.evaluate(() => Number(document.body.dataset.checked))) > before);
+  assert.equal((await jsonText()).length, text.length);
+  await waitSummary('valid');
+  const g = await graphState();
+  assert.equal(g.nodes.length, N);
+  assert.equal(g.edges.length, N - 1);
+  assert.ok(g.nodes.every((n) => !n.classes.includes('is-unreachable')));
+  assert.match(g.notice, /This flow has 1,000 nodes: laying it out took \d+\.\d s/);
+  assert.match(g.status, /^1,000 nodes, 999 edges\. Start: n0\./);
+  const report = {
+    characters: text.length,
+    pasteMs: Math.round(pasted.pasteMs),
+    validateMs: pasted.validateMs,
+    pasteToCheckedMs: Math.round(pasted.checkedMs),
+    layoutMs: g.layoutMs,
+    layoutRoundTripMs: g.layoutTotalMs,
+    pasteToDrawnMs: Math.round(pasted.drawnMs),
+    longestMainThreadGapMs: Math.round(pasted.longestGapMs),
+  };
+  t.diagnostic(`1,000-node payload: ${JSON.stringify(report)}`);
+  // an edit far down the text is checked, and the picture follows it
+  const at = text.lastIndexOf('"id": "n999"') + '"id": "n99'.length;
+  await page.evaluate((at) => document.getElementById('json-editor').jsonEditor.view.dispatch({ changes: { from: at, to: at + 1, insert: '8' }, userEvent: 'input.type' }), at);
+  await waitSummary('invalid');
+  assert.deepEqual((await summary()).entries.map((e) => [e.pointer, e.code]), [
+    ['/flowData/nodes/999/id', 'duplicate'],
+    ['/flowData/edges/998/target', 'dangling_reference'],
+  ]);
+  const m = await marks();
+  assert.deepEqual(m.state.map((x) => [x.text, x.line]), [
+    ['"n998"', text.slice(0, at).split('\n').length],
+    ['"n999"', text.slice(0, text.lastIndexOf('"target": "n999"')).split('\n').length],
+  ]);
+  await waitGraph(N + 1); // the edge to n999 now points to a placeholder
+  const g2 = await graphState();
+  assert.ok(g2.nodes.find((n) => n.key === 'n999').classes.includes('is-error'));
+  assert.deepEqual(g2.nodes.filter((n) => n.kind === 'placeholder').map((n) => n.id), ['n999']);
+  await shot('graph-1000', '#graph-card');
+  await page.click('#reset');
+  await waitSummary('invalid');
+  await view('form');
 });
 
 // ---------------------------------------------------------------- layout
