@@ -6,6 +6,8 @@ import init, {
   buildCallFlowRequest,
   buildMessageFlowRequest,
   callFlowFromForm,
+  callFlowFromResponseJson,
+  messageFlowFromResponseJson,
   messageFlowFromForm,
   normalizeCallFlowJson,
   normalizeMessageFlowJson,
@@ -13,6 +15,7 @@ import init, {
 import { CALL_FLOW_EXAMPLE, MESSAGE_FLOW_EXAMPLE } from './examples.js';
 import { CALL_FLOW, MESSAGE_FLOW } from './fields.js';
 import * as F from './form.js';
+import { setupClone } from './clone.js';
 import { createFlowGraph } from './graph.js';
 import { closest, offsetOf, places, tokenAt } from './jsonloc.js';
 import { curlSnippet, fetchSnippet, mask, scrub, shownHeaders } from './snippets.js';
@@ -572,18 +575,23 @@ function onJsonInput() {
 
 // ---------------------------------------------------------------- actions
 
-function loadExample(flow) {
+/** Puts a payload into the editor of `flow` (switching to it), in both views. */
+function loadPayload(flow, payload) {
   if (state.flow !== flow) {
     saveFlow();
     state.flow = flow;
+    document.getElementById(`flow-${flow}`).checked = true;
   }
   const fs = cur();
-  const example = api().example;
-  const { model, left, textified } = F.payloadToModel(api().spec, example);
-  Object.assign(fs, { model, left, json: JSON.stringify(example, null, 2), formDirty: false, jsonDirty: false });
+  const { model, left, textified } = F.payloadToModel(api().spec, payload);
+  Object.assign(fs, { model, left, json: JSON.stringify(payload, null, 2), formDirty: false, jsonDirty: false });
   fs.notice = carryNotice(left, textified);
   renderFlow();
   update();
+}
+
+function loadExample(flow) {
+  loadPayload(flow, FLOWS[flow].example);
 }
 
 function reset() {
@@ -657,6 +665,12 @@ wireTabs(document.querySelector('.output [role=tablist]'), (tab, focus) => selec
 $('example-call').addEventListener('click', () => loadExample('call'));
 $('example-message').addEventListener('click', () => loadExample('message'));
 $('reset').addEventListener('click', reset);
+setupClone({
+  fromResponse: { call: callFlowFromResponseJson, message: messageFlowFromResponseJson },
+  ready: () => state.ready,
+  flow: () => state.flow,
+  onCloned: loadPayload,
+});
 $('json-format').addEventListener('click', () => {
   try {
     editor.setText(JSON.stringify(JSON.parse(editor.text), null, 2));

@@ -937,6 +937,59 @@ test('a 1,000-node payload of about 1 MB: pasted, it validates and lays out (tim
   await view('form');
 });
 
+// ---------------------------------------------------------------- start from a response
+
+test('start from a response: the inbound example shows the direction error with its fix; an override clones it into the editor', async () => {
+  await chooseFlow('call');
+  await view('form');
+  await page.click('#clone-card > summary');
+  await page.click('#response-example-call');
+  const pasted = await page.inputValue('#response-text');
+  assert.match(pasted, /"_id": "676b8e123456789012345678"/);
+  assert.match(pasted, /"direction": "inbound"/);
+  await page.click('#clone-run');
+  const failed = await page.evaluate(() => ({
+    kind: document.getElementById('clone-kind').textContent,
+    issues: [...document.querySelectorAll('#clone-issues li')].map((li) => ({ code: li.dataset.code, pointer: li.dataset.pointer, text: li.textContent })),
+  }));
+  assert.equal(failed.kind, 'Not cloned: 1 error in the call flow response (fix the response or give an override).');
+  assert.deepEqual(failed.issues.map((i) => [i.code, i.pointer]), [['invalid_enum', '/direction']]);
+  assert.match(failed.issues[0].text, /cannot be created inbound; use `outbound` or `bidirectional`/);
+  await shot('clone-inbound-error', '#clone-card');
+
+  await page.fill('#overrides-text', '{"direction": "bidirectional", "name": "Copy of Customer Support Flow"}');
+  await page.click('#clone-run');
+  await waitSummary('valid');
+  assert.equal(await page.textContent('#clone-kind'), 'Cloned as a call flow.');
+  assert.equal(await page.locator('#clone-issues li').count(), 0);
+  // The editor holds the clone: the library's own result, in both views.
+  const want = lib.callFlowFromResponse(JSON.parse(pasted), { direction: 'bidirectional', name: 'Copy of Customer Support Flow' });
+  assert.equal(want.ok, true);
+  assert.equal(await field('name').inputValue(), 'Copy of Customer Support Flow');
+  assert.equal(await field('direction').inputValue(), 'bidirectional');
+  await view('json');
+  assert.deepEqual(JSON.parse(await page.evaluate(() => document.getElementById('json-editor').jsonEditor.text)), want.value);
+  assert.deepEqual(await normalized(), want.value);
+  await view('form');
+  await shot('clone-call-flow');
+
+  // A message flow response is detected as one, and switches the editor to it.
+  await page.click('#response-example-message');
+  await page.fill('#overrides-text', '');
+  await page.click('#clone-run');
+  await page.waitForFunction(() => document.body.dataset.flow === 'message');
+  assert.equal(await page.textContent('#clone-kind'), 'Cloned as a message flow, with 2 warnings.');
+  assert.deepEqual(
+    await page.$$eval('#clone-issues li', (lis) => lis.map((li) => [li.dataset.code, li.dataset.pointer])),
+    [['unusual_id', '/agent'], ['ignored_for_channel', '/settings/emailSettings']],
+  );
+  assert.equal(await field('name').inputValue(), 'Customer Engagement Campaign');
+  await page.click('#clone-card > summary');
+  await chooseFlow('call');
+  await page.click('#reset');
+  await waitSummary('invalid');
+});
+
 // ---------------------------------------------------------------- layout
 
 test('phone width: everything fits, nothing scrolls sideways', async () => {
