@@ -36,7 +36,24 @@ const toWellFormed = typeof String.prototype.toWellFormed === 'function'
   ? (s) => s.toWellFormed()
   : (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
-function isPlain(v, depth, maxDepth, maxItems) {
+/**
+ * Most values one call reads out of a JavaScript object (each appearance of
+ * a shared object counts again): bounds the cost of a DAG such as 30 objects
+ * each referring to the next twice, which would otherwise take 2^30 visits.
+ * 1 MiB of JSON text holds at most about 350,000 values, so no input that
+ * could be sent as JSON comes near it.
+ */
+export const MAX_VALUES = 1_000_000;
+
+// Thrown (by identity, never inspected) when a limit is crossed; ctx.stop
+// says where and which. Comparing with === cannot run any trap.
+const STOP = Object.freeze({});
+
+function isPlain(v, depth, ctx) {
+  if (++ctx.visited > MAX_VALUES) {
+    ctx.stop = [[], 'values'];
+    throw STOP;
+  }
   switch (typeof v) {
     case 'string':
       return wellFormed(v);
@@ -46,12 +63,12 @@ function isPlain(v, depth, maxDepth, maxItems) {
       return Number.isFinite(v);
     case 'object': {
       if (v === null) return true;
-      if (depth >= maxDepth) return false;
+      if (depth >= ctx.maxDepth) return false;
       if (Array.isArray(v)) {
         const n = v.length;
-        if (n > maxItems) return false;
+        if (n > ctx.maxItems) return false;
         for (let i = 0; i < n; i++) {
-          if (!(i in v) || !isPlain(v[i], depth + 1, maxDepth, maxItems)) return false;
+          if (!(i in v) || !isPlain(v[i], depth + 1, ctx)) return false;
         }
         return true;
       }
@@ -61,19 +78,12 @@ function isPlain(v, depth, maxDepth, maxItems) {
       for (const k in v) {
         if (!hasOwn.call(v, k) || !wellFormed(k)) return false; // inherited enumerable: not plain
         const x = v[k];
-        if (x !== undefined && !isPlain(x, depth + 1, maxDepth, maxItems)) return false;
+        if (x !== undefined && !isPlain(x, depth + 1, ctx)) return false;
       }
       return true;
     }
     default:
       return false;
-  }
-}
-
-class TooLarge {
-  constructor(path, what) {
-    this.path = path;
-    this.what = what;
   }
 }
 
@@ -89,7 +99,28 @@ function kindOf(v) {
   return name && name !== 'Object' ? name : 'object with a custom prototype';
 }
 
+/**
+ * A clone of v as plain data. Whatever reading v throws (a Proxy trap, a
+ * getter, a revoked Proxy) makes v itself an "unreadable object" at its
+ * path: the issue lands where the value is, and the rest is still read.
+ */
 function cloneValue(v, path, depth, ctx) {
+  if (++ctx.visited > MAX_VALUES) {
+    ctx.stop = [path.slice(), 'values'];
+    throw STOP;
+  }
+  const depthBefore = path.length;
+  try {
+    return cloneInner(v, path, depth, ctx);
+  } catch (e) {
+    if (e === STOP) throw e;
+    path.length = depthBefore;
+    ctx.aliens.push([path.slice(), 'unreadable object']);
+    return null;
+  }
+}
+
+function cloneInner(v, path, depth, ctx) {
   switch (typeof v) {
     case 'string':
       return toWellFormed(v);
@@ -111,7 +142,10 @@ function cloneValue(v, path, depth, ctx) {
     ctx.aliens.push([path.slice(), 'cyclic reference']);
     return null;
   }
-  if (depth >= ctx.maxDepth) throw new TooLarge(path.slice(), 'depth');
+  if (depth >= ctx.maxDepth) {
+    ctx.stop = [path.slice(), 'depth'];
+    throw STOP;
+  }
   let isArray;
   try {
     isArray = Array.isArray(v);
@@ -129,7 +163,10 @@ function cloneValue(v, path, depth, ctx) {
         ctx.aliens.push([path.slice(), 'throwing getter']);
         return null;
       }
-      if (typeof n !== 'number' || n > ctx.maxItems) throw new TooLarge(path.slice(), 'items');
+      if (typeof n !== 'number' || n > ctx.maxItems) {
+        ctx.stop = [path.slice(), 'items'];
+        throw STOP;
+      }
       const out = new Array(n);
       for (let i = 0; i < n; i++) {
         path.push(i);
@@ -199,14 +236,16 @@ function cloneValue(v, path, depth, ctx) {
 
 /**
  * Returns [jsonText, aliensJson | null, tooLargeJson | null].
- * aliensJson: JSON of [[path, kind], ...]; tooLargeJson: JSON of [path, "depth" | "items"].
+ * aliensJson: JSON of [[path, kind], ...]; tooLargeJson: JSON of
+ * [path, "depth" | "items" | "values"]. Never throws.
  */
 export function encodeInput(input, maxDepth, maxItems) {
+  const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems, visited: 0, stop: null };
   let plain = false;
   try {
-    plain = isPlain(input, 0, maxDepth, maxItems);
+    plain = isPlain(input, 0, ctx);
   } catch {
-    plain = false;
+    plain = false; // a trap threw, or too many values: the careful path says where
   }
   if (plain) {
     try {
@@ -216,13 +255,13 @@ export function encodeInput(input, maxDepth, maxItems) {
       // a getter changed its mind: take the careful path
     }
   }
-  const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems };
+  ctx.visited = 0;
   try {
     const clone = cloneValue(input, [], 0, ctx);
     return [JSON.stringify(clone), ctx.aliens.length ? JSON.stringify(ctx.aliens) : null, null];
   } catch (e) {
-    if (e instanceof TooLarge) return ['null', null, JSON.stringify([e.path, e.what])];
-    return ['null', JSON.stringify([[[], 'unreadable value']]), null];
+    if (e === STOP) return ['null', null, JSON.stringify(ctx.stop)];
+    return ['null', JSON.stringify([[[], 'unreadable object']]), null];
   }
 }
 
@@ -234,7 +273,7 @@ export function describe(v) {
     if (typeof v === 'object') return kindOf(v) === 'object with a custom prototype' ? 'object' : kindOf(v);
     return typeof v;
   } catch {
-    return 'unreadable value';
+    return 'unreadable object';
   }
 }
 
@@ -247,12 +286,17 @@ function isPlainObject(v) {
  * Form input (FormData, URLSearchParams, or a plain object of strings) as
  * [entriesJson, badJson | null]: entries [[name, value], ...]; bad
  * [[name, kind], ...] for values that are not text (a File, a number...);
- * a bad name "" means the form itself is not one.
+ * a bad name "" means the form itself is not one. At most maxItems + 1
+ * fields are read (a form past maxItems is too_large in the core), so a form
+ * whose entries() never ends cannot hang the call.
  */
-export function encodeForm(form) {
+export function encodeForm(form, maxItems) {
   const entries = [];
   const bad = [];
+  const limit = maxItems + 1;
+  let seen = 0;
   const take = (name, value) => {
+    seen++;
     if (typeof name !== 'string') return;
     if (typeof value === 'string') entries.push([toWellFormed(name), toWellFormed(value)]);
     else if (value === undefined || value === null) return;
@@ -262,13 +306,18 @@ export function encodeForm(form) {
     if (form === null || typeof form !== 'object') {
       bad.push(['', describe(form)]);
     } else if (typeof form.append === 'function' && typeof form.getAll === 'function' && typeof form.entries === 'function') {
-      for (const pair of form.entries()) take(pair[0], pair[1]);
+      for (const pair of form.entries()) {
+        take(pair[0], pair[1]);
+        if (seen >= limit) break;
+      }
     } else if (isPlainObject(form)) {
       for (const k of Object.keys(form)) {
+        if (seen >= limit) break;
         let v;
         try {
           v = form[k];
         } catch {
+          seen++;
           bad.push([toWellFormed(k), 'throwing getter']);
           continue;
         }

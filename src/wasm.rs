@@ -34,7 +34,7 @@ extern "C" {
     #[wasm_bindgen(js_name = encodeInput)]
     fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> js_sys::Array;
     #[wasm_bindgen(js_name = encodeForm)]
-    fn encode_form(form: &JsValue) -> js_sys::Array;
+    fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
     fn describe(value: &JsValue) -> String;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
@@ -244,6 +244,9 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
         };
         let msg = if what == "depth" {
             json::depth_message(limits.depth())
+        } else if what == "values" {
+            // Shared objects count each time they appear (see js/bridge.js).
+            "Reading the payload passed 1,000,000 values here (an object referred to from several places counts each time it appears); pass plain JSON data, with no shared objects repeated that often.".to_owned()
         } else {
             json::items_message(limits.max_items)
         };
@@ -563,7 +566,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, OPTION_KEYS, &mut pre);
-    let parts = encode_form(form);
+    let parts = encode_form(form, opts.limits.max_items.min(u32::MAX as usize - 1) as u32);
     let entries: Vec<(String, String)> = parts
         .get(0)
         .as_string()
