@@ -47,7 +47,7 @@ function hostile(name, make, code, pointer, { received } = {}) {
       }
       let res;
       assert.doesNotThrow(() => { res = call(input); }, `${entry} threw`);
-      if (before !== undefined) assert.deepEqual(input, before, `${entry}: input unchanged`); // loose: a copy has no class
+      if (before !== undefined) assert.equal(String(JSON.stringify(input, (k, v) => (typeof v === 'bigint' ? `${v}n` : v))), String(JSON.stringify(before, (k, v) => (typeof v === 'bigint' ? `${v}n` : v))), `${entry}: input unchanged`); // as data: a copy has no class
       assert.equal(res[flag], false, `${entry}: ${flag} is false`);
       const at = res.issues.filter((i) => i.pointer === pointer);
       assert.ok(at.length > 0, `${entry}: an issue at ${pointer}, got ${JSON.stringify(res.issues.map((i) => [i.code, i.pointer]))}`);
