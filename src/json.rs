@@ -19,7 +19,8 @@ pub struct Limits {
     /// Deepest nesting of objects and arrays. Default 64; at most 128
     /// (serde_json's own recursion bound, which keeps the stack safe).
     pub max_depth: usize,
-    /// Most items in one array. Default 10,000.
+    /// Most items in one array, keys in one object (repeated keys
+    /// included) and fields in one form. Default 10,000.
     pub max_items: usize,
 }
 
@@ -47,9 +48,38 @@ pub(crate) fn depth_message(max: usize) -> String {
     format!("This value nests deeper than {max} levels; flatten it (or raise the maxDepth option).")
 }
 
-/// The message of an array past `maxItems`.
+/// The message of an array past `maxItems` items (with its length, if known).
 pub(crate) fn items_message(max: usize) -> String {
-    format!("This array has more than {max} items; send fewer (or raise the maxItems option).")
+    count_message("array", "items", None, max)
+}
+
+/// The message of an object past `maxItems` keys.
+pub(crate) fn keys_message(max: usize) -> String {
+    count_message("object", "keys", None, max)
+}
+
+fn count_message(what: &str, unit: &str, n: Option<usize>, max: usize) -> String {
+    match n {
+        Some(n) => format!(
+            "This {what} has {n} {unit}, more than {max}; send fewer (or raise the maxItems option)."
+        ),
+        None => format!(
+            "This {what} has more than {max} {unit}; send fewer (or raise the maxItems option)."
+        ),
+    }
+}
+
+/// The message of a form past `maxItems` fields.
+pub(crate) fn fields_message(n: usize, max: usize) -> String {
+    format!("The form has {n} fields, more than the limit of {max}; send fewer (or raise the maxItems option).")
+}
+
+/// The message of a form field name past the depth limit.
+pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
+    format!(
+        "The form field name {} nests deeper than {max} levels; use a shorter name (or raise the maxDepth option).",
+        crate::rules::quote(name)
+    )
 }
 
 /// Parses JSON text; on failure, the one issue that says why
@@ -184,6 +214,10 @@ impl State {
     /// `too_large` for the item past `maxItems`.
     fn too_many<E: serde::de::Error>(&self) -> E {
         self.too_large(items_message(self.limits.max_items))
+    }
+    /// `too_large` for the key past `maxItems`.
+    fn too_many_keys<E: serde::de::Error>(&self) -> E {
+        self.too_large(keys_message(self.limits.max_items))
     }
 }
 
@@ -335,8 +369,14 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let child = self.enter()?;
+        let max = self.st.limits.max_items;
+        let mut n = 0;
         let mut b = ObjectBuilder::default();
         while let Some(k) = map.next_key::<String>()? {
+            if n == max {
+                return Err(self.st.too_many_keys());
+            }
+            n += 1;
             let next = match self.at.child(Some(&k)) {
                 Some(at) => map.next_value_seed(Seed { at, ..child }),
                 None => map
@@ -442,7 +482,13 @@ impl<'de> Visitor<'de> for Skip<'_> {
             depth: self.st.enter(self.depth)?,
             st: self.st,
         };
+        let max = self.st.limits.max_items;
+        let mut n = 0;
         while let Some(k) = map.next_key_seed(Key)? {
+            if n == max {
+                return Err(self.st.too_many_keys());
+            }
+            n += 1;
             if let Err(e) = map.next_value_seed(child) {
                 self.st.add_segment(PathSegment::Key(k.into_owned()));
                 return Err(e);
@@ -461,16 +507,11 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
     fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
         let max = limits.depth();
         match v {
-            Value::Array(_) | Value::Object(_) if depth + 1 > max => Some((
-                depth_message(max),
-                Vec::new(),
-            )),
+            Value::Array(_) | Value::Object(_) if depth + 1 > max => {
+                Some((depth_message(max), Vec::new()))
+            }
             Value::Array(a) if a.len() > limits.max_items => Some((
-                format!(
-                    "This array has {} items, more than {}; send fewer (or raise the maxItems option).",
-                    a.len(),
-                    limits.max_items
-                ),
+                count_message("array", "items", Some(a.len()), limits.max_items),
                 Vec::new(),
             )),
             Value::Array(a) => {
@@ -482,6 +523,10 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
                 }
                 None
             }
+            Value::Object(o) if o.len() > limits.max_items => Some((
+                count_message("object", "keys", Some(o.len()), limits.max_items),
+                Vec::new(),
+            )),
             Value::Object(o) => {
                 for (k, item) in o.iter() {
                     if let Some((m, mut p)) = walk(item, depth + 1, limits) {
