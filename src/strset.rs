@@ -112,12 +112,19 @@ impl<'a> StrSet<'a> {
         if t == NIL {
             return new;
         }
-        if order(&self.items[new as usize], &self.items[t as usize]) == Ordering::Less {
-            let l = self.put(self.links[t as usize].left, new);
-            self.links[t as usize].left = l;
+        let link = self.links[t as usize];
+        let go_left = order(&self.items[new as usize], &self.items[t as usize]) == Ordering::Less;
+        let child = if go_left { link.left } else { link.right };
+        let before = self.height(child);
+        let child = self.put(child, new);
+        if go_left {
+            self.links[t as usize].left = child;
         } else {
-            let r = self.put(self.links[t as usize].right, new);
-            self.links[t as usize].right = r;
+            self.links[t as usize].right = child;
+        }
+        // Most inserts leave the heights above them unchanged: stop there.
+        if self.height(child) == before {
+            return t;
         }
         self.balance(t)
     }

@@ -80,6 +80,10 @@ impl Object {
             None => self.entries.push((key, value)),
         }
     }
+    /// Replaces the value of the entry at `i` (in document order).
+    pub(crate) fn set_at(&mut self, i: usize, value: Value) {
+        self.entries[i].1 = value;
+    }
     /// Removes `key` and returns its value.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let i = self.position(key)?;
