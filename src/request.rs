@@ -204,23 +204,16 @@ fn has_userinfo(url: &str) -> bool {
 /// The api key as it may stand in an issue.
 struct Secret {
     /// The key raw and JSON-escaped, as given and trimmed (a key pasted
-    /// with a stray space or line break is still the key).
+    /// with a stray space or line break is still the key); longest first.
     forms: Vec<String>,
-    /// Every `WINDOW`-byte part of those forms, sorted; empty for a key
-    /// shorter than that.
-    windows: Vec<u64>,
+    /// True for a key of at least `WINDOW` characters.
+    long: bool,
 }
 
 /// The length of a part of the key that may not survive in an issue.
 const WINDOW: usize = 8;
 
 const REDACTED: &str = "[redacted]";
-
-fn window_at(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; WINDOW];
-    w.copy_from_slice(&b[i..i + WINDOW]);
-    u64::from_le_bytes(w)
-}
 
 impl Secret {
     fn new(secret: &str) -> Secret {
@@ -230,29 +223,28 @@ impl Secret {
             q[1..q.len() - 1].to_owned()
         };
         let trimmed = secret.trim();
-        let mut forms = vec![
+        let mut forms: Vec<String> = Vec::new();
+        for f in [
             secret.to_owned(),
             escaped(secret),
             trimmed.to_owned(),
             escaped(trimmed),
-        ];
-        forms.retain(|f| !f.is_empty());
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        forms.dedup();
-        let mut windows = Vec::new();
-        if trimmed.len() >= WINDOW {
-            for f in &forms {
-                let b = f.as_bytes();
-                windows.extend((0..=b.len() - WINDOW).map(|i| window_at(b, i)));
+        ] {
+            if !f.is_empty() && !forms.contains(&f) {
+                forms.push(f);
             }
-            windows.sort_unstable();
-            windows.dedup();
         }
-        Secret { forms, windows }
+        Secret {
+            forms,
+            long: trimmed.len() >= WINDOW,
+        }
     }
 
-    fn is_long(&self) -> bool {
-        !self.windows.is_empty()
+    /// True if `part` (`WINDOW` bytes) is a part of the key.
+    fn holds(&self, part: &[u8]) -> bool {
+        self.forms
+            .iter()
+            .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part))
     }
 
     /// `text` with every stretch covered by parts of a long key replaced by
@@ -261,11 +253,11 @@ impl Secret {
     /// whole quoted value (`"key"`), or the whole text if it is the key.
     /// Text that merely shares characters with a short key is left alone.
     fn redact(&self, text: &str) -> Option<String> {
-        if self.is_long() {
+        if self.long {
             let b = text.as_bytes();
             let mut runs: Vec<(usize, usize)> = Vec::new();
             for i in 0..(b.len() + 1).saturating_sub(WINDOW) {
-                if self.windows.binary_search(&window_at(b, i)).is_ok() {
+                if self.holds(&b[i..i + WINDOW]) {
                     match runs.last_mut() {
                         Some(run) if i <= run.1 => run.1 = i + WINDOW,
                         _ => runs.push((i, i + WINDOW)),
@@ -311,7 +303,7 @@ impl Secret {
     /// A path key that holds the key: the key as a whole (short key), or
     /// parts of it (long key).
     fn redact_key(&self, k: &str) -> Option<String> {
-        if self.is_long() {
+        if self.long {
             self.redact(k)
         } else if self.forms.iter().any(|f| f == k) {
             Some(REDACTED.to_owned())
