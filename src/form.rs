@@ -12,7 +12,7 @@
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::strset::StrSet;
-use crate::value::{Object, Value};
+use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -355,26 +355,30 @@ fn to_value(
     }
 }
 
-/// A decimal number: optional minus, digits, optional fraction.
-fn decimal(t: &str) -> Option<f64> {
+/// A decimal number: optional minus, digits, optional fraction; written
+/// as a JSON number (leading zeros dropped: `007.50` is `7.50`), the digits
+/// kept as given.
+fn decimal(t: &str) -> Option<Number> {
     let body = t.strip_prefix('-').unwrap_or(t);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(int) && digits(frac)) {
+    if !(digits(int) && frac.map_or(true, digits)) {
         return None;
     }
-    // JSON's number grammar wants no leading zeros; serde_json then parses
-    // it (core's f64 parser would add its tables to the wasm).
     let int = int.trim_start_matches('0');
-    let text = format!(
-        "{}{}.{frac}",
-        if t.starts_with('-') { "-" } else { "" },
-        if int.is_empty() { "0" } else { int }
-    );
-    match crate::json::parse(&text, &crate::json::Limits::default()) {
-        Ok(Value::Number(n)) => Some(n),
-        _ => None,
+    let mut text = String::with_capacity(t.len() + 1);
+    if t.starts_with('-') {
+        text.push('-');
     }
+    text.push_str(if int.is_empty() { "0" } else { int });
+    if let Some(f) = frac {
+        text.push('.');
+        text.push_str(f);
+    }
+    Some(Number::from_json_text(&text))
 }
 
 /// Maps a path in the compacted value back to the indexes the form used.
@@ -588,10 +592,21 @@ mod tests {
 
     #[test]
     fn decimals() {
-        assert_eq!(decimal("1.5"), Some(1.5));
-        assert_eq!(decimal("-2"), Some(-2.0));
-        for bad in ["1e3", "abc", "1.", ".5", "0x10", "", "-"] {
-            assert_eq!(decimal(bad), None, "{bad}");
+        let text = |t: &str| decimal(t).and_then(|n| n.json_text().map(|t| t.into_owned()));
+        assert_eq!(text("1.5").as_deref(), Some("1.5"));
+        assert_eq!(text("-2").as_deref(), Some("-2"));
+        assert_eq!(text("007.50").as_deref(), Some("7.50"));
+        assert_eq!(text("-00.0").as_deref(), Some("-0.0"));
+        assert_eq!(
+            text("0.20046571798452242").as_deref(),
+            Some("0.20046571798452242")
+        );
+        let long = "9".repeat(400);
+        assert_eq!(text(&long).as_deref(), Some(long.as_str()));
+        for bad in [
+            "1e3", "abc", "1.", ".5", "0x10", "", "-", "--1", "1.2.3", "+1",
+        ] {
+            assert!(decimal(bad).is_none(), "{bad}");
         }
     }
 }

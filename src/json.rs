@@ -6,9 +6,9 @@
 //! object key keeps its first place and its last value, as `JSON.parse` does.
 
 use crate::issues::{Issue, IssueCode, PathSegment};
-use crate::value::{ObjectBuilder, Value};
+use crate::value::{Number, ObjectBuilder, Value};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// Size limits on input. Each may be raised (or lowered) by an option.
@@ -106,6 +106,9 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
     let state = State {
         limits: *limits,
         fail: RefCell::new(None),
+        text,
+        numbers: Cell::new(0),
+        scan: Cell::new((0, 0)),
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Seed {
@@ -185,12 +188,71 @@ struct Fail {
     message: String,
 }
 
-struct State {
+struct State<'t> {
     limits: Limits,
     fail: RefCell<Option<Fail>>,
+    /// The JSON text being parsed ("" when not known), for the text of
+    /// numbers: serde_json hands a visitor only an `f64`, which may be off
+    /// by one unit in the last place and has lost how it was written.
+    text: &'t str,
+    /// Numbers visited so far, in document order.
+    numbers: Cell<usize>,
+    /// Where the number scanner stands: byte offset, numbers passed.
+    scan: Cell<(usize, usize)>,
 }
 
-impl State {
+impl<'t> State<'t> {
+    /// Counts a number visited; returns its ordinal in the document.
+    fn count_number(&self) -> usize {
+        let k = self.numbers.get();
+        self.numbers.set(k + 1);
+        k
+    }
+
+    /// The text of number `k` (in document order). The scanner only moves
+    /// forward, over text serde_json has already checked, so all calls of
+    /// one parse cost one pass over the text at most.
+    fn number_text(&self, k: usize) -> Option<&'t str> {
+        let b = self.text.as_bytes();
+        let (mut pos, mut passed) = self.scan.get();
+        while pos < b.len() {
+            match b[pos] {
+                b'"' => {
+                    pos += 1;
+                    while let Some(i) = b[pos.min(b.len())..]
+                        .iter()
+                        .position(|&c| c == b'"' || c == b'\\')
+                    {
+                        pos += i;
+                        if b[pos] == b'"' {
+                            break;
+                        }
+                        pos += 2;
+                    }
+                    pos += 1;
+                }
+                b'-' | b'0'..=b'9' => {
+                    let start = pos;
+                    while pos < b.len()
+                        && matches!(b[pos], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                    {
+                        pos += 1;
+                    }
+                    passed += 1;
+                    if passed > k {
+                        self.scan.set((pos, passed));
+                        return (passed == k + 1)
+                            .then(|| self.text.get(start..pos))
+                            .flatten();
+                    }
+                }
+                _ => pos += 1,
+            }
+        }
+        self.scan.set((pos, passed));
+        None
+    }
+
     fn too_large<E: serde::de::Error>(&self, message: String) -> E {
         *self.fail.borrow_mut() = Some(Fail {
             path: Vec::new(),
@@ -231,6 +293,9 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
             max_items: usize::MAX,
         },
         fail: RefCell::new(None),
+        text: "",
+        numbers: Cell::new(0),
+        scan: Cell::new((0, 0)),
     };
     Seed {
         depth: 0,
@@ -243,7 +308,7 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
 #[derive(Clone, Copy)]
 struct Seed<'s> {
     depth: usize,
-    st: &'s State,
+    st: &'s State<'s>,
     at: Place,
 }
 
@@ -323,13 +388,24 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Bool(b))
     }
     fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
+        self.st.count_number();
+        Ok(Value::Number(Number::from_i64(n)))
     }
     fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
+        self.st.count_number();
+        Ok(Value::Number(match i64::try_from(n) {
+            Ok(i) => Number::from_i64(i),
+            // The digits of a JSON integer are its text.
+            Err(_) => Number::from_json_text(&n.to_string()),
+        }))
     }
     fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        Ok(Value::Number(n))
+        // A fraction, an exponent, -0, or an integer past 64 bits: its text.
+        let k = self.st.count_number();
+        Ok(Value::Number(match self.st.number_text(k) {
+            Some(t) => Number::from_json_text(t),
+            None => Number::from(n),
+        }))
     }
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
         Ok(Value::String(s.to_owned()))
@@ -402,7 +478,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 #[derive(Clone, Copy)]
 struct Skip<'s> {
     depth: usize,
-    st: &'s State,
+    st: &'s State<'s>,
 }
 
 impl<'de> DeserializeSeed<'de> for Skip<'_> {
@@ -447,12 +523,15 @@ impl<'de> Visitor<'de> for Skip<'_> {
         Ok(())
     }
     fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_str<E>(self, _: &str) -> Result<(), E> {

@@ -16,8 +16,9 @@ pub(crate) mod working_hours;
 
 use crate::issues::{display_path, Issue, IssueCode, PathSegment, Severity};
 use crate::json::Limits;
+use crate::number::Magnitude;
 use crate::strset::StrSet;
-use crate::value::{Object, Value};
+use crate::value::{Number, Object, Value};
 
 /// What to do with keys the endpoint does not define (and server-generated ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -301,11 +302,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A number at or above `min` (strictly above if `exclusive`);
-    /// `too_small` otherwise, and for NaN or an infinity.
-    pub fn number(&mut self, v: &Value, min: f64, exclusive: bool) -> Option<f64> {
+    /// A number at or above zero (strictly above if `exclusive`), as the
+    /// double it reads as (`1e-400` is zero, `-0` is not below zero);
+    /// `too_small` otherwise, and for NaN, an infinity or a number past the
+    /// largest double. Decided from the number's text, exactly.
+    pub fn number(&mut self, v: &Value, exclusive: bool) -> Option<Number> {
         let n = match v {
-            Value::Number(n) => *n,
+            Value::Number(n) => n,
             _ => {
                 self.wrong_type("number", v);
                 return None;
@@ -316,31 +319,35 @@ impl<'a> Ctx<'a> {
         } else {
             "at least"
         };
-        // Numbers are written the JSON way (ryu via serde_json), not with
-        // core's float Display, which would add ~20 KB to the wasm.
-        let min_text = Value::Number(min).to_json_string();
-        if !n.is_finite() {
-            let msg = format!(
-                "{} must be a finite number {bound} {min_text}, not {}.",
-                self.here(),
+        let magnitude = n.magnitude();
+        if magnitude == Magnitude::NotFinite {
+            let what = if n.json_text().is_some() {
+                "a number too large for a double"
+            } else {
                 v.type_name()
+            };
+            let msg = format!(
+                "{} must be a finite number {bound} 0, not {what}.",
+                self.here(),
             );
             let i = self.report(IssueCode::TooSmall, msg);
-            i.received = Some(v.type_name().to_owned());
+            i.received = Some(if n.json_text().is_some() {
+                n.display()
+            } else {
+                v.type_name().to_owned()
+            });
             return None;
         }
-        if n < min || (exclusive && n == min) {
-            let n_text = Value::Number(n).to_json_string();
-            let msg = format!(
-                "{} is {n_text}; it must be {bound} {min_text}.",
-                self.here()
-            );
+        let below = n.is_negative() && magnitude == Magnitude::Finite;
+        if below || (exclusive && magnitude == Magnitude::Zero) {
+            let n_text = n.display();
+            let msg = format!("{} is {n_text}; it must be {bound} 0.", self.here());
             let i = self.report(IssueCode::TooSmall, msg);
-            i.expected = Some(format!("{} {min_text}", if exclusive { ">" } else { ">=" }));
+            i.expected = Some(if exclusive { "> 0" } else { ">= 0" }.to_owned());
             i.received = Some(n_text);
             return None;
         }
-        Some(n)
+        Some(n.clone())
     }
 
     /// One of `allowed`, matched exactly; `invalid_enum` otherwise.
