@@ -7,6 +7,7 @@
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::rules::formats::{self, UrlCheck};
+use crate::strset::StrSet;
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -204,10 +205,13 @@ fn has_userinfo(url: &str) -> bool {
 /// The api key as it may stand in an issue.
 struct Secret {
     /// The key raw and JSON-escaped, as given and trimmed (a key pasted
-    /// with a stray space or line break is still the key); longest first.
+    /// with a stray space or line break is still the key).
     forms: Vec<String>,
     /// True for a key of at least `WINDOW` characters.
     long: bool,
+    /// Every `WINDOW`-byte part of the forms, when they are ASCII (as a
+    /// valid key is): one set lookup per position of a text.
+    parts: Option<StrSet<'static>>,
 }
 
 /// The length of a part of the key that may not survive in an issue.
@@ -234,17 +238,28 @@ impl Secret {
                 forms.push(f);
             }
         }
-        Secret {
-            forms,
-            long: trimmed.len() >= WINDOW,
-        }
+        let long = trimmed.len() >= WINDOW;
+        let parts = (long && forms.iter().all(|f| f.is_ascii())).then(|| {
+            let mut set = StrSet::default();
+            for f in &forms {
+                for i in 0..=f.len() - WINDOW {
+                    let _ = set.insert(f[i..i + WINDOW].to_owned());
+                }
+            }
+            set
+        });
+        Secret { forms, long, parts }
     }
 
     /// True if `part` (`WINDOW` bytes) is a part of the key.
     fn holds(&self, part: &[u8]) -> bool {
-        self.forms
-            .iter()
-            .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part))
+        match &self.parts {
+            Some(set) => std::str::from_utf8(part).is_ok_and(|p| set.contains(p)),
+            None => self
+                .forms
+                .iter()
+                .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part)),
+        }
     }
 
     /// `text` with every stretch covered by parts of a long key replaced by
