@@ -2,11 +2,18 @@
 # Installs what the build and the tests need, only what is missing:
 # the wasm32 target, wasm-bindgen-cli at the exact version of Cargo.lock,
 # the npm dev dependencies (npm ci from the committed lock files, the demo's too) and,
-# unless --no-browser, Debian's chromium and chromium-driver.
+# unless --no-browser, Debian's chromium and chromium-driver; with --fuzz,
+# also the nightly toolchain and cargo-fuzz (only scripts/fuzz.sh asks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 browser=1
-[ "${1:-}" = "--no-browser" ] && browser=0
+fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-browser) browser=0 ;;
+    --fuzz) fuzz=1 ;;
+  esac
+done
 say() { printf '[setup] %s\n' "$*"; }
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -38,5 +45,15 @@ if [ "$browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chro
   [ "$(id -u)" != 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+if [ "$fuzz" = 1 ]; then
+  if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    say "installing the nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz; a few minutes"
+    cargo install cargo-fuzz
+  fi
 fi
 say "ready"

@@ -67,6 +67,9 @@ fi
 if [ -f tests/js/types/tsconfig.json ]; then
   suite "typescript types" npx --no-install tsc -p tests/js/types --noEmit
 fi
+# Each fuzz target for about 20 s on top of the committed corpus (installs
+# the nightly toolchain and cargo-fuzz if missing).
+suite "fuzz" bash scripts/fuzz.sh 20
 if [ -d tests/browser ]; then
   suite "build demo" node www-demo/build.mjs
   suite "demo browser tests" node --test --test-reporter=tap tests/browser/

@@ -11,7 +11,8 @@
 //! indexes the form used. A repeated name keeps its last value.
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
-use crate::value::{Object, Value};
+use crate::strset::StrSet;
+use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -85,17 +86,36 @@ fn field_type(kind: Kind, pattern: &str) -> FieldType {
     }
 }
 
-#[derive(Debug)]
 enum Node {
     Leaf(String),
-    Obj(Vec<(String, Node)>),
-    /// Items by the index the form used, sorted by it.
-    Arr(Vec<(usize, Node)>),
+    /// Keys in the order the form first used them; the set finds them.
+    Obj(Vec<(String, Node)>, StrSet<'static>),
+    /// Items by the index the form used (the set holds the indexes as
+    /// decimal text, which its order sorts by number); sorted by index once
+    /// every field is in.
+    Arr(Vec<(usize, Node)>, StrSet<'static>),
+}
+
+impl Node {
+    fn obj() -> Node {
+        Node::Obj(Vec::new(), StrSet::default())
+    }
+}
+
+/// How a form field name reads.
+enum Name {
+    Path(Vec<PathSegment>),
+    Malformed,
+    /// More segments than the depth limit allows: the first ones.
+    TooDeep(Vec<PathSegment>),
 }
 
 /// The path of a form field name (the name itself as one key if malformed).
 pub fn name_path(name: &str) -> Vec<PathSegment> {
-    parse_name(name).unwrap_or_else(|| vec![PathSegment::Key(name.to_owned())])
+    match read_name(name, crate::json::DEPTH_CEILING) {
+        Name::Path(p) => p,
+        _ => vec![PathSegment::Key(name.to_owned())],
+    }
 }
 
 /// Drops what a form leaves blank: empty fields (except required text, which
@@ -107,16 +127,23 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
             !crate::rules::formats::is_blank(text)
                 || field_type(kind, &pattern_of(path)) == FieldType::RequiredText
         }
-        Node::Obj(entries) => {
+        Node::Obj(entries, index) => {
+            let before = entries.len();
             entries.retain_mut(|(k, child)| {
                 path.push(PathSegment::Key(k.clone()));
                 let keep = prune(kind, child, path);
                 path.pop();
                 keep
             });
+            if entries.len() != before {
+                *index = StrSet::with_capacity(entries.len());
+                for (k, _) in entries.iter() {
+                    let _ = index.insert(k.clone());
+                }
+            }
             !entries.is_empty()
         }
-        Node::Arr(items) => {
+        Node::Arr(items, _) => {
             items.retain_mut(|(i, child)| {
                 path.push(PathSegment::Index(*i));
                 let keep = prune(kind, child, path);
@@ -129,11 +156,33 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
 }
 
 /// Splits `a.b[0].c` / `a[b]` into segments; None if malformed.
+#[cfg(test)]
 fn parse_name(name: &str) -> Option<Vec<PathSegment>> {
+    match read_name(name, usize::MAX) {
+        Name::Path(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// Splits a name into at most `max` segments (more is `TooDeep`).
+fn read_name(name: &str, max: usize) -> Name {
+    match split_name(name, max) {
+        Some((p, false)) if !p.is_empty() => Name::Path(p),
+        Some((p, true)) => Name::TooDeep(p),
+        _ => Name::Malformed,
+    }
+}
+
+/// The segments of a name, stopping after `max` (true if more followed);
+/// None if malformed.
+fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
     let mut out = Vec::new();
     let mut rest = name;
     let mut first = true;
     while !rest.is_empty() {
+        if out.len() == max {
+            return Some((out, true));
+        }
         if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']')?;
             let inner = &r[..end];
@@ -156,11 +205,7 @@ fn parse_name(name: &str) -> Option<Vec<PathSegment>> {
         }
         first = false;
     }
-    if out.is_empty() {
-        None
-    } else {
-        Some(out)
-    }
+    Some((out, false))
 }
 
 fn pattern_of(path: &[PathSegment]) -> String {
@@ -180,40 +225,56 @@ fn pattern_of(path: &[PathSegment]) -> String {
 }
 
 /// Puts a leaf into the tree; false if the name clashes with another
-/// (`a` given both as text and as `a.b`).
-fn insert(node: &mut Node, path: &[PathSegment], leaf: String) -> bool {
-    let Some((head, rest)) = path.split_first() else {
-        *node = Node::Leaf(leaf);
-        return true;
-    };
-    let fresh = || match rest.first() {
-        None => Node::Leaf(String::new()),
-        Some(PathSegment::Index(_)) => Node::Arr(Vec::new()),
-        Some(PathSegment::Key(_)) => Node::Obj(Vec::new()),
-    };
-    match (node, head) {
-        (Node::Obj(entries), PathSegment::Key(k)) => {
-            let i = match entries.iter().position(|(ek, _)| ek == k) {
-                Some(i) => i,
-                None => {
-                    entries.push((k.clone(), fresh()));
-                    entries.len() - 1
-                }
-            };
-            insert(&mut entries[i].1, rest, leaf)
+/// (`a` given both as text and as `a.b`). A loop, not recursion: the depth
+/// of a name is bounded by the depth limit before this, but nothing here
+/// depends on it.
+fn insert(root: &mut Node, path: &[PathSegment], leaf: String) -> bool {
+    let mut node = root;
+    for (n, seg) in path.iter().enumerate() {
+        let fresh = || match path.get(n + 1) {
+            None => Node::Leaf(String::new()),
+            Some(PathSegment::Index(_)) => Node::Arr(Vec::new(), StrSet::default()),
+            Some(PathSegment::Key(_)) => Node::obj(),
+        };
+        node = match (node, seg) {
+            (Node::Obj(entries, index), PathSegment::Key(k)) => {
+                let i = match index.insert(k.clone()) {
+                    Err(i) => i,
+                    Ok(_) => {
+                        entries.push((k.clone(), fresh()));
+                        entries.len() - 1
+                    }
+                };
+                &mut entries[i].1
+            }
+            (Node::Arr(items, index), PathSegment::Index(i)) => {
+                let at = match index.insert(i.to_string()) {
+                    Err(at) => at,
+                    Ok(_) => {
+                        items.push((*i, fresh()));
+                        items.len() - 1
+                    }
+                };
+                &mut items[at].1
+            }
+            _ => return false,
+        };
+    }
+    *node = Node::Leaf(leaf);
+    true
+}
+
+/// Sorts every list's items by the index the form used (depth-bounded
+/// recursion: names were held to the depth limit).
+fn sort_lists(node: &mut Node) {
+    match node {
+        Node::Leaf(_) => {}
+        Node::Obj(entries, _) => entries.iter_mut().for_each(|(_, c)| sort_lists(c)),
+        Node::Arr(items, index) => {
+            let mut taken: Vec<Option<(usize, Node)>> = items.drain(..).map(Some).collect();
+            items.extend(index.in_order().into_iter().filter_map(|i| taken[i].take()));
+            items.iter_mut().for_each(|(_, c)| sort_lists(c));
         }
-        (Node::Arr(items), PathSegment::Index(i)) => {
-            // Forms list items in order, so this is nearly always a push.
-            let at = match items.binary_search_by_key(i, |(k, _)| *k) {
-                Ok(at) => at,
-                Err(at) => {
-                    items.insert(at, (*i, fresh()));
-                    at
-                }
-            };
-            insert(&mut items[at].1, rest, leaf)
-        }
-        _ => false,
     }
 }
 
@@ -225,7 +286,7 @@ fn to_value(
     issues: &mut Vec<Issue>,
 ) -> Option<Value> {
     match node {
-        Node::Obj(entries) => {
+        Node::Obj(entries, _) => {
             let mut o = Object::with_capacity(entries.len());
             for (k, child) in entries {
                 path.push(PathSegment::Key(k.clone()));
@@ -236,7 +297,7 @@ fn to_value(
             }
             Some(Value::Object(o))
         }
-        Node::Arr(items) => {
+        Node::Arr(items, _) => {
             let mut a = Vec::with_capacity(items.len());
             for (i, child) in items {
                 path.push(PathSegment::Index(*i));
@@ -294,26 +355,30 @@ fn to_value(
     }
 }
 
-/// A decimal number: optional minus, digits, optional fraction.
-fn decimal(t: &str) -> Option<f64> {
+/// A decimal number: optional minus, digits, optional fraction; written
+/// as a JSON number (leading zeros dropped: `007.50` is `7.50`), the digits
+/// kept as given.
+fn decimal(t: &str) -> Option<Number> {
     let body = t.strip_prefix('-').unwrap_or(t);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(int) && digits(frac)) {
+    if !(digits(int) && frac.map_or(true, digits)) {
         return None;
     }
-    // JSON's number grammar wants no leading zeros; serde_json then parses
-    // it (core's f64 parser would add its tables to the wasm).
     let int = int.trim_start_matches('0');
-    let text = format!(
-        "{}{}.{frac}",
-        if t.starts_with('-') { "-" } else { "" },
-        if int.is_empty() { "0" } else { int }
-    );
-    match crate::json::parse(&text, &crate::json::Limits::default()) {
-        Ok(Value::Number(n)) => Some(n),
-        _ => None,
+    let mut text = String::with_capacity(t.len() + 1);
+    if t.starts_with('-') {
+        text.push('-');
     }
+    text.push_str(if int.is_empty() { "0" } else { int });
+    if let Some(f) = frac {
+        text.push('.');
+        text.push_str(f);
+    }
+    Some(Number::from_json_text(&text))
 }
 
 /// Maps a path in the compacted value back to the indexes the form used.
@@ -322,14 +387,13 @@ fn form_path(root: &Node, path: &[PathSegment]) -> Vec<PathSegment> {
     path.iter()
         .map(|seg| {
             let (mapped, next) = match (node, seg) {
-                (Some(Node::Arr(items)), PathSegment::Index(i)) => match items.get(*i) {
+                (Some(Node::Arr(items, _)), PathSegment::Index(i)) => match items.get(*i) {
                     Some((orig, child)) => (PathSegment::Index(*orig), Some(child)),
                     None => (seg.clone(), None),
                 },
-                (Some(Node::Obj(entries)), PathSegment::Key(k)) => (
-                    seg.clone(),
-                    entries.iter().find(|(ek, _)| ek == k).map(|(_, c)| c),
-                ),
+                (Some(Node::Obj(entries, index)), PathSegment::Key(k)) => {
+                    (seg.clone(), index.get(k).map(|i| &entries[i].1))
+                }
                 _ => (seg.clone(), None),
             };
             node = next;
@@ -340,12 +404,24 @@ fn form_path(root: &Node, path: &[PathSegment]) -> Vec<PathSegment> {
 
 /// Coerces form fields into a payload (see the module docs) and normalizes it.
 pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Normalized {
-    let mut root = Node::Obj(Vec::new());
+    let max = opts.limits.max_items;
+    if fields.len() > max {
+        return Normalized {
+            value: None,
+            issues: vec![Issue::new(
+                vec![],
+                IssueCode::TooLarge,
+                crate::json::fields_message(fields.len(), max),
+            )],
+        };
+    }
+    let depth = opts.limits.depth();
+    let mut root = Node::obj();
     let mut issues = Vec::new();
     for (name, value) in fields {
-        let path = match parse_name(name) {
-            Some(p) => p,
-            None => {
+        let path = match read_name(name, depth) {
+            Name::Path(p) => p,
+            Name::Malformed => {
                 issues.push(Issue::new(
                     vec![PathSegment::Key(name.clone())],
                     IssueCode::UnknownKey,
@@ -353,10 +429,18 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                 ));
                 continue;
             }
+            Name::TooDeep(p) => {
+                issues.push(Issue::new(
+                    p,
+                    IssueCode::TooLarge,
+                    crate::json::name_depth_message(name, depth),
+                ));
+                continue;
+            }
         };
         if path
             .iter()
-            .any(|s| matches!(s, PathSegment::Index(i) if *i >= opts.limits.max_items))
+            .any(|s| matches!(s, PathSegment::Index(i) if *i >= max))
         {
             issues.push(Issue::new(
                 path,
@@ -364,7 +448,7 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                 format!(
                     "The form field {} uses an index past the limit of {} items.",
                     crate::rules::quote(name),
-                    opts.limits.max_items
+                    max
                 ),
             ));
             continue;
@@ -382,6 +466,7 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
             issues.push(i);
         }
     }
+    sort_lists(&mut root);
     let mut path = Vec::new();
     prune(kind, &mut root, &mut path);
     let value = to_value(kind, &root, &mut path, &mut issues).unwrap_or_default();
@@ -421,12 +506,107 @@ mod tests {
         assert_eq!(pattern_of(&p), "webhooks[].headers.X-Token");
     }
 
+    fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn deep_names_are_too_large_at_the_field() {
+        let opts = Options::default();
+        for n in [65usize, 5000, 100_000] {
+            let name = format!("settings{}", ".a".repeat(n - 1));
+            let out = from_form(
+                Kind::CallFlow,
+                &form(&[("name", "S"), ("direction", "outbound"), (&name, "v")]),
+                &opts,
+            );
+            assert!(out.value.is_none());
+            assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
+            let i = &out.issues[0];
+            assert_eq!(i.code, IssueCode::TooLarge);
+            assert_eq!(i.path.len(), 64);
+            assert_eq!(i.pointer, format!("/settings{}", "/a".repeat(63)));
+            assert!(
+                i.message.contains("nests deeper than 64 levels"),
+                "{}",
+                i.message
+            );
+        }
+        // 64 segments is within the limit: an unknown key, no error.
+        let name = format!("settings{}", ".a".repeat(63));
+        let out = from_form(
+            Kind::CallFlow,
+            &form(&[("name", "S"), ("direction", "outbound"), (&name, "v")]),
+            &opts,
+        );
+        assert!(out.value.is_some(), "{:?}", out.issues);
+    }
+
+    #[test]
+    fn fields_count_against_max_items() {
+        let opts = Options {
+            limits: crate::Limits {
+                max_items: 3,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let fields = form(&[
+            ("name", "S"),
+            ("direction", "outbound"),
+            ("a", "1"),
+            ("b", "2"),
+        ]);
+        let out = from_form(Kind::CallFlow, &fields, &opts);
+        assert!(out.value.is_none());
+        assert_eq!(out.issues.len(), 1);
+        assert_eq!(out.issues[0].code, IssueCode::TooLarge);
+        assert_eq!(out.issues[0].pointer, "");
+        assert_eq!(
+            out.issues[0].message,
+            "The form has 4 fields, more than the limit of 3; send fewer (or raise the maxItems option)."
+        );
+        assert!(from_form(Kind::CallFlow, &fields[..3], &opts)
+            .value
+            .is_some());
+    }
+
+    #[test]
+    fn list_items_sort_by_index_in_any_order() {
+        let mut fields = form(&[("name", "S"), ("direction", "outbound")]);
+        for i in (0..300).rev() {
+            fields.push((format!("webhooks[{i}].name"), format!("w{i}")));
+            fields.push((format!("webhooks[{i}].url"), "https://example.com/h".into()));
+        }
+        let out = from_form(Kind::CallFlow, &fields, &Options::default());
+        let v = out.value.expect("valid");
+        let hooks = v.get("webhooks").and_then(Value::as_array).unwrap();
+        assert_eq!(hooks.len(), 300);
+        for (i, h) in hooks.iter().enumerate() {
+            assert_eq!(h.get("name"), Some(&Value::from(format!("w{i}"))));
+        }
+    }
+
     #[test]
     fn decimals() {
-        assert_eq!(decimal("1.5"), Some(1.5));
-        assert_eq!(decimal("-2"), Some(-2.0));
-        for bad in ["1e3", "abc", "1.", ".5", "0x10", "", "-"] {
-            assert_eq!(decimal(bad), None, "{bad}");
+        let text = |t: &str| decimal(t).and_then(|n| n.json_text().map(|t| t.into_owned()));
+        assert_eq!(text("1.5").as_deref(), Some("1.5"));
+        assert_eq!(text("-2").as_deref(), Some("-2"));
+        assert_eq!(text("007.50").as_deref(), Some("7.50"));
+        assert_eq!(text("-00.0").as_deref(), Some("-0.0"));
+        assert_eq!(
+            text("0.20046571798452242").as_deref(),
+            Some("0.20046571798452242")
+        );
+        let long = "9".repeat(400);
+        assert_eq!(text(&long).as_deref(), Some(long.as_str()));
+        for bad in [
+            "1e3", "abc", "1.", ".5", "0x10", "", "-", "--1", "1.2.3", "+1",
+        ] {
+            assert!(decimal(bad).is_none(), "{bad}");
         }
     }
 }

@@ -6,9 +6,9 @@
 //! object key keeps its first place and its last value, as `JSON.parse` does.
 
 use crate::issues::{Issue, IssueCode, PathSegment};
-use crate::value::{ObjectBuilder, Value};
+use crate::value::{Number, ObjectBuilder, Value};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// Size limits on input. Each may be raised (or lowered) by an option.
@@ -19,7 +19,8 @@ pub struct Limits {
     /// Deepest nesting of objects and arrays. Default 64; at most 128
     /// (serde_json's own recursion bound, which keeps the stack safe).
     pub max_depth: usize,
-    /// Most items in one array. Default 10,000.
+    /// Most items in one array, keys in one object (repeated keys
+    /// included) and fields in one form. Default 10,000.
     pub max_items: usize,
 }
 
@@ -54,9 +55,38 @@ pub(crate) fn depth_message(max: usize) -> String {
     }
 }
 
-/// The message of an array past `maxItems`.
+/// The message of an array past `maxItems` items (with its length, if known).
 pub(crate) fn items_message(max: usize) -> String {
-    format!("This array has more than {max} items; send fewer (or raise the maxItems option).")
+    count_message("array", "items", None, max)
+}
+
+/// The message of an object past `maxItems` keys.
+pub(crate) fn keys_message(max: usize) -> String {
+    count_message("object", "keys", None, max)
+}
+
+fn count_message(what: &str, unit: &str, n: Option<usize>, max: usize) -> String {
+    match n {
+        Some(n) => format!(
+            "This {what} has {n} {unit}, more than {max}; send fewer (or raise the maxItems option)."
+        ),
+        None => format!(
+            "This {what} has more than {max} {unit}; send fewer (or raise the maxItems option)."
+        ),
+    }
+}
+
+/// The message of a form past `maxItems` fields.
+pub(crate) fn fields_message(n: usize, max: usize) -> String {
+    format!("The form has {n} fields, more than the limit of {max}; send fewer (or raise the maxItems option).")
+}
+
+/// The message of a form field name past the depth limit.
+pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
+    format!(
+        "The form field name {} nests deeper than {max} levels; use a shorter name (or raise the maxDepth option).",
+        crate::rules::quote(name)
+    )
 }
 
 /// Parses JSON text; on failure, the one issue that says why
@@ -83,6 +113,9 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
     let state = State {
         limits: *limits,
         fail: RefCell::new(None),
+        text,
+        numbers: Cell::new(0),
+        scan: Cell::new((0, 0)),
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Seed {
@@ -162,12 +195,71 @@ struct Fail {
     message: String,
 }
 
-struct State {
+struct State<'t> {
     limits: Limits,
     fail: RefCell<Option<Fail>>,
+    /// The JSON text being parsed ("" when not known), for the text of
+    /// numbers: serde_json hands a visitor only an `f64`, which may be off
+    /// by one unit in the last place and has lost how it was written.
+    text: &'t str,
+    /// Numbers visited so far, in document order.
+    numbers: Cell<usize>,
+    /// Where the number scanner stands: byte offset, numbers passed.
+    scan: Cell<(usize, usize)>,
 }
 
-impl State {
+impl<'t> State<'t> {
+    /// Counts a number visited; returns its ordinal in the document.
+    fn count_number(&self) -> usize {
+        let k = self.numbers.get();
+        self.numbers.set(k + 1);
+        k
+    }
+
+    /// The text of number `k` (in document order). The scanner only moves
+    /// forward, over text serde_json has already checked, so all calls of
+    /// one parse cost one pass over the text at most.
+    fn number_text(&self, k: usize) -> Option<&'t str> {
+        let b = self.text.as_bytes();
+        let (mut pos, mut passed) = self.scan.get();
+        while pos < b.len() {
+            match b[pos] {
+                b'"' => {
+                    pos += 1;
+                    while let Some(i) = b[pos.min(b.len())..]
+                        .iter()
+                        .position(|&c| c == b'"' || c == b'\\')
+                    {
+                        pos += i;
+                        if b[pos] == b'"' {
+                            break;
+                        }
+                        pos += 2;
+                    }
+                    pos += 1;
+                }
+                b'-' | b'0'..=b'9' => {
+                    let start = pos;
+                    while pos < b.len()
+                        && matches!(b[pos], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                    {
+                        pos += 1;
+                    }
+                    passed += 1;
+                    if passed > k {
+                        self.scan.set((pos, passed));
+                        return (passed == k + 1)
+                            .then(|| self.text.get(start..pos))
+                            .flatten();
+                    }
+                }
+                _ => pos += 1,
+            }
+        }
+        self.scan.set((pos, passed));
+        None
+    }
+
     fn too_large<E: serde::de::Error>(&self, message: String) -> E {
         *self.fail.borrow_mut() = Some(Fail {
             path: Vec::new(),
@@ -192,6 +284,10 @@ impl State {
     fn too_many<E: serde::de::Error>(&self) -> E {
         self.too_large(items_message(self.limits.max_items))
     }
+    /// `too_large` for the key past `maxItems`.
+    fn too_many_keys<E: serde::de::Error>(&self) -> E {
+        self.too_large(keys_message(self.limits.max_items))
+    }
 }
 
 /// Deserializes a [`Value`] from any serde format, within the ceiling on
@@ -204,6 +300,9 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
             max_items: usize::MAX,
         },
         fail: RefCell::new(None),
+        text: "",
+        numbers: Cell::new(0),
+        scan: Cell::new((0, 0)),
     };
     Seed {
         depth: 0,
@@ -216,7 +315,7 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
 #[derive(Clone, Copy)]
 struct Seed<'s> {
     depth: usize,
-    st: &'s State,
+    st: &'s State<'s>,
     at: Place,
 }
 
@@ -296,13 +395,24 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Bool(b))
     }
     fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
+        self.st.count_number();
+        Ok(Value::Number(Number::from_i64(n)))
     }
     fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
+        self.st.count_number();
+        Ok(Value::Number(match i64::try_from(n) {
+            Ok(i) => Number::from_i64(i),
+            // The digits of a JSON integer are its text.
+            Err(_) => Number::from_json_text(&n.to_string()),
+        }))
     }
     fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        Ok(Value::Number(n))
+        // A fraction, an exponent, -0, or an integer past 64 bits: its text.
+        let k = self.st.count_number();
+        Ok(Value::Number(match self.st.number_text(k) {
+            Some(t) => Number::from_json_text(t),
+            None => Number::from(n),
+        }))
     }
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
         Ok(Value::String(s.to_owned()))
@@ -342,8 +452,14 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let child = self.enter()?;
+        let max = self.st.limits.max_items;
+        let mut n = 0;
         let mut b = ObjectBuilder::default();
         while let Some(k) = map.next_key::<String>()? {
+            if n == max {
+                return Err(self.st.too_many_keys());
+            }
+            n += 1;
             let next = match self.at.child(Some(&k)) {
                 Some(at) => map.next_value_seed(Seed { at, ..child }),
                 None => map
@@ -369,7 +485,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 #[derive(Clone, Copy)]
 struct Skip<'s> {
     depth: usize,
-    st: &'s State,
+    st: &'s State<'s>,
 }
 
 impl<'de> DeserializeSeed<'de> for Skip<'_> {
@@ -414,12 +530,15 @@ impl<'de> Visitor<'de> for Skip<'_> {
         Ok(())
     }
     fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.st.count_number();
         Ok(())
     }
     fn visit_str<E>(self, _: &str) -> Result<(), E> {
@@ -449,7 +568,13 @@ impl<'de> Visitor<'de> for Skip<'_> {
             depth: self.st.enter(self.depth)?,
             st: self.st,
         };
+        let max = self.st.limits.max_items;
+        let mut n = 0;
         while let Some(k) = map.next_key_seed(Key)? {
+            if n == max {
+                return Err(self.st.too_many_keys());
+            }
+            n += 1;
             if let Err(e) = map.next_value_seed(child) {
                 self.st.add_segment(PathSegment::Key(k.into_owned()));
                 return Err(e);
@@ -468,16 +593,11 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
     fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
         let max = limits.depth();
         match v {
-            Value::Array(_) | Value::Object(_) if depth + 1 > max => Some((
-                depth_message(max),
-                Vec::new(),
-            )),
+            Value::Array(_) | Value::Object(_) if depth + 1 > max => {
+                Some((depth_message(max), Vec::new()))
+            }
             Value::Array(a) if a.len() > limits.max_items => Some((
-                format!(
-                    "This array has {} items, more than {}; send fewer (or raise the maxItems option).",
-                    a.len(),
-                    limits.max_items
-                ),
+                count_message("array", "items", Some(a.len()), limits.max_items),
                 Vec::new(),
             )),
             Value::Array(a) => {
@@ -489,6 +609,10 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
                 }
                 None
             }
+            Value::Object(o) if o.len() > limits.max_items => Some((
+                count_message("object", "keys", Some(o.len()), limits.max_items),
+                Vec::new(),
+            )),
             Value::Object(o) => {
                 for (k, item) in o.iter() {
                     if let Some((m, mut p)) = walk(item, depth + 1, limits) {

@@ -33,6 +33,7 @@ pub mod form;
 pub mod issues;
 pub mod json;
 pub mod model;
+pub mod number;
 pub mod request;
 pub mod rules;
 mod strset;
@@ -52,7 +53,7 @@ pub use issues::{Issue, IssueCode, PathSegment, Severity};
 pub use json::Limits;
 pub use request::{build_request, BuildOptions, BuildResult, Request};
 pub use rules::{Options, UnknownKeys};
-pub use value::{Object, Value};
+pub use value::{Number, Object, Value};
 
 /// Which endpoint a payload is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

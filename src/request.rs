@@ -7,6 +7,7 @@
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::rules::formats::{self, UrlCheck};
+use crate::strset::StrSet;
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -145,6 +146,10 @@ pub(crate) fn build_from_parsed(
             option_issue("baseUrl", IssueCode::InvalidUrl, format!("`baseUrl` is not usable: {why}; give an absolute URL such as {DEFAULT_BASE_URL}."));
             false
         }
+        _ if has_userinfo(base) => {
+            option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` holds credentials (a user name or password before the host); give only the scheme, host and an optional path prefix: the api key authenticates the request, and fetch refuses URLs with credentials.".into());
+            false
+        }
         _ if base.contains(['?', '#']) => {
             option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` has a query or fragment; give only the scheme, host and an optional path prefix.".into());
             false
@@ -186,55 +191,186 @@ pub(crate) fn build_from_parsed(
     BuildResult { request, issues }
 }
 
-/// Replaces every occurrence of `secret` in the issues with `[redacted]`.
-pub fn scrub(issues: &mut [Issue], secret: &str) {
-    if secret.is_empty() {
-        return;
-    }
-    // The secret as it may stand in a message: raw, JSON-escaped, or cut
-    // short by `quote` (first 60 characters). Longest first.
-    let inner = |t: &str| {
-        let mut q = String::new();
-        crate::write::string(&mut q, t);
-        q[1..q.len() - 1].to_owned()
+/// True if the URL's authority (between `//` and the next `/`, `?`, `#`
+/// or a backslash) holds an `@`: user info, which `new Request` rejects.
+fn has_userinfo(url: &str) -> bool {
+    let Some(i) = formats::find(url, "//") else {
+        return false;
     };
-    // A key pasted with a stray space or line break is still the key.
-    let trimmed = secret.trim();
-    let short: String = trimmed.chars().take(60).collect();
-    let mut forms = vec![
-        secret.to_owned(),
-        inner(secret),
-        trimmed.to_owned(),
-        inner(trimmed),
-        inner(&short),
-    ];
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms.dedup();
-    let clean = |s: &mut String| {
-        for f in &forms {
-            if !f.is_empty() && formats::find(s, f).is_some() {
-                *s = formats::replace_all(s, f, "[redacted]");
+    let rest = &url[i + 2..];
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    rest[..end].contains('@')
+}
+
+/// The api key as it may stand in an issue.
+struct Secret {
+    /// The key raw and JSON-escaped, as given and trimmed (a key pasted
+    /// with a stray space or line break is still the key).
+    forms: Vec<String>,
+    /// True for a key of at least `WINDOW` characters.
+    long: bool,
+    /// Every `WINDOW`-byte part of the forms, when they are ASCII (as a
+    /// valid key is): one set lookup per position of a text.
+    parts: Option<StrSet<'static>>,
+}
+
+/// The length of a part of the key that may not survive in an issue.
+const WINDOW: usize = 8;
+
+const REDACTED: &str = "[redacted]";
+
+impl Secret {
+    fn new(secret: &str) -> Secret {
+        let escaped = |t: &str| {
+            let mut q = String::new();
+            crate::write::string(&mut q, t);
+            q[1..q.len() - 1].to_owned()
+        };
+        let trimmed = secret.trim();
+        let mut forms: Vec<String> = Vec::new();
+        for f in [
+            secret.to_owned(),
+            escaped(secret),
+            trimmed.to_owned(),
+            escaped(trimmed),
+        ] {
+            if !f.is_empty() && !forms.contains(&f) {
+                forms.push(f);
             }
         }
-    };
+        let long = trimmed.len() >= WINDOW;
+        let parts = (long && forms.iter().all(|f| f.is_ascii())).then(|| {
+            let mut set = StrSet::default();
+            for f in &forms {
+                for i in 0..=f.len() - WINDOW {
+                    let _ = set.insert(f[i..i + WINDOW].to_owned());
+                }
+            }
+            set
+        });
+        Secret { forms, long, parts }
+    }
+
+    /// True if `part` (`WINDOW` bytes) is a part of the key.
+    fn holds(&self, part: &[u8]) -> bool {
+        match &self.parts {
+            Some(set) => std::str::from_utf8(part).is_ok_and(|p| set.contains(p)),
+            None => self
+                .forms
+                .iter()
+                .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part)),
+        }
+    }
+
+    /// `text` with every stretch covered by parts of a long key replaced by
+    /// `[redacted]` (so a key cut short by a message's truncation, or
+    /// behind any prefix, goes too); with a short key, only the key as a
+    /// whole quoted value (`"key"`), or the whole text if it is the key.
+    /// Text that merely shares characters with a short key is left alone.
+    fn redact(&self, text: &str) -> Option<String> {
+        if self.long {
+            let b = text.as_bytes();
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for i in 0..(b.len() + 1).saturating_sub(WINDOW) {
+                if self.holds(&b[i..i + WINDOW]) {
+                    match runs.last_mut() {
+                        Some(run) if i <= run.1 => run.1 = i + WINDOW,
+                        _ => runs.push((i, i + WINDOW)),
+                    }
+                }
+            }
+            if runs.is_empty() {
+                return None;
+            }
+            let mut out = String::with_capacity(text.len());
+            let mut at = 0;
+            for (mut start, mut end) in runs {
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                if start < at {
+                    start = at;
+                }
+                out.push_str(&text[at..start]);
+                out.push_str(REDACTED);
+                at = end.max(at);
+            }
+            out.push_str(&text[at..]);
+            return Some(out);
+        }
+        if self.forms.iter().any(|f| f == text) {
+            return Some(REDACTED.to_owned());
+        }
+        let mut out: Option<String> = None;
+        for f in &self.forms {
+            let quoted = format!("\"{f}\"");
+            let cur = out.as_deref().unwrap_or(text);
+            if formats::find(cur, &quoted).is_some() {
+                out = Some(formats::replace_all(cur, &quoted, "\"[redacted]\""));
+            }
+        }
+        out
+    }
+
+    /// A path key that holds the key: the key as a whole (short key), or
+    /// parts of it (long key).
+    fn redact_key(&self, k: &str) -> Option<String> {
+        if self.long {
+            self.redact(k)
+        } else if self.forms.iter().any(|f| f == k) {
+            Some(REDACTED.to_owned())
+        } else {
+            None
+        }
+    }
+}
+
+/// Removes the api key from every issue, in whole or in part: from
+/// messages, `expected` and `received` (no [`WINDOW`]-character part of a
+/// key that long survives, even where a long value was cut short), and
+/// from path keys that hold it (the pointer follows). Fixed text, paths and
+/// pointers that merely share characters with a short key are never
+/// rewritten: with the key `e`, `/direction` stays `/direction`.
+pub fn scrub(issues: &mut [Issue], secret: &str) {
+    if secret.trim().is_empty() {
+        return;
+    }
+    let secret = Secret::new(secret);
     for issue in issues {
-        clean(&mut issue.message);
-        if let Some(e) = issue.expected.as_mut() {
-            clean(e);
-        }
-        if let Some(r) = issue.received.as_mut() {
-            clean(r);
-        }
         let mut touched = false;
+        let before = crate::issues::display_path(&issue.path);
         for seg in &mut issue.path {
             if let PathSegment::Key(k) = seg {
-                let before = k.clone();
-                clean(k);
-                touched |= *k != before;
+                if let Some(clean) = secret.redact_key(k) {
+                    *k = clean;
+                    touched = true;
+                }
             }
         }
         if touched {
             issue.pointer = pointer(&issue.path);
+            // Where the message names the field, it names the new path.
+            let after = crate::issues::display_path(&issue.path);
+            issue.message = formats::replace_all(
+                &issue.message,
+                &format!("`{before}`"),
+                &format!("`{after}`"),
+            );
+        }
+        for field in [
+            Some(&mut issue.message),
+            issue.expected.as_mut(),
+            issue.received.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(clean) = secret.redact(field) {
+                *field = clean;
+            }
         }
     }
 }

@@ -1,87 +1,187 @@
-//! A set of strings with O(1) insert and lookup: one small open-addressing
-//! table of indexes, shared by every uniqueness check (node ids, names,
-//! keys) and by the object builder. Written out because std's `HashSet`
-//! costs several KB of wasm per key type, and this crate needs only strings.
+//! A set of strings with O(log n) insert and lookup, whatever the strings:
+//! one small AVL tree of indexes, shared by every uniqueness check (node
+//! ids, names, keys), the object builder and the form tree. Written out
+//! because std's `HashSet`/`BTreeSet` cost several KB of wasm per key type,
+//! and this crate needs only strings.
 //!
-//! The hash is FNV-1a. Like std's SipHash on wasm32-unknown-unknown (which
-//! has no randomness source, so its keys are fixed), it is not secret;
-//! crafted collisions could make probing slow, bounded by the 10,000-item
-//! limit per array.
+//! No hashing, so nothing for an attacker to aim at: a hash table with a
+//! known hash (FNV-1a here before, SipHash with fixed keys on
+//! wasm32-unknown-unknown, which has no randomness source) lets crafted keys
+//! collide, and 52,000 of them in one object took seconds. A balanced tree
+//! costs at most `log2(n) * 1.44` comparisons per operation for any input;
+//! strings are ordered by length first, then bytes, so most comparisons
+//! end at the length. A comparison reads at most the shorter string, so
+//! the whole cost of n operations stays within `log n` times the size of
+//! the keys.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
+
+const NIL: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Link {
+    left: u32,
+    right: u32,
+    height: u8,
+}
 
 #[derive(Default)]
 pub(crate) struct StrSet<'a> {
     items: Vec<Cow<'a, str>>,
-    /// 0 = empty; otherwise 1 + index into `items`.
-    slots: Vec<u32>,
+    /// The tree over `items`, parallel to it.
+    links: Vec<Link>,
+    /// None while empty.
+    root: Option<u32>,
 }
 
-fn hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// Length first, then bytes: a total order, cheap when lengths differ.
+fn order(a: &str, b: &str) -> Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 impl<'a> StrSet<'a> {
     pub(crate) fn with_capacity(n: usize) -> Self {
-        let mut set = StrSet {
+        StrSet {
             items: Vec::with_capacity(n),
-            slots: Vec::new(),
-        };
-        set.grow_to((n * 2).next_power_of_two().max(16));
-        set
-    }
-
-    fn grow_to(&mut self, size: usize) {
-        self.slots = vec![0; size];
-        let mask = size - 1;
-        for (i, item) in self.items.iter().enumerate() {
-            let mut at = hash(item) as usize & mask;
-            while self.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = i as u32 + 1;
+            links: Vec::with_capacity(n),
+            root: None,
         }
     }
 
-    /// The slot where `key` is, or where it would go.
-    fn probe(&self, key: &str) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = hash(key) as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => return at,
-                i if self.items[i as usize - 1] == key => return at,
-                _ => at = (at + 1) & mask,
-            }
+    fn height(&self, t: u32) -> u8 {
+        if t == NIL {
+            0
+        } else {
+            self.links[t as usize].height
         }
+    }
+
+    fn fix_height(&mut self, t: u32) {
+        let l = self.links[t as usize];
+        self.links[t as usize].height = 1 + self.height(l.left).max(self.height(l.right));
+    }
+
+    /// Rotates `t`'s left child up; returns the new subtree root.
+    fn rotate_right(&mut self, t: u32) -> u32 {
+        let l = self.links[t as usize].left;
+        self.links[t as usize].left = self.links[l as usize].right;
+        self.links[l as usize].right = t;
+        self.fix_height(t);
+        self.fix_height(l);
+        l
+    }
+
+    fn rotate_left(&mut self, t: u32) -> u32 {
+        let r = self.links[t as usize].right;
+        self.links[t as usize].right = self.links[r as usize].left;
+        self.links[r as usize].left = t;
+        self.fix_height(t);
+        self.fix_height(r);
+        r
+    }
+
+    /// Restores the AVL balance at `t` after an insert below it.
+    fn balance(&mut self, t: u32) -> u32 {
+        self.fix_height(t);
+        let Link { left, right, .. } = self.links[t as usize];
+        let (hl, hr) = (self.height(left), self.height(right));
+        if hl > hr + 1 {
+            let ll = self.links[left as usize];
+            if self.height(ll.left) < self.height(ll.right) {
+                self.links[t as usize].left = self.rotate_left(left);
+            }
+            return self.rotate_right(t);
+        }
+        if hr > hl + 1 {
+            let rl = self.links[right as usize];
+            if self.height(rl.right) < self.height(rl.left) {
+                self.links[t as usize].right = self.rotate_right(right);
+            }
+            return self.rotate_left(t);
+        }
+        t
+    }
+
+    /// Puts item `new` into the subtree at `t` (it is known to be absent);
+    /// returns the subtree's new root. Recursion depth is the tree height,
+    /// at most about 1.44 log2(n).
+    fn put(&mut self, t: u32, new: u32) -> u32 {
+        if t == NIL {
+            return new;
+        }
+        let link = self.links[t as usize];
+        let go_left = order(&self.items[new as usize], &self.items[t as usize]) == Ordering::Less;
+        let child = if go_left { link.left } else { link.right };
+        let before = self.height(child);
+        let child = self.put(child, new);
+        if go_left {
+            self.links[t as usize].left = child;
+        } else {
+            self.links[t as usize].right = child;
+        }
+        // Most inserts leave the heights above them unchanged: stop there.
+        if self.height(child) == before {
+            return t;
+        }
+        self.balance(t)
+    }
+
+    /// The index of `key`'s first insertion, if present.
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        let mut t = self.root?;
+        while t != NIL {
+            t = match order(key, &self.items[t as usize]) {
+                Ordering::Less => self.links[t as usize].left,
+                Ordering::Greater => self.links[t as usize].right,
+                Ordering::Equal => return Some(t as usize),
+            };
+        }
+        None
     }
 
     /// Adds `key`; `Err(index)` with the index of its first insertion if it
     /// was there already.
     pub(crate) fn insert(&mut self, key: impl Into<Cow<'a, str>>) -> Result<usize, usize> {
-        if self.slots.is_empty() {
-            self.grow_to(16);
-        }
         let key = key.into();
-        let at = self.probe(&key);
-        if self.slots[at] != 0 {
-            return Err(self.slots[at] as usize - 1);
+        if let Some(i) = self.get(&key) {
+            return Err(i);
         }
+        let new = self.items.len() as u32;
         self.items.push(key);
-        self.slots[at] = self.items.len() as u32;
-        if self.items.len() * 2 > self.slots.len() {
-            self.grow_to(self.slots.len() * 2);
-        }
-        Ok(self.items.len() - 1)
+        self.links.push(Link {
+            left: NIL,
+            right: NIL,
+            height: 1,
+        });
+        let root = self.root.unwrap_or(NIL);
+        self.root = Some(self.put(root, new));
+        Ok(new as usize)
     }
 
     pub(crate) fn contains(&self, key: &str) -> bool {
-        !self.slots.is_empty() && self.slots[self.probe(key)] != 0
+        self.get(key).is_some()
+    }
+
+    /// The indexes of the items in the set's order (length, then bytes:
+    /// for decimal numbers without leading zeros, numeric order).
+    pub(crate) fn in_order(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.items.len());
+        let mut stack = Vec::new();
+        let mut t = self.root.unwrap_or(NIL);
+        while t != NIL || !stack.is_empty() {
+            while t != NIL {
+                stack.push(t);
+                t = self.links[t as usize].left;
+            }
+            if let Some(top) = stack.pop() {
+                out.push(top as usize);
+                t = self.links[top as usize].right;
+            }
+        }
+        out
     }
 }
 
@@ -92,19 +192,50 @@ mod tests {
     #[test]
     fn insert_and_find() {
         let mut s = StrSet::default();
+        assert!(!s.contains("") && s.get("x").is_none());
         let keys: Vec<String> = (0..1000).map(|i| format!("node-{i}")).collect();
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(s.insert(k.as_str()), Ok(i));
         }
         for (i, k) in keys.iter().enumerate() {
             assert!(s.contains(k));
+            assert_eq!(s.get(k), Some(i));
             assert_eq!(s.insert(k.as_str()), Err(i));
         }
         assert!(!s.contains("node-1000") && !s.contains(""));
+        let sorted: Vec<usize> = s.in_order();
+        assert_eq!(sorted.len(), 1000);
+        assert_eq!(&sorted[..3], &[0, 1, 2]); // node-0..node-9 are the shortest
+        assert_eq!(sorted[10], 10);
         assert_eq!(s.insert(""), Ok(1000));
         assert!(s.contains(""));
         let mut owned = StrSet::with_capacity(2);
         assert_eq!(owned.insert("x-token".to_owned()), Ok(0));
         assert_eq!(owned.insert("X-Token".to_ascii_lowercase()), Err(0));
+    }
+
+    /// Sorted, reversed and shuffled insertions all keep the tree balanced
+    /// (height within the AVL bound), and every key is found.
+    #[test]
+    fn stays_balanced() {
+        let n = 20_000usize;
+        let bound = (1.45 * ((n + 2) as f64).log2()).ceil() as u8;
+        let orders: [Box<dyn Fn(usize) -> usize>; 3] = [
+            Box::new(|i| i),
+            Box::new(move |i| n - 1 - i),
+            Box::new(move |i| (i * 7919) % n),
+        ];
+        for f in orders {
+            let mut s = StrSet::default();
+            for i in 0..n {
+                let k = format!("{:08}", f(i));
+                assert!(s.insert(k).is_ok());
+            }
+            assert!(s.height(s.root.unwrap()) <= bound);
+            for i in 0..n {
+                assert!(s.contains(&format!("{i:08}")));
+            }
+            assert!(!s.contains("x"));
+        }
     }
 }

@@ -9,9 +9,10 @@
 //!   number, so that the rules can report it at its path instead of failing
 //!   the whole input.
 //!
-//! Numbers are `f64`, as in JavaScript; integral values serialize without a
-//! fraction (`3`, not `3.0`).
+//! Numbers are [`Number`]s: the text they were written in, kept verbatim,
+//! so that pass-through data comes out exactly as it went in.
 
+pub use crate::number::Number;
 use crate::strset::StrSet;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -22,8 +23,9 @@ pub enum Value {
     #[default]
     Null,
     Bool(bool),
-    /// A number; may be non-finite only when it came from JavaScript.
-    Number(f64),
+    /// A number as written; may be non-finite only when it came from
+    /// JavaScript (or a Rust `f64`).
+    Number(Number),
     String(String),
     Array(Vec<Value>),
     Object(Object),
@@ -79,6 +81,10 @@ impl Object {
             Some(slot) => slot.1 = value,
             None => self.entries.push((key, value)),
         }
+    }
+    /// Replaces the value of the entry at `i` (in document order).
+    pub(crate) fn set_at(&mut self, i: usize, value: Value) {
+        self.entries[i].1 = value;
     }
     /// Removes `key` and returns its value.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
@@ -159,7 +165,7 @@ impl Value {
             Value::Null => "null",
             Value::Bool(_) => "boolean",
             Value::Number(n) if n.is_nan() => "NaN",
-            Value::Number(n) if n.is_infinite() => "Infinity",
+            Value::Number(n) if !n.is_finite() => "Infinity",
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Array(_) => "array",
@@ -248,6 +254,11 @@ impl From<bool> for Value {
 }
 impl From<f64> for Value {
     fn from(n: f64) -> Self {
+        Value::Number(Number::from(n))
+    }
+}
+impl From<Number> for Value {
+    fn from(n: Number) -> Self {
         Value::Number(n)
     }
 }
@@ -267,7 +278,11 @@ impl From<serde_json::Value> for Value {
         match v {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(b),
-            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::Number(n) => Value::Number(match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Number::from_i64(i),
+                (None, Some(f)) => Number::from(f),
+                (None, None) => Number::non_finite(f64::NAN),
+            }),
             serde_json::Value::String(s) => Value::String(s),
             serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
             serde_json::Value::Object(o) => {
@@ -282,7 +297,7 @@ impl From<&Value> for serde_json::Value {
         match v {
             Value::Null | Value::Alien(_) | Value::Skipped => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
-            Value::Number(n) => json_number(*n)
+            Value::Number(n) => json_number(n)
                 .map(serde_json::Value::Number)
                 .unwrap_or(serde_json::Value::Null),
             Value::String(s) => serde_json::Value::String(s.clone()),
@@ -297,14 +312,19 @@ impl From<&Value> for serde_json::Value {
     }
 }
 
-/// Integral numbers that f64 holds exactly are written without a fraction.
-pub(crate) fn json_number(n: f64) -> Option<serde_json::Number> {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if n.fract() == 0.0 && n.abs() < EXACT {
-        Some(serde_json::Number::from(n as i64))
-    } else {
-        serde_json::Number::from_f64(n)
+/// A number as serde_json's: integers exactly, others as the double they
+/// read as (None for NaN and the infinities).
+pub(crate) fn json_number(n: &Number) -> Option<serde_json::Number> {
+    let text = n.json_text()?;
+    if !text.starts_with("-0") {
+        if let Ok(i) = text.parse::<i64>() {
+            return Some(serde_json::Number::from(i));
+        }
+        if let Ok(u) = text.parse::<u64>() {
+            return Some(serde_json::Number::from(u));
+        }
     }
+    serde_json::Number::from_f64(n.as_f64())
 }
 
 impl Serialize for Value {
@@ -312,7 +332,7 @@ impl Serialize for Value {
         match self {
             Value::Null | Value::Alien(_) | Value::Skipped => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
-            Value::Number(n) => match json_number(*n) {
+            Value::Number(n) => match json_number(n) {
                 Some(num) => num.serialize(s),
                 None => s.serialize_unit(),
             },
@@ -352,7 +372,7 @@ mod tests {
         // Small objects (linear search) and large ones (hash index).
         for n in [3usize, 40] {
             let mut entries: Vec<(String, Value)> = (0..n)
-                .map(|i| (format!("k{i}"), Value::Number(i as f64)))
+                .map(|i| (format!("k{i}"), Value::from(i as f64)))
                 .collect();
             entries.push(("k1".into(), Value::Bool(true)));
             entries.push((format!("k{}", n - 1), Value::Null));
@@ -361,7 +381,7 @@ mod tests {
             assert_eq!(o.position("k1"), Some(1));
             assert_eq!(o.get("k1"), Some(&Value::Bool(true)));
             assert_eq!(o.get(&format!("k{}", n - 1)), Some(&Value::Null));
-            assert_eq!(o.get("k0"), Some(&Value::Number(0.0)));
+            assert_eq!(o.get("k0"), Some(&Value::from(0.0)));
         }
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::issues::{Issue, IssueCode, PathSegment};
 use crate::request::{build_from_parsed, BuildOptions};
-use crate::value::Value;
+use crate::value::{Number, Value};
 use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
 use wasm_bindgen::prelude::*;
 
@@ -286,9 +286,9 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
             let (path, kind) = (bridge_path(&path), bridge_str(&kind));
             if let Some(slot) = value.pointer_mut(&path) {
                 *slot = match kind.as_str() {
-                    "NaN" => Value::Number(f64::NAN),
-                    "Infinity" => Value::Number(f64::INFINITY),
-                    "-Infinity" => Value::Number(f64::NEG_INFINITY),
+                    "NaN" => Value::Number(Number::non_finite(f64::NAN)),
+                    "Infinity" => Value::Number(Number::non_finite(f64::INFINITY)),
+                    "-Infinity" => Value::Number(Number::non_finite(f64::NEG_INFINITY)),
                     _ => Value::Alien(kind),
                 };
             }
@@ -330,7 +330,7 @@ fn bridge_path(v: &Value) -> Vec<PathSegment> {
         .map(|a| {
             a.iter()
                 .map(|seg| match seg {
-                    Value::Number(n) => PathSegment::Index(*n as usize),
+                    Value::Number(n) => PathSegment::Index(n.as_index().unwrap_or(usize::MAX)),
                     other => PathSegment::Key(bridge_str(other)),
                 })
                 .collect()

@@ -4,7 +4,7 @@
 //! property tests check that both write the same text.)
 
 use crate::issues::{Issue, PathSegment, Severity};
-use crate::value::Value;
+use crate::value::{Number, Value};
 use std::fmt::Write as _;
 
 /// A JSON string literal.
@@ -41,13 +41,10 @@ pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A JSON number; integral values without a fraction, others in the
-/// shortest form that reads back the same (non-finite values as null).
-pub(crate) fn number(out: &mut String, n: f64) {
-    match crate::value::json_number(n) {
-        Some(num) => {
-            let _ = write!(out, "{num}");
-        }
+/// A JSON number as it was written (non-finite values as null).
+pub(crate) fn number(out: &mut String, n: &Number) {
+    match n.json_text() {
+        Some(t) => out.push_str(&t),
         None => out.push_str("null"),
     }
 }
@@ -57,7 +54,7 @@ pub(crate) fn value(out: &mut String, v: &Value) {
     match v {
         Value::Null | Value::Alien(_) | Value::Skipped => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => number(out, *n),
+        Value::Number(n) => number(out, n),
         Value::String(s) => string(out, s),
         Value::Array(a) => {
             out.push('[');

@@ -165,8 +165,8 @@ fn random_value(rng: &mut Rng, depth: usize) -> Value {
         return match rng.below(7) {
             0 => Value::Null,
             1 => Value::Bool(rng.chance(50)),
-            2 => Value::Number(*rng.pick(&[0.0, -1.0, 1.5, 600.0, 1e300, -0.0])),
-            3 if rng.chance(10) => Value::Number(*rng.pick(&[f64::NAN, f64::INFINITY])),
+            2 => Value::from(*rng.pick(&[0.0, -1.0, 1.5, 600.0, 1e300, -0.0])),
+            3 if rng.chance(10) => Value::from(*rng.pick(&[f64::NAN, f64::INFINITY])),
             3 => Value::Alien(
                 rng.pick(&["bigint", "Date", "cyclic reference", "undefined"])
                     .to_string(),
@@ -266,9 +266,16 @@ fn check(kind: Kind, input: &Value, opts: &Options, what: &str) {
             "{what}: issue JSON"
         );
     }
+    // Numbers are written as given, serde writes the double's shortest
+    // form: compare the texts read back.
+    let reread = |t: &str| {
+        serde_json::from_str::<serde_json::Value>(t)
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(
-        input.to_json_string(),
-        serde_json::to_string(input).unwrap(),
+        reread(&input.to_json_string()),
+        reread(&serde_json::to_string(input).unwrap()),
         "{what}: value JSON"
     );
     if let Some(v) = &out.value {
@@ -539,7 +546,9 @@ fn json_parser_agrees_with_serde_json() {
         let ours = trillet_flows::json::parse(t, &limits);
         let theirs = serde_json::from_str::<serde_json::Value>(t);
         match (&ours, theirs) {
-            (Ok(v), Ok(w)) => assert_eq!(*v, Value::from(w), "same value for {t:?}"),
+            // Numbers compared as the doubles they read as (ours keep
+            // their text; serde_json's Value keeps a double).
+            (Ok(v), Ok(w)) => assert_eq!(serde_json::Value::from(v), w, "same value for {t:?}"),
             (Err(i), Err(_)) => {
                 assert_eq!(i.code.as_str(), "invalid_json", "{t:?}");
                 assert!(i.line.is_some() && i.column.is_some(), "{t:?}");
@@ -657,5 +666,160 @@ fn json_parser_agrees_with_serde_json() {
             t.push_str(&rng.below(330).to_string());
         }
         check(&t);
+    }
+}
+
+/// 100,000 random finite doubles (random bit patterns, `Math.random()`-like
+/// fractions, large and tiny magnitudes) in flow node data come out of
+/// normalize unchanged: from JSON text (the text written back verbatim, the
+/// same double when read again) and from Rust values (the same double).
+#[test]
+fn random_doubles_pass_through_normalize_unchanged() {
+    let mut rng = Rng::new();
+    let mut doubles = Vec::with_capacity(100_000);
+    while doubles.len() < 100_000 {
+        let f = match doubles.len() % 4 {
+            0 => f64::from_bits(rng.next()),
+            1 => (rng.next() >> 11) as f64 / (1u64 << 53) as f64,
+            2 => (rng.next() >> 11) as f64 * 10f64.powi(rng.below(40) as i32),
+            _ => f64::from_bits(rng.next() >> rng.below(64)),
+        };
+        if f.is_finite() {
+            doubles.push(f);
+        }
+    }
+    // The issue's examples too.
+    doubles.extend([
+        0.20046571798452242,
+        227277.28495374322,
+        6.7e25,
+        123456789012345680000.0,
+        -0.0,
+        5e-324,
+        f64::MAX,
+    ]);
+    let opts = Options {
+        limits: Limits {
+            max_bytes: 64 << 20,
+            ..Limits::default()
+        },
+        ..Options::default()
+    };
+    for chunk in doubles.chunks(10_000) {
+        // JSON text, each number in the shortest round-trip form (as
+        // JavaScript's JSON.stringify writes it, up to exponent spelling).
+        let texts: Vec<String> = chunk
+            .iter()
+            .map(|f| Value::from(*f).to_json_string())
+            .collect();
+        let mut text = String::from(r#"{"name":"S","direction":"outbound","flowData":{"nodes":["#);
+        for (i, group) in texts.chunks(100).enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!(
+                r#"{{"id":"n{i}","position":{{"x":{},"y":{}}},"data":[{}]}}"#,
+                group[0],
+                group[1],
+                group.join(",")
+            ));
+        }
+        text.push_str(r#"],"edges":[]}}"#);
+        let out = normalize_json(Kind::CallFlow, &text, &opts);
+        let v = out.value.unwrap_or_else(|| panic!("{:?}", out.issues));
+        let nodes = v
+            .get("flowData")
+            .and_then(|f| f.get("nodes"))
+            .and_then(Value::as_array)
+            .unwrap();
+        let mut k = 0;
+        for (i, node) in nodes.iter().enumerate() {
+            let data = node.get("data").and_then(Value::as_array).unwrap();
+            let pos = node.get("position").unwrap();
+            assert_eq!(pos.get("x").unwrap().to_json_string(), texts[i * 100]);
+            assert_eq!(pos.get("y").unwrap().to_json_string(), texts[i * 100 + 1]);
+            for item in data {
+                let Value::Number(n) = item else {
+                    panic!("not a number")
+                };
+                assert_eq!(item.to_json_string(), texts[k], "text of {}", chunk[k]);
+                assert_eq!(
+                    n.as_f64().to_bits(),
+                    chunk[k].to_bits(),
+                    "double of {}",
+                    texts[k]
+                );
+                k += 1;
+            }
+        }
+        assert_eq!(k, chunk.len());
+        // From a Rust value: the same doubles come out.
+        let parsed = trillet_flows::json::parse(&text, &opts.limits).unwrap();
+        let out = normalize(Kind::CallFlow, &parsed, &opts).value.unwrap();
+        assert_eq!(out, v);
+        let mut node = Object::new();
+        node.push("id", Value::from("a"));
+        node.push(
+            "data",
+            Value::Array(chunk.iter().map(|f| Value::from(*f)).collect()),
+        );
+        let mut root =
+            trillet_flows::json::parse(r#"{"name":"S","direction":"outbound"}"#, &opts.limits)
+                .unwrap();
+        let mut fd = Object::new();
+        fd.push("nodes", Value::Array(vec![Value::Object(node)]));
+        fd.push("edges", Value::Array(vec![]));
+        if let Value::Object(o) = &mut root {
+            o.push("flowData", Value::Object(fd));
+        }
+        let out = normalize(Kind::CallFlow, &root, &opts).value.unwrap();
+        let data = out
+            .get("flowData")
+            .and_then(|f| f.get("nodes"))
+            .and_then(Value::as_array)
+            .unwrap()[0]
+            .get("data")
+            .and_then(Value::as_array)
+            .unwrap();
+        for (item, f) in data.iter().zip(chunk) {
+            let Value::Number(n) = item else {
+                panic!("not a number")
+            };
+            assert_eq!(n.as_f64().to_bits(), f.to_bits(), "{f}");
+        }
+    }
+}
+
+/// Number texts that are not in shortest form (`1.50`, `1E5`, `-0`, long
+/// digit strings) are written back exactly as given.
+#[test]
+fn number_texts_are_kept_verbatim() {
+    for t in [
+        "1.50",
+        "1E5",
+        "1e+05",
+        "-0",
+        "-0.0",
+        "0.20046571798452242",
+        "6.7e25",
+        "123456789012345680000",
+        "18446744073709551616",
+        "3.141592653589793238462643383279502884197",
+        "1e-400",
+        "0.1e1",
+    ] {
+        let text = format!(
+            r#"{{"name":"S","direction":"outbound","flowData":{{"nodes":[{{"id":"a","x":{t}}}],"edges":[]}}}}"#
+        );
+        let out = normalize_json(Kind::CallFlow, &text, &Options::default());
+        let v = out.value.unwrap();
+        let x = v
+            .get("flowData")
+            .and_then(|f| f.get("nodes"))
+            .and_then(Value::as_array)
+            .unwrap()[0]
+            .get("x")
+            .unwrap();
+        assert_eq!(x.to_json_string(), t);
     }
 }

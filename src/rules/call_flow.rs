@@ -325,7 +325,7 @@ fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
     };
     let human = flag(ctx, 3);
     put(out, "enableHumanLikeVoiceAndTone", human.map(Value::Bool));
-    let delay = ctx.optional(keys.get(4), |c, v| c.number(v, 0.0, false));
+    let delay = ctx.optional(keys.get(4), |c, v| c.number(v, false));
     put(out, "welcomeMessageDelay", delay.map(Value::Number));
     let location = ctx.optional(keys.get(5), |c, v| c.string(v));
     put(out, "customerLocation", location.map(s));
@@ -371,9 +371,9 @@ fn call_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         Some(c.passthrough(v))
     });
     put(&mut out, "reminderMessages", reminders);
-    let max = ctx.optional(keys.get(2), |c, v| c.number(v, 0.0, true));
+    let max = ctx.optional(keys.get(2), |c, v| c.number(v, true));
     put(&mut out, "maxCallDuration", max.map(Value::Number));
-    let silence = ctx.optional(keys.get(3), |c, v| c.number(v, 0.0, false));
+    let silence = ctx.optional(keys.get(3), |c, v| c.number(v, false));
     put(&mut out, "endCallOnSilence", silence.map(Value::Number));
     Ctx::append_extras(&mut out, &keys);
     Some(Value::Object(out))

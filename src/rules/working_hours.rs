@@ -25,7 +25,7 @@ pub(crate) fn response_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<V
     let keys = ctx.keys(obj, &KNOWN);
     let mut out = Object::new();
     if let Some(f) = keys.get(0) {
-        let delay = ctx.in_field(f, |c, v| c.number(v, 0.0, false));
+        let delay = ctx.in_field(f, |c, v| c.number(v, false));
         put(&mut out, "delay", delay.map(Value::Number));
     }
     if let Some(wh) = working_hours(ctx, &keys) {
