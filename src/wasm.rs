@@ -566,7 +566,10 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
 fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, OPTION_KEYS, &mut pre);
-    let parts = encode_form(form, opts.limits.max_items.min(u32::MAX as usize - 1) as u32);
+    let parts = encode_form(
+        form,
+        opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
+    );
     let entries: Vec<(String, String)> = parts
         .get(0)
         .as_string()
