@@ -9,6 +9,8 @@
 //! key counts at its last value, as it does for the rules.
 
 use crate::issues::Issue;
+use crate::strset::StrSet;
+use std::borrow::Cow;
 
 /// Sets `line` and `column` on every issue that has none, from `text`.
 pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
@@ -16,19 +18,20 @@ pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
         return;
     }
     // Every pointer an issue may need: its own and each parent's.
-    let mut wanted: Vec<&str> = Vec::new();
+    let mut wanted = StrSet::default();
+    let mut count = 0;
     for i in issues.iter() {
         let mut p = i.pointer.as_str();
         loop {
-            wanted.push(p);
+            if wanted.insert(p).is_ok() {
+                count += 1;
+            }
             match p.rfind('/') {
-                Some(n) => p = &p[..n],
+                Some(n) => p = p.get(..n).unwrap_or(""),
                 None => break,
             }
         }
     }
-    wanted.sort_unstable();
-    wanted.dedup();
     let mut s = Scan {
         b: text.as_bytes(),
         text,
@@ -36,23 +39,23 @@ pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
         line: 1,
         line_start: 0,
         last: (0, 1),
-        wanted: &wanted,
-        found: vec![None; wanted.len()],
+        wanted,
+        found: vec![None; count],
         ptr: String::new(),
     };
     s.value();
-    let found = s.found;
+    let (mut wanted, found) = (s.wanted, s.found);
     let places: Vec<Option<(usize, usize)>> = issues
         .iter()
         .map(|i| {
             let mut p = i.pointer.as_str();
             loop {
-                if let Ok(n) = wanted.binary_search(&p) {
-                    if found[n].is_some() {
-                        return found[n];
+                if let Err(n) = wanted.insert(Cow::Owned(p.to_owned())) {
+                    if let Some(place) = found.get(n).copied().flatten() {
+                        return Some(place);
                     }
                 }
-                p = &p[..p.rfind('/')?];
+                p = p.get(..p.rfind('/')?).unwrap_or("");
             }
         })
         .collect();
@@ -74,7 +77,8 @@ struct Scan<'a> {
     /// The last recorded (offset, column): places are recorded in text order,
     /// so columns are counted once over the text.
     last: (usize, usize),
-    wanted: &'a [&'a str],
+    wanted: StrSet<'a>,
+    /// (line, column) of each pointer of `wanted`, by its index there.
     found: Vec<Option<(usize, usize)>>,
     ptr: String,
 }
@@ -95,7 +99,10 @@ impl Scan<'_> {
     }
 
     fn record(&mut self) {
-        let Ok(n) = self.wanted.binary_search(&self.ptr.as_str()) else {
+        if !self.wanted.contains(&self.ptr) {
+            return;
+        }
+        let Err(n) = self.wanted.insert(Cow::Owned(self.ptr.clone())) else {
             return;
         };
         let (from, mut col) = if self.last.0 >= self.line_start {
@@ -103,12 +110,17 @@ impl Scan<'_> {
         } else {
             (self.line_start, 1)
         };
-        col += self.text[from..self.i]
+        col += self
+            .text
+            .get(from..self.i)
+            .unwrap_or("")
             .chars()
             .map(char::len_utf16)
             .sum::<usize>();
         self.last = (self.i, col);
-        self.found[n] = Some((self.line, col));
+        if let Some(slot) = self.found.get_mut(n) {
+            *slot = Some((self.line, col));
+        }
     }
 
     /// Skips a string; returns its raw contents (between the quotes).
@@ -178,12 +190,29 @@ impl Scan<'_> {
                 self.ws();
                 self.i += 1; // the colon
             } else {
-                self.ptr.push_str(&n.to_string());
+                push_index(&mut self.ptr, n);
                 n += 1;
             }
             self.value();
             self.ptr.truncate(len);
         }
+    }
+}
+
+/// An array index in decimal (without core::fmt, which costs wasm size).
+fn push_index(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(d as char);
     }
 }
 
@@ -195,7 +224,10 @@ fn push_key(out: &mut String, raw: &str) {
         quoted.push('"');
         quoted.push_str(raw);
         quoted.push('"');
-        decoded = serde_json::from_str::<String>(&quoted).unwrap_or_default();
+        decoded = match crate::json::parse(&quoted, &crate::json::Limits::default()) {
+            Ok(crate::value::Value::String(s)) => s,
+            _ => String::new(),
+        };
         decoded.as_str()
     } else {
         raw
