@@ -199,11 +199,12 @@ pub struct Issue {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub received: Option<String>,
-    /// For `invalid_json` and `too_large` in JSON text: the 1-based line.
+    /// For an issue from JSON text: the 1-based line of its value (of the
+    /// closest existing parent when the value is missing).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub line: Option<usize>,
-    /// For `invalid_json` and `too_large` in JSON text: the 1-based column.
+    /// For an issue from JSON text: the 1-based column, in UTF-16 units.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub column: Option<usize>,

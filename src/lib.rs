@@ -32,6 +32,7 @@ pub mod clone;
 pub mod form;
 pub mod issues;
 pub mod json;
+mod locate;
 pub mod model;
 pub mod number;
 pub mod request;
@@ -189,7 +190,11 @@ pub(crate) fn normalize_checked(
 /// [`validate`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse_at(text, &opts.limits, kind.skip_place()) {
-        Ok(v) => validate_checked(kind, &v, opts, true),
+        Ok(v) => {
+            let mut r = validate_checked(kind, &v, opts, true);
+            locate::locate(text, &mut r.issues);
+            r
+        }
         Err(issue) => Report {
             valid: false,
             issues: vec![issue],
@@ -200,7 +205,11 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
 /// [`normalize`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse(text, &opts.limits) {
-        Ok(v) => normalize_checked(kind, &v, opts, true),
+        Ok(v) => {
+            let mut n = normalize_checked(kind, &v, opts, true);
+            locate::locate(text, &mut n.issues);
+            n
+        }
         Err(issue) => Normalized {
             value: None,
             issues: vec![issue],

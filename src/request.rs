@@ -103,7 +103,7 @@ pub fn build_request(kind: Kind, input: &Value, opts: &BuildOptions) -> BuildRes
 /// [`build_request`] for JSON text.
 pub fn build_request_json(kind: Kind, text: &str, opts: &BuildOptions) -> BuildResult {
     match crate::json::parse(text, &opts.options.limits) {
-        Ok(v) => build_from_parsed(kind, Ok(&v), opts),
+        Ok(v) => build_from_parsed_at(kind, Ok(&v), Some(text), opts),
         Err(issue) => build_from_parsed(kind, Err(issue), opts),
     }
 }
@@ -112,6 +112,17 @@ pub fn build_request_json(kind: Kind, text: &str, opts: &BuildOptions) -> BuildR
 pub(crate) fn build_from_parsed(
     kind: Kind,
     input: Result<&Value, Issue>,
+    opts: &BuildOptions,
+) -> BuildResult {
+    build_from_parsed_at(kind, input, None, opts)
+}
+
+/// `text`: the JSON text `input` was parsed from, to locate its issues.
+#[allow(clippy::result_large_err)]
+fn build_from_parsed_at(
+    kind: Kind,
+    input: Result<&Value, Issue>,
+    text: Option<&str>,
     opts: &BuildOptions,
 ) -> BuildResult {
     let mut issues = Vec::new();
@@ -172,7 +183,11 @@ pub(crate) fn build_from_parsed(
             issues: vec![issue],
         },
     };
-    issues.extend(normalized.issues);
+    let mut payload_issues = normalized.issues;
+    if let Some(t) = text {
+        crate::locate::locate(t, &mut payload_issues);
+    }
+    issues.extend(payload_issues);
     let failed = issues.iter().any(Issue::is_error);
     scrub(&mut issues, &opts.api_key);
     let request = match (normalized.value, failed, base_ok) {

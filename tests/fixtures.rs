@@ -92,6 +92,35 @@ fn expected_issues(f: &Json) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Where an expected issue gives `line` and `column`, the issue has them.
+/// `issues` came from JSON text: every issue carries a place.
+fn check_places(name: &str, f: &Json, issues: &[Issue]) {
+    for (n, (want, got)) in f["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(issues)
+        .enumerate()
+    {
+        assert!(
+            got.line.is_some() && got.column.is_some() || got.code.as_str() == "too_large",
+            "{name}: issue {n} ({}) from JSON text has no line and column",
+            got.code
+        );
+        for (key, value) in [("line", got.line), ("column", got.column)] {
+            if let Some(w) = want.get(key) {
+                assert_eq!(
+                    value.map(|v| v as u64),
+                    w.as_u64(),
+                    "{name}: issue {n} ({} at {}) {key} differs",
+                    got.code,
+                    got.pointer
+                );
+            }
+        }
+    }
+}
+
 /// Every message is a sentence that names its field.
 fn check_messages(name: &str, issues: &[Issue]) {
     for i in issues {
@@ -286,7 +315,21 @@ fn run_fixture(path: &Path) -> Result<(), String> {
             };
             let res = match (f.get("input"), f.get("inputJson")) {
                 (Some(i), _) => build_request(kind, &Value::from(i.clone()), &b),
-                (None, Some(t)) => build_request_json(kind, t.as_str().unwrap(), &b),
+                (None, Some(t)) => {
+                    let res = build_request_json(kind, t.as_str().unwrap(), &b);
+                    let payload: Vec<Issue> = res
+                        .issues
+                        .iter()
+                        .filter(|i| {
+                            !matches!(i.pointer.as_str(), "/apiKey" | "/workspaceId" | "/baseUrl")
+                        })
+                        .cloned()
+                        .collect();
+                    if payload.len() == res.issues.len() {
+                        check_places(&name, &f, &payload);
+                    }
+                    res
+                }
                 _ => panic!("build fixture needs input or inputJson"),
             };
             assert_eq!(brief(&res.issues), want, "{name}: build issues differ");
@@ -360,10 +403,9 @@ fn run_fixture(path: &Path) -> Result<(), String> {
             }
             (None, Some(t)) => {
                 let t = t.as_str().expect("inputJson is a string");
-                (
-                    validate_json(kind, t, &opts),
-                    normalize_json(kind, t, &opts),
-                )
+                let report = validate_json(kind, t, &opts);
+                check_places(&name, &f, &report.issues);
+                (report, normalize_json(kind, t, &opts))
             }
             _ => panic!("fixture needs exactly one of input, inputJson, form"),
         };

@@ -201,8 +201,22 @@ fn run(name: &str, text: &str) -> Result<(), String> {
         } else {
             normalizeMessageFlowJson(t, opts)
         });
-        if brief(&v["issues"]) != brief(&n["issues"]) {
+        if v["issues"] != n["issues"] {
             return Err(format!("{name}: validate and normalize disagree"));
+        }
+        // Expected `line` and `column` (where given) match.
+        if let (Some(got), Some(want)) = (v["issues"].as_array(), f["issues"].as_array()) {
+            for (n, (g, w)) in got.iter().zip(want).enumerate() {
+                for key in ["line", "column"] {
+                    if w.get(key).is_some() && g.get(key) != w.get(key) {
+                        return Err(format!(
+                            "{name}: issue {n} {key}: got {:?}, want {:?}",
+                            g.get(key),
+                            w.get(key)
+                        ));
+                    }
+                }
+            }
         }
         (v["issues"].clone(), Some(n))
     } else {

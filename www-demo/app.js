@@ -444,10 +444,13 @@ function placeInText(issues, text) {
   let map;
   return issues.map((issue) => {
     let at;
-    if (issue.line >= 1 && issue.column >= 1) at = tokenAt(text, editor.offsetOf(issue.line, issue.column));
+    map ??= places(text) ?? new Map();
+    const place = map.size ? closest(map, issue.pointer ?? '') : undefined;
+    // The library's line and column say where the text breaks (invalid_json, the byte
+    // limit) and where each value starts; the key-or-value extent of a mark comes
+    // from the member's place in the text.
+    if (!place && issue.line >= 1 && issue.column >= 1) at = tokenAt(text, editor.offsetOf(issue.line, issue.column));
     else {
-      map ??= places(text) ?? new Map();
-      const place = closest(map, issue.pointer ?? '');
       if (!place) at = tokenAt(text, 0);
       else {
         const exact = map.get(issue.pointer) === place;

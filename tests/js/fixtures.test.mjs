@@ -196,6 +196,13 @@ function runValue(f, k, want) {
     assert.equal(typeof f.inputJson, 'string', 'inputJson is a string');
     report = k.validateJson(f.inputJson, f.options);
     out = k.normalizeJson(f.inputJson, f.options);
+    // Expected `line` and `column` (where given) match.
+    f.issues.forEach((w, n) => {
+      const g = report.issues[n];
+      for (const key of ['line', 'column']) {
+        if (key in w) assert.equal(g?.[key], w[key], `issue ${n} ${key} differs`);
+      }
+    });
   } else {
     assert.fail('fixture needs exactly one of input, inputJson, form');
   }

@@ -1,0 +1,272 @@
+//! Line and column of each issue in the JSON text it came from.
+//!
+//! Runs only when there are issues: one scan of the (already parsed, so
+//! valid) text records where each value that an issue's pointer, or one of
+//! its parents, names begins. An issue gets the place of its value, or,
+//! when the value is missing, of its closest existing parent (for a missing
+//! field: the `{` of the object that lacks it). Lines are 1-based and count
+//! `\n`; columns are 1-based UTF-16 units, as for `invalid_json`. A repeated
+//! key counts at its last value, as it does for the rules.
+
+use crate::issues::Issue;
+use crate::strset::StrSet;
+use std::borrow::Cow;
+
+/// Sets `line` and `column` on every issue that has none, from `text`.
+pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
+    if issues.iter().all(|i| i.line.is_some()) {
+        return;
+    }
+    // Every pointer an issue may need: its own and each parent's.
+    let mut wanted = StrSet::default();
+    let mut count = 0;
+    for i in issues.iter() {
+        let mut p = i.pointer.as_str();
+        loop {
+            if wanted.insert(p).is_ok() {
+                count += 1;
+            }
+            match p.rfind('/') {
+                Some(n) => p = p.get(..n).unwrap_or(""),
+                None => break,
+            }
+        }
+    }
+    let mut s = Scan {
+        b: text.as_bytes(),
+        text,
+        i: 0,
+        line: 1,
+        line_start: 0,
+        last: (0, 1),
+        wanted,
+        found: vec![None; count],
+        ptr: String::new(),
+    };
+    s.value();
+    let (mut wanted, found) = (s.wanted, s.found);
+    let places: Vec<Option<(usize, usize)>> = issues
+        .iter()
+        .map(|i| {
+            let mut p = i.pointer.as_str();
+            loop {
+                if let Err(n) = wanted.insert(Cow::Owned(p.to_owned())) {
+                    if let Some(place) = found.get(n).copied().flatten() {
+                        return Some(place);
+                    }
+                }
+                p = p.get(..p.rfind('/')?).unwrap_or("");
+            }
+        })
+        .collect();
+    drop(wanted);
+    for (i, place) in issues.iter_mut().zip(places) {
+        if let (None, Some((line, column))) = (i.line, place) {
+            i.line = Some(line);
+            i.column = Some(column);
+        }
+    }
+}
+
+struct Scan<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    i: usize,
+    line: usize,
+    line_start: usize,
+    /// The last recorded (offset, column): places are recorded in text order,
+    /// so columns are counted once over the text.
+    last: (usize, usize),
+    wanted: StrSet<'a>,
+    /// (line, column) of each pointer of `wanted`, by its index there.
+    found: Vec<Option<(usize, usize)>>,
+    ptr: String,
+}
+
+impl Scan<'_> {
+    fn ws(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b'\n' => {
+                    self.i += 1;
+                    self.line += 1;
+                    self.line_start = self.i;
+                }
+                b' ' | b'\t' | b'\r' => self.i += 1,
+                _ => break,
+            }
+        }
+    }
+
+    fn record(&mut self) {
+        if !self.wanted.contains(&self.ptr) {
+            return;
+        }
+        let Err(n) = self.wanted.insert(Cow::Owned(self.ptr.clone())) else {
+            return;
+        };
+        let (from, mut col) = if self.last.0 >= self.line_start {
+            self.last
+        } else {
+            (self.line_start, 1)
+        };
+        col += self
+            .text
+            .get(from..self.i)
+            .unwrap_or("")
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>();
+        self.last = (self.i, col);
+        if let Some(slot) = self.found.get_mut(n) {
+            *slot = Some((self.line, col));
+        }
+    }
+
+    /// Skips a string; returns its raw contents (between the quotes).
+    fn string(&mut self) -> &str {
+        let start = self.i + 1;
+        self.i += 1;
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b'"' => break,
+                b'\\' => self.i += 2,
+                _ => self.i += 1,
+            }
+        }
+        let end = self.i.min(self.b.len());
+        self.i = end + 1;
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn value(&mut self) {
+        self.ws();
+        self.record();
+        match self.b.get(self.i) {
+            Some(b'{') => {
+                self.i += 1;
+                self.container(b'}', true);
+            }
+            Some(b'[') => {
+                self.i += 1;
+                self.container(b']', false);
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while let Some(c) = self.b.get(self.i) {
+                    if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.i += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn container(&mut self, close: u8, object: bool) {
+        let mut n = 0usize;
+        loop {
+            self.ws();
+            match self.b.get(self.i) {
+                None => break,
+                Some(&c) if c == close => {
+                    self.i += 1;
+                    break;
+                }
+                Some(b',') => {
+                    self.i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let len = self.ptr.len();
+            self.ptr.push('/');
+            if object {
+                let raw = self.string().to_owned();
+                push_key(&mut self.ptr, &raw);
+                self.ws();
+                self.i += 1; // the colon
+            } else {
+                push_index(&mut self.ptr, n);
+                n += 1;
+            }
+            self.value();
+            self.ptr.truncate(len);
+        }
+    }
+}
+
+/// An array index in decimal (without core::fmt, which costs wasm size).
+fn push_index(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(d as char);
+    }
+}
+
+/// A key as it stands in a pointer (`~0`, `~1`), from its raw JSON text.
+fn push_key(out: &mut String, raw: &str) {
+    let decoded;
+    let key = if raw.contains('\\') {
+        let mut quoted = String::with_capacity(raw.len() + 2);
+        quoted.push('"');
+        quoted.push_str(raw);
+        quoted.push('"');
+        decoded = match crate::json::parse(&quoted, &crate::json::Limits::default()) {
+            Ok(crate::value::Value::String(s)) => s,
+            _ => String::new(),
+        };
+        decoded.as_str()
+    } else {
+        raw
+    };
+    for c in key.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::issues::{Issue, IssueCode, PathSegment};
+
+    fn at(text: &str, path: Vec<PathSegment>) -> (Option<usize>, Option<usize>) {
+        let mut v = vec![Issue::new(path, IssueCode::Required, "x.")];
+        super::locate(text, &mut v);
+        (v[0].line, v[0].column)
+    }
+
+    #[test]
+    fn values_parents_and_utf16_columns() {
+        let t = "{\n  \"a\": {\"b\": [1, \"é😀\", 3]},\n  \"c/~\\u0064\": true\n}";
+        assert_eq!(at(t, vec![]), (Some(1), Some(1)));
+        assert_eq!(at(t, vec!["a".into()]), (Some(2), Some(8)));
+        assert_eq!(
+            at(t, vec!["a".into(), "b".into(), 2.into()]),
+            (Some(2), Some(25))
+        );
+        // Missing: the object that lacks it.
+        assert_eq!(at(t, vec!["a".into(), "zz".into()]), (Some(2), Some(8)));
+        assert_eq!(at(t, vec!["c/~d".into()]), (Some(3), Some(16)));
+        // A repeated key: its last value.
+        assert_eq!(
+            at("{\"a\":1,\"a\":  2}", vec!["a".into()]),
+            (Some(1), Some(14))
+        );
+    }
+}
