@@ -6,7 +6,7 @@
 //! validate and normalize, and build the request server-side.
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
-use crate::rules::formats::{self, UrlCheck};
+use crate::rules::formats;
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -141,7 +141,7 @@ pub(crate) fn build_from_parsed(
     }
     let base = opts.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
     let base_ok = match formats::check_url(base) {
-        UrlCheck::Invalid(why) => {
+        Err(why) => {
             option_issue("baseUrl", IssueCode::InvalidUrl, format!("`baseUrl` is not usable: {why}; give an absolute URL such as {DEFAULT_BASE_URL}."));
             false
         }
@@ -149,7 +149,7 @@ pub(crate) fn build_from_parsed(
             option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` has a query or fragment; give only the scheme, host and an optional path prefix.".into());
             false
         }
-        UrlCheck::Insecure => {
+        Ok(url) if !url.secure => {
             option_issue(
                 "baseUrl",
                 IssueCode::InsecureUrl,
@@ -158,7 +158,7 @@ pub(crate) fn build_from_parsed(
             );
             true
         }
-        UrlCheck::Ok => true,
+        Ok(_) => true,
     };
     let normalized = match input {
         Ok(v) => normalize(kind, v, &opts.options),
