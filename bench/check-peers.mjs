@@ -26,7 +26,7 @@ export const CASES = [
   ['call', 'webhook header value with newline', false, call((x) => { x.webhooks = [wh({ headers: { 'X-A': 'a\r\nb' } })]; })],
   ['call', 'webhook headers as [{name, value}]', true, call((x) => { x.webhooks = [wh({ headers: [{ name: 'X-A', value: '1' }] })]; })],
   ['call', 'webhook header names equal ignoring case', false, call((x) => { x.webhooks = [wh({ headers: { 'X-A': '1', 'x-a': '2' } })]; })],
-  ['call', 'webhook names duplicate', false, call((x) => { x.webhooks = [wh(), wh()]; })],
+  ['call', 'webhook names duplicate (a warning)', true, call((x) => { x.webhooks = [wh(), wh()]; })],
   ['call', 'webhook variable names duplicate', false, call((x) => { x.webhooks = [wh({ variablesforcallflow: [{ name: 'a' }, { name: 'a' }] })]; })],
   ['call', 'webhook without url', false, call((x) => { x.webhooks = [{ name: 'hook' }]; })],
   ['call', 'two default collections', false, call((x) => { x.dynamicVariableCollections = [{ name: 'a', isDefault: true }, { name: 'b', isDefault: true }]; })],

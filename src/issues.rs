@@ -54,8 +54,11 @@ pub enum IssueCode {
     Conflict,
     /// Not an absolute `http:` or `https:` URL.
     InvalidUrl,
-    /// Warning: `http:` where `https:` would do.
+    /// Warning: `http:` where `https:` would do (any host, loopback included).
     InsecureUrl,
+    /// Warning: a webhook URL whose host Trillet's servers cannot reach
+    /// (loopback, private, link-local, unspecified, or a local-only name).
+    UnreachableUrl,
     /// Warning: an id that is not a 24-hex-digit object id.
     UnusualId,
     /// A number below its minimum, or not finite.
@@ -66,7 +69,8 @@ pub enum IssueCode {
     InvalidTimezone,
     /// Working hours that start and end at the same minute.
     EmptyWindow,
-    /// An id, key or name that must be unique appears again (reported at the later one).
+    /// An id, key or name that must be unique appears again (reported at the
+    /// later one); a warning for a repeated webhook name, which the API accepts.
     Duplicate,
     /// A flow edge that names a node that does not exist.
     DanglingReference,
@@ -95,8 +99,9 @@ pub enum IssueCode {
 }
 
 impl IssueCode {
-    /// Every code, in the order of the contract's table.
-    pub const ALL: [IssueCode; 25] = [
+    /// Every code: the 25 of the contract's table, in its order, then
+    /// `internal_error` (the JavaScript layer's, for a module that failed).
+    pub const ALL: [IssueCode; 26] = [
         IssueCode::Required,
         IssueCode::Empty,
         IssueCode::InvalidType,
@@ -105,6 +110,7 @@ impl IssueCode {
         IssueCode::Conflict,
         IssueCode::InvalidUrl,
         IssueCode::InsecureUrl,
+        IssueCode::UnreachableUrl,
         IssueCode::UnusualId,
         IssueCode::TooSmall,
         IssueCode::InvalidTime,
@@ -135,6 +141,7 @@ impl IssueCode {
             IssueCode::Conflict => "conflict",
             IssueCode::InvalidUrl => "invalid_url",
             IssueCode::InsecureUrl => "insecure_url",
+            IssueCode::UnreachableUrl => "unreachable_url",
             IssueCode::UnusualId => "unusual_id",
             IssueCode::TooSmall => "too_small",
             IssueCode::InvalidTime => "invalid_time",
@@ -159,6 +166,7 @@ impl IssueCode {
     pub fn default_severity(self) -> Severity {
         match self {
             IssueCode::InsecureUrl
+            | IssueCode::UnreachableUrl
             | IssueCode::UnusualId
             | IssueCode::Moved
             | IssueCode::UnknownKey

@@ -308,7 +308,7 @@ model! {
     /// A webhook as sent.
     #[derive(Default)]
     pub struct WebhookInput {
-        /// Required; unique among the flow's webhooks.
+        /// Required; a name another webhook already has is a `duplicate` warning.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         pub name: Option<String>,

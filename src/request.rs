@@ -6,7 +6,7 @@
 //! validate and normalize, and build the request server-side.
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
-use crate::rules::formats::{self, UrlCheck};
+use crate::rules::formats;
 use crate::strset::StrSet;
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
@@ -153,7 +153,7 @@ fn build_from_parsed_at(
     }
     let base = opts.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
     let base_ok = match formats::check_url(base) {
-        UrlCheck::Invalid(why) => {
+        Err(why) => {
             option_issue("baseUrl", IssueCode::InvalidUrl, format!("`baseUrl` is not usable: {why}; give an absolute URL such as {DEFAULT_BASE_URL}."));
             false
         }
@@ -165,7 +165,7 @@ fn build_from_parsed_at(
             option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` has a query or fragment; give only the scheme, host and an optional path prefix.".into());
             false
         }
-        UrlCheck::Insecure => {
+        Ok(url) if !url.secure => {
             option_issue(
                 "baseUrl",
                 IssueCode::InsecureUrl,
@@ -174,7 +174,7 @@ fn build_from_parsed_at(
             );
             true
         }
-        UrlCheck::Ok => true,
+        Ok(_) => true,
     };
     let normalized = match input {
         Ok(v) => normalize(kind, v, &opts.options),

@@ -70,6 +70,7 @@ fn brief(issues: &Json) -> Vec<(String, String, String)> {
 fn default_severity(code: &str) -> &'static str {
     match code {
         "insecure_url"
+        | "unreachable_url"
         | "unusual_id"
         | "moved"
         | "unknown_key"

@@ -396,22 +396,33 @@ impl<'a> Ctx<'a> {
         Some(s)
     }
 
-    /// An absolute http(s) URL (`""` allowed if `allow_empty`).
+    /// A webhook URL: absolute http(s) (`""` allowed if `allow_empty`);
+    /// `insecure_url` for `http:`, then `unreachable_url` for a host
+    /// Trillet's servers cannot reach.
     pub fn url(&mut self, v: &'a Value, allow_empty: bool) -> Option<&'a str> {
         let s = self.string(v)?;
         if s.is_empty() && allow_empty {
             return Some(s);
         }
         match formats::check_url(s) {
-            formats::UrlCheck::Ok => {}
-            formats::UrlCheck::Insecure => {
-                let msg = format!(
-                    "{} uses http:, which sends data unencrypted; use https: if the server supports it.",
-                    self.here()
-                );
-                self.report(IssueCode::InsecureUrl, msg);
+            Ok(url) => {
+                if !url.secure {
+                    let msg = format!(
+                        "{} uses http:, which sends data unencrypted; use https: if the server supports it.",
+                        self.here()
+                    );
+                    self.report(IssueCode::InsecureUrl, msg);
+                }
+                if let Some(why) = url.unreachable {
+                    let msg = format!(
+                        "{} has the host {}, {why}, which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
+                        self.here(),
+                        quote(url.host)
+                    );
+                    self.report(IssueCode::UnreachableUrl, msg).received = Some(s.to_owned());
+                }
             }
-            formats::UrlCheck::Invalid(why) => {
+            Err(why) => {
                 let empty = if allow_empty {
                     " (or leave it empty)"
                 } else {

@@ -2,7 +2,7 @@
 
 use super::formats;
 use super::{put, quote, s, Ctx, Field, Seg};
-use crate::issues::IssueCode;
+use crate::issues::{IssueCode, Severity};
 use crate::strset::StrSet;
 use crate::value::{Object, Value};
 
@@ -47,7 +47,18 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Optio
         "give the webhook a name the agent can call it by",
         |c, v| {
             let n = c.text(v)?;
-            c.unique(names, n, "webhook name");
+            // The API creates one webhook per entry whatever its name, so a
+            // repeat is accepted, though almost surely a mistake: a warning.
+            if names.insert(n).is_err() {
+                let msg = format!(
+                    "{} repeats the webhook name {}; the API creates both webhooks, but the agent cannot tell them apart: rename one.",
+                    c.here(),
+                    quote(n)
+                );
+                let i = c.report(IssueCode::Duplicate, msg);
+                i.severity = Severity::Warning;
+                i.received = Some(n.to_owned());
+            }
             Some(n)
         },
     );
@@ -251,4 +262,43 @@ fn named_list<'a>(
         }
     }
     Some(Value::Array(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{validate_json, Kind, Options};
+
+    fn messages(text: &str) -> Vec<(String, String)> {
+        validate_json(Kind::CallFlow, text, &Options::default())
+            .issues
+            .into_iter()
+            .map(|i| (i.code.to_string(), i.message))
+            .collect()
+    }
+
+    #[test]
+    fn unreachable_and_insecure_messages() {
+        let got = messages(
+            r#"{"name":"S","direction":"outbound","webhooks":[{"name":"a","url":"http://2130706433:8080/x"}]}"#,
+        );
+        assert_eq!(
+            got,
+            [
+                ("insecure_url".into(), "`webhooks[0].url` uses http:, which sends data unencrypted; use https: if the server supports it.".into()),
+                ("unreachable_url".into(), "`webhooks[0].url` has the host \"2130706433\", a loopback host, which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).".into()),
+            ]
+        );
+        let got = messages(
+            r#"{"name":"S","direction":"outbound","agentWebhookUrl":"https://nas.lan/x"}"#,
+        );
+        assert_eq!(got, [("unreachable_url".to_owned(), "`agentWebhookUrl` has the host \"nas.lan\", a local-only name, which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).".to_owned())]);
+    }
+
+    #[test]
+    fn repeated_webhook_name_message() {
+        let got = messages(
+            r#"{"name":"S","direction":"outbound","webhooks":[{"name":"a","url":"https://x.io"},{"name":"a","url":"https://y.io"}]}"#,
+        );
+        assert_eq!(got, [("duplicate".to_owned(), "`webhooks[1].name` repeats the webhook name \"a\"; the API creates both webhooks, but the agent cannot tell them apart: rename one.".to_owned())]);
+    }
 }

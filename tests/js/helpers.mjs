@@ -9,7 +9,7 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 /** Codes whose default severity is `warning` (everything else is `error`). */
 export const WARNING_CODES = new Set([
-  'insecure_url', 'unusual_id', 'moved', 'unknown_key', 'read_only', 'ignored_for_channel', 'recommended',
+  'insecure_url', 'unreachable_url', 'unusual_id', 'moved', 'unknown_key', 'read_only', 'ignored_for_channel', 'recommended',
 ]);
 export const defaultSeverity = (code) => (WARNING_CODES.has(code) ? 'warning' : 'error');
 

@@ -109,6 +109,7 @@ void [empty, minimalMessage, inbound, wrongCase, lowerChannel, activeString, nul
 
 // ---- issues --------------------------------------------------------------------
 const c: IssueCode = 'required';
+const unreachable: IssueCode = 'unreachable_url';
 // @ts-expect-error IssueCode is a union of literals, not string
 const bad: IssueCode = 'not_a_code';
 assertType<Equal<string extends IssueCode ? true : false, false>>();
@@ -126,7 +127,7 @@ function describeIssue(i: Issue): string {
       return i.severity === 'error' ? i.message : `(warning) ${i.message}`;
   }
 }
-void [c, bad];
+void [c, unreachable, bad];
 
 // ---- validate ------------------------------------------------------------------
 const v: ValidateResult = validateCallFlow(minimal);
