@@ -1,6 +1,6 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
-use super::tz_names::TZ_NAMES;
+use super::tz_names::{TZ_MAX_LEN, TZ_NAMES};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
@@ -27,37 +27,41 @@ pub fn minutes(s: &str) -> u32 {
     (d(0) * 10 + d(1)) * 60 + d(3) * 10 + d(4)
 }
 
-/// An IANA tz database name (zones and links), spelled exactly.
-pub fn is_timezone(s: &str) -> bool {
-    if s.is_empty() || s.contains('\n') {
-        return false;
-    }
-    // Binary search over the sorted, newline-separated list.
-    let list = TZ_NAMES.as_bytes();
-    let (mut lo, mut hi) = (0, list.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let start = list[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let end = start
-            + list[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .unwrap_or(list.len() - start);
-        match list[start..end].cmp(s.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+/// Calls `f` with each time zone name, in byte order, until it returns
+/// true (then true). Decodes the front-coded list in a buffer on the stack.
+fn tz_any(mut f: impl FnMut(&[u8]) -> bool) -> bool {
+    let mut name = [0u8; TZ_MAX_LEN];
+    let mut len = 0;
+    for &b in TZ_NAMES {
+        if b < b' ' {
+            if len > 0 && f(&name[..len]) {
+                return true;
+            }
+            len = usize::from(b);
+        } else {
+            name[len] = b;
+            len += 1;
         }
     }
-    false
+    f(&name[..len])
+}
+
+/// An IANA tz database name (zones and links), spelled exactly.
+pub fn is_timezone(s: &str) -> bool {
+    tz_any(|t| t == s.as_bytes())
 }
 
 /// A time zone name that differs from `s` only in case, if any.
-pub fn timezone_suggestion(s: &str) -> Option<&'static str> {
-    TZ_NAMES.lines().find(|t| t.eq_ignore_ascii_case(s))
+pub fn timezone_suggestion(s: &str) -> Option<String> {
+    let mut found = None;
+    tz_any(|t| {
+        let hit = t.eq_ignore_ascii_case(s.as_bytes());
+        if hit {
+            found = std::str::from_utf8(t).ok().map(str::to_owned);
+        }
+        hit
+    });
+    found
 }
 
 /// RFC 9110 `token` (header field names).
@@ -469,9 +473,19 @@ mod tests {
         }
         assert_eq!(
             timezone_suggestion("america/new_york"),
-            Some("America/New_York")
+            Some("America/New_York".to_owned())
         );
-        let names: Vec<&str> = TZ_NAMES.lines().collect();
+        let mut names: Vec<String> = Vec::new();
+        tz_any(|t| {
+            names.push(String::from_utf8(t.to_vec()).unwrap());
+            false
+        });
+        assert_eq!(names[0], "Africa/Abidjan");
+        assert_eq!(names[names.len() - 1], "Zulu");
+        assert!(names
+            .iter()
+            .any(|n| n == "America/Argentina/ComodRivadavia"));
+        assert!(names.iter().all(|n| n.len() <= TZ_MAX_LEN));
         assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert_eq!(names.len(), 598);
         assert!(
