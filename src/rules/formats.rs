@@ -46,9 +46,42 @@ fn tz_any(mut f: impl FnMut(&[u8]) -> bool) -> bool {
     f(&name[..len])
 }
 
-/// An IANA tz database name (zones and links), spelled exactly.
+/// An IANA tz database name (zones and links), spelled exactly. Searches
+/// the front-coded list without decoding it: `m` is how many bytes the name
+/// last read shares with `s` (it sorts below `s`); a name sharing more than
+/// `m` with it sorts below `s` too, one sharing fewer sorts above, and so
+/// does every name after it.
 pub fn is_timezone(s: &str) -> bool {
-    tz_any(|t| t == s.as_bytes())
+    let (s, list) = (s.as_bytes(), TZ_NAMES);
+    let (mut m, mut i) = (0, 0);
+    while i < list.len() {
+        let k = usize::from(list[i]);
+        i += 1;
+        let start = i;
+        while i < list.len() && list[i] >= b' ' {
+            i += 1;
+        }
+        if k < m {
+            return false;
+        }
+        if k > m {
+            continue;
+        }
+        let rest = &list[start..i];
+        let mut j = 0;
+        while j < rest.len() && m < s.len() && rest[j] == s[m] {
+            j += 1;
+            m += 1;
+        }
+        if j == rest.len() {
+            if m == s.len() {
+                return true;
+            }
+        } else if m == s.len() || rest[j] > s[m] {
+            return false;
+        }
+    }
+    false
 }
 
 /// A time zone name that differs from `s` only in case, if any.
@@ -493,6 +526,20 @@ mod tests {
             "every listed name is found"
         );
         assert!(!is_timezone("Africa/Abidja") && !is_timezone("Zulu2") && !is_timezone("A"));
+        // Every name is found, and nothing one byte off from a name is (the
+        // search against the plain decoding).
+        for n in &names {
+            let found = |t: &str| tz_any(|x| x == t.as_bytes());
+            for probe in [
+                format!("{n}x"),
+                n[..n.len() - 1].to_owned(),
+                format!("{}~", &n[..n.len() - 1]),
+                format!("{}!", &n[..n.len() - 1]),
+                n.to_ascii_lowercase(),
+            ] {
+                assert_eq!(is_timezone(&probe), found(&probe), "{probe}");
+            }
+        }
     }
 
     #[test]
