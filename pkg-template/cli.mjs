@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import * as api from './node.mjs';
 
 const USAGE = `Usage: trillet-flows check [--kind call|message] [--unknown-keys strip|keep|reject] [--format human|json|github|sarif] [--deny-warnings] FILES_OR_GLOBS...
-       trillet-flows normalize [--kind call|message] [--unknown-keys strip|keep|reject] [--write] FILE`;
+       trillet-flows normalize [--kind call|message] [--unknown-keys strip|keep|reject] [--write] FILE
+       trillet-flows clone [--kind call|message] [--unknown-keys strip|keep|reject] [--set KEY=VALUE]... [-o OUT] RESPONSE`;
 
 const out = (s) => process.stdout.write(s + '\n');
 const err = (s) => process.stderr.write(s + '\n');
@@ -22,8 +23,8 @@ function parse(argv) {
     out(USAGE);
     process.exit(0);
   }
-  if (command !== 'check' && command !== 'normalize') usage(`unknown command ${command ?? '(none)'}`);
-  const o = { command, kind: null, unknownKeys: 'strip', format: 'human', denyWarnings: false, write: false, files: [] };
+  if (command !== 'check' && command !== 'normalize' && command !== 'clone') usage(`unknown command ${command ?? '(none)'}`);
+  const o = { command, kind: null, unknownKeys: 'strip', format: 'human', denyWarnings: false, write: false, set: [], out: null, files: [] };
   const choice = (name, value, allowed) => {
     if (!allowed.includes(value)) usage(`invalid value '${value}' for '--${name}' (one of ${allowed.join(', ')})`);
     return value;
@@ -37,11 +38,13 @@ function parse(argv) {
     else if (flag === '--format' && command === 'check') o.format = choice('format', value(), ['human', 'json', 'github', 'sarif']);
     else if (flag === '--deny-warnings' && command === 'check') o.denyWarnings = true;
     else if (flag === '--write' && command === 'normalize') o.write = true;
+    else if (flag === '--set' && command === 'clone') o.set.push(value());
+    else if ((flag === '-o' || flag === '--out') && command === 'clone') o.out = value();
     else if (a.startsWith('--') || (a.startsWith('-') && a !== '-')) usage(`unexpected argument '${a}' found`);
     else o.files.push(a);
   }
   if (o.files.length === 0) usage('the following required arguments were not provided: <FILES_OR_GLOBS>...');
-  if (command === 'normalize' && o.files.length > 1) usage('normalize takes one FILE');
+  if (command !== 'check' && o.files.length > 1) usage(`${command} takes one FILE`);
   return o;
 }
 
@@ -255,15 +258,65 @@ function normalize(o) {
   }
   const { kind } = kindOf(o.kind, r.text);
   const n = fns(kind).normalize(r.text, { unknownKeys: o.unknownKeys });
+  return emit(path, r.text, n, o.write && path !== '-' ? path : null);
+}
+
+/** Issues on standard error; the payload (indented as the input is) on standard output or into `target`. */
+function emit(path, input, n, target) {
   const shown = path === '-' ? '<stdin>' : path;
   for (const i of n.issues) err(`${i.line ? `${shown}:${i.line}:${i.column}` : shown}: ${i.severity}[${i.code}] ${shownPointer(i)}: ${i.message}`);
   if (!n.ok) return 1;
-  const indent = r.text.split('\n').slice(1).map((l) => /^[ \t]*/.exec(l)[0]).find((w) => w !== '') ?? '  ';
+  const indent = input.split('\n').slice(1).map((l) => /^[ \t]*/.exec(l)[0]).find((w) => w !== '') ?? '  ';
   const text = JSON.stringify(n.value, null, indent) + '\n';
-  if (o.write && path !== '-') writeFileSync(path, text);
+  if (target) writeFileSync(target, text);
   else process.stdout.write(text);
   return 0;
 }
 
+/** `--set key=value` (or `settings.key=value`) as overrides; the value is JSON (`null` removes) or else text. */
+function overrides(set) {
+  const top = {};
+  for (const s of set) {
+    const eq = s.indexOf('=');
+    if (eq < 0) return { error: `--set ${s}: give key=value, such as --set name="Copy of Support"` };
+    const key = s.slice(0, eq);
+    const raw = s.slice(eq + 1);
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = raw;
+    }
+    const parts = key.split('.');
+    if (parts.length === 2 && parts[0] === 'settings' && parts[1] !== '') {
+      if (top.settings === undefined) top.settings = {};
+      if (top.settings === null || typeof top.settings !== 'object' || Array.isArray(top.settings)) {
+        return { error: `--set ${s}: \`settings\` is already set to a value that is not an object` };
+      }
+      top.settings[parts[1]] = value;
+    } else if (parts.length === 1 && key !== '') top[key] = value;
+    else return { error: `--set ${s}: overrides replace top-level keys and keys inside \`settings\` (settings.key=value)` };
+  }
+  return { value: top };
+}
+
+function clone(o) {
+  const over = overrides(o.set);
+  if (over.error) {
+    err(`trillet-flows: ${over.error}`);
+    return 2;
+  }
+  const path = o.files[0];
+  const r = read(path);
+  if (r.error) {
+    err(`trillet-flows: ${r.error}`);
+    return 2;
+  }
+  const { kind } = kindOf(o.kind, r.text);
+  const f = kind === 'messageFlow' ? api.messageFlowFromResponseJson : api.callFlowFromResponseJson;
+  const n = f(r.text, o.set.length ? over.value : undefined, { unknownKeys: o.unknownKeys });
+  return emit(path, r.text, n, o.out);
+}
+
 const o = parse(process.argv.slice(2));
-process.exitCode = o.command === 'check' ? check(o) : normalize(o);
+process.exitCode = o.command === 'check' ? check(o) : o.command === 'clone' ? clone(o) : normalize(o);

@@ -35,7 +35,13 @@ pub fn from_response_json(
     opts: &Options,
 ) -> Normalized {
     match json::parse(text, &opts.limits) {
-        Ok(v) => from_checked(kind, &v, overrides, opts),
+        Ok(v) => {
+            let mut n = from_checked(kind, &v, overrides, opts);
+            // Issues at the response's own paths get their line and column
+            // (an override's issue has no place in the text, and gets none).
+            crate::locate::locate(text, &mut n.issues);
+            n
+        }
         Err(issue) => failed(issue),
     }
 }

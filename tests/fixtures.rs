@@ -254,7 +254,19 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, St
                 overrides.as_ref(),
                 opts,
             );
-            assert_eq!(as_text, out, "{name}: JSON text path differs");
+            assert_eq!(
+                brief(&as_text.issues),
+                brief(&out.issues),
+                "{name}: JSON text path differs"
+            );
+            assert_eq!(
+                as_text.value, out.value,
+                "{name}: JSON text path output differs"
+            );
+            assert!(
+                as_text.issues.iter().all(|i| i.line.is_some()),
+                "{name}: an issue from the response text has no line"
+            );
             assert_eq!(v, Value::from(r.clone()), "{name}: response changed");
             out
         }

@@ -51,6 +51,24 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: String,
     },
+    /// Turn a flow as the API returns it (a GET of one flow) into a create payload.
+    Clone {
+        /// The flow kind; detected when not given.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// What to do with keys the endpoint does not define.
+        #[arg(long, value_enum, default_value = "strip")]
+        unknown_keys: UnknownArg,
+        /// An override, `key=value` or `settings.key=value`; the value is JSON
+        /// (`null` removes the key) or else a string.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// Write the payload to this file instead of standard output.
+        #[arg(short = 'o', long = "out", value_name = "OUT")]
+        out: Option<String>,
+        #[arg(value_name = "RESPONSE")]
+        file: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,6 +114,13 @@ pub fn main() -> ExitCode {
             write,
             file,
         } => normalize(kind, options(unknown_keys), write, &file),
+        Command::Clone {
+            kind,
+            unknown_keys,
+            set,
+            out,
+            file,
+        } => clone(kind, options(unknown_keys), &set, out.as_deref(), &file),
     }
 }
 
@@ -461,6 +486,17 @@ fn normalize(kind: Option<KindArg>, opts: Options, write: bool, path: &str) -> E
     };
     let (k, _) = kind_of(kind, &text);
     let n = trillet_flows::normalize_json(k, &text, &opts);
+    let target = if write && path != "-" {
+        Some(path)
+    } else {
+        None
+    };
+    emit(path, &text, &n, target)
+}
+
+/// Issues on standard error; the payload (indented as `text` is) on standard
+/// output, or written to `target`.
+fn emit(path: &str, text: &str, n: &trillet_flows::Normalized, target: Option<&str>) -> ExitCode {
     let shown = if path == "-" { "<stdin>" } else { path };
     for i in &n.issues {
         let place = match (i.line, i.column) {
@@ -475,20 +511,86 @@ fn normalize(kind: Option<KindArg>, opts: Options, write: bool, path: &str) -> E
             i.message
         );
     }
-    let Some(v) = n.value else {
+    let Some(v) = &n.value else {
         return ExitCode::from(1);
     };
-    let mut out = indent(&v.to_json_string(), &indent_of(&text));
+    let mut out = indent(&v.to_json_string(), &indent_of(text));
     out.push('\n');
-    if write && path != "-" {
-        if let Err(e) = std::fs::write(path, out) {
-            eprintln!("trillet-flows: {path}: cannot write: {}", io_reason(&e));
-            return ExitCode::from(2);
+    match target {
+        Some(t) => {
+            if let Err(e) = std::fs::write(t, out) {
+                eprintln!("trillet-flows: {t}: cannot write: {}", io_reason(&e));
+                return ExitCode::from(2);
+            }
         }
-    } else {
-        print!("{out}");
+        None => print!("{out}"),
     }
     ExitCode::SUCCESS
+}
+
+/// `--set key=value` as overrides: `settings.key` one level down; the value
+/// is JSON when it parses (`null` removes the key), else the text itself.
+fn overrides(set: &[String]) -> Result<serde_json::Value, String> {
+    let mut top = serde_json::Map::new();
+    for s in set {
+        let Some((key, raw)) = s.split_once('=') else {
+            return Err(format!(
+                "--set {s}: give key=value, such as --set name=\"Copy of Support\""
+            ));
+        };
+        let value =
+            serde_json::from_str(raw).unwrap_or_else(|_| serde_json::Value::String(raw.to_owned()));
+        match key.split_once('.') {
+            Some(("settings", inner)) if !inner.is_empty() && !inner.contains('.') => {
+                let settings = top
+                    .entry("settings")
+                    .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                match settings {
+                    serde_json::Value::Object(m) => {
+                        m.insert(inner.to_owned(), value);
+                    }
+                    _ => return Err(format!("--set {s}: `settings` is already set to a value that is not an object")),
+                }
+            }
+            None if !key.is_empty() => {
+                top.insert(key.to_owned(), value);
+            }
+            _ => {
+                return Err(format!(
+                    "--set {s}: overrides replace top-level keys and keys inside `settings` (settings.key=value)"
+                ))
+            }
+        }
+    }
+    Ok(serde_json::Value::Object(top))
+}
+
+fn clone(
+    kind: Option<KindArg>,
+    opts: Options,
+    set: &[String],
+    out: Option<&str>,
+    path: &str,
+) -> ExitCode {
+    let over = match overrides(set) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("trillet-flows: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match read(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("trillet-flows: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (k, _) = kind_of(kind, &text);
+    let over = trillet_flows::Value::from(over);
+    let given = if set.is_empty() { None } else { Some(&over) };
+    let n = trillet_flows::from_response_json(k, &text, given, &opts);
+    emit(path, &text, &n, out)
 }
 
 /// The indentation of the first indented line (two spaces when none is).

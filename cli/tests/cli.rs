@@ -231,3 +231,61 @@ fn normalize_prints_and_writes_with_the_files_indentation() {
     expect("tabs.normalized.json", &written);
     assert!(written.contains("\n\t\"name\": \"A\",\n"), "{written}");
 }
+
+#[test]
+fn clone_turns_a_response_into_a_create_payload() {
+    // The create response example of the source document: direction "inbound"
+    // is the create endpoint's error, with its place in the response.
+    let (code, out, err) = run(&["clone", "responses/call-flow.json"], None);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "responses/call-flow.json:9:16: error[invalid_enum] /direction: `direction` is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls).\n"
+    );
+    // Overrides fix it; server fields are gone without an issue; null removes a key.
+    let (code, out, err) = run(
+        &[
+            "clone",
+            "--set",
+            "direction=bidirectional",
+            "--set",
+            "name=Copy of Customer Support Flow",
+            "--set",
+            "settings.customerLocation=null",
+            "--set",
+            "isActive=false",
+            "responses/call-flow.json",
+        ],
+        None,
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    expect("clone.call-flow.json", &out);
+    assert!(
+        !out.contains("_id")
+            && !out.contains("promptVersions")
+            && !out.contains("customerLocation")
+    );
+    // -o writes the file; a malformed --set is a usage error.
+    let tmp = std::env::temp_dir().join(format!("trillet-flows-clone-{}.json", std::process::id()));
+    let (code, out, _) = run(
+        &[
+            "clone",
+            "--set",
+            "direction=outbound",
+            "-o",
+            tmp.to_str().unwrap(),
+            "responses/call-flow.json",
+        ],
+        None,
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+    let written = std::fs::read_to_string(&tmp).unwrap();
+    std::fs::remove_file(&tmp).ok();
+    assert!(written.contains("\"direction\": \"outbound\""), "{written}");
+    let (code, _, err) = run(
+        &["clone", "--set", "nokey", "responses/call-flow.json"],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--set nokey: give key=value"), "{err}");
+}

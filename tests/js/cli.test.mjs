@@ -35,6 +35,9 @@ const CASES = [
   ['check', '--format', 'human', 'samples/*.json'],
   ['check', '--format', 'github', 'samples/*.json'],
   ['normalize', 'samples/warnings.json'],
+  ['clone', 'responses/call-flow.json'],
+  ['clone', '--set', 'direction=bidirectional', '--set', 'name=Copy of Customer Support Flow', '--set', 'settings.customerLocation=null', 'responses/call-flow.json'],
+  ['clone', '--set', 'nokey', 'responses/call-flow.json'],
 ];
 
 test('the package bin is listed in package.json', () => {
@@ -51,7 +54,7 @@ for (const args of CASES) {
     assert.equal(n.status, r.status, `exit status (stderr: ${n.stderr})`);
     assert.equal(n.stdout, r.stdout);
     assert.equal(n.stderr, r.stderr);
-    assert.ok(r.stdout.length > 0 || r.status === 2);
+    assert.ok(r.stdout.length > 0 || r.status !== 0);
   });
 }
 
