@@ -65,6 +65,7 @@ function isPlain(v, depth, ctx) {
       if (v === null) return true;
       if (depth >= ctx.maxDepth) return false;
       if (Array.isArray(v)) {
+        if (typeof v.toJSON === 'function') return false; // JSON.stringify would call it: the careful path never does
         const n = v.length;
         if (n > ctx.maxItems) return false;
         for (let i = 0; i < n; i++) {

@@ -219,3 +219,13 @@ test('hostile: options that are a revoked Proxy or have throwing getters do not 
   }
   assert.equal(JSON.stringify(api.normalizeCallFlow(S)), NORMAL);
 });
+
+test('hostile: a toJSON on an array or an object is never called', () => {
+  let called = 0;
+  const transfers = [1, 2];
+  transfers.toJSON = () => { called++; return 'replaced'; };
+  const r = api.normalizeCallFlow({ ...S, settings: { transfers, security: { hipaaCompliance: true, toJSON() { called++; return {}; } } } });
+  assert.equal(called, 0, 'toJSON was called');
+  assert.deepEqual(r.value?.settings.transfers ?? r.issues, [1, 2]);
+  assert.equal(r.value.settings.security.hipaaCompliance, true);
+});
