@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, native Rust tests (fixtures, properties),
-# the package build, wasm tests in Node and headless Chromium, the JS package
-# tests, the TypeScript consumer check and the demo's browser tests.
+# the package build (both wasm builds), wasm tests in Node and headless Chromium,
+# the JS package tests (then the Node suites again against the size build), the
+# TypeScript consumer check and the demo's browser tests.
 # Ends with one line "N passed, M failed" (tests counted over all suites)
 # and exits non-zero if anything failed.
 set -uo pipefail
@@ -62,7 +63,13 @@ suite "wasm tests node" env WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wa
 suite "wasm tests chromium" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test wasm
 if [ -d tests/js ]; then
+  # The package as built: the Node entry runs the speed build, the browser entry the size build.
   suite "js tests" node --test --test-reporter=tap tests/js/
+  # The same Node suites against the size build (the one browsers load), inlined
+  # in the Node entry of a copy of pkg/ (tests/js/helpers.mjs); about 15 s.
+  suite "js tests size build" env TRILLET_WASM=size node --test --test-reporter=tap \
+    tests/js/fixtures.test.mjs tests/js/api.test.mjs tests/js/hostile.test.mjs tests/js/trap.test.mjs \
+    tests/js/numbers.test.mjs tests/js/options.test.mjs tests/js/cost.test.mjs tests/js/cli.test.mjs
 fi
 if [ -f tests/js/types/tsconfig.json ]; then
   suite "typescript types" npx --no-install tsc -p tests/js/types --noEmit

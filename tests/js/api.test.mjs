@@ -5,14 +5,17 @@ import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esm from '../../pkg/node.mjs';
-import { PKG, pointerOf } from './helpers.mjs';
+import { pathToFileURL } from 'node:url';
+import { PKG, ROOT, WASM_BUILD, nodeEntry, pointerOf } from './helpers.mjs';
 
+// pkg/ (TRILLET_WASM=size: its copy whose Node entry loads the size build).
+const esm = await nodeEntry();
 const require = createRequire(import.meta.url);
-const cjs = require('../../pkg/node.cjs');
+const cjs = require(join(PKG, 'node.cjs'));
 
 const FUNCTIONS = [
   'validateCallFlow', 'validateMessageFlow', 'validateCallFlowJson', 'validateMessageFlowJson',
@@ -857,8 +860,8 @@ test('the package name resolves through the exports map (node import + require)'
 test('the browser entry (pkg/index.js) loads with init(bytes) in a fresh process; a failed init can be retried', () => {
   const script = `
     import { readFileSync } from 'node:fs';
-    const web = await import(${JSON.stringify(new URL('../../pkg/index.js', import.meta.url).href)});
-    const bytes = readFileSync(new URL(${JSON.stringify(new URL('../../pkg/trillet_flows_bg.wasm', import.meta.url).href)}));
+    const web = await import(${JSON.stringify(pathToFileURL(join(PKG, 'index.js')).href)});
+    const bytes = readFileSync(new URL(${JSON.stringify(pathToFileURL(join(PKG, 'trillet_flows_bg.wasm')).href)}));
     const out = {};
     out.badInitRejects = await web.init(new Uint8Array([0, 1, 2, 3])).then(() => false, () => true);
     out.init1 = (await web.init(bytes)) === undefined;
@@ -875,4 +878,26 @@ test('the browser entry (pkg/index.js) loads with init(bytes) in a fresh process
   assert.deepStrictEqual(JSON.parse(r.stdout.trim().split('\n').at(-1)), {
     badInitRejects: true, init1: true, init2: true, init3: true, valid: true, schema: 'simple', msgSchema: true, initSync: 'function',
   });
+});
+
+test(`two builds: the Node entry inlines the ${WASM_BUILD} build, the browser entry ships the size build; one glue fits both`, () => {
+  // target/size.json: what scripts/build-pkg.mjs built (each build's wasm after wasm-opt, and its hash).
+  const { builds } = JSON.parse(readFileSync(join(ROOT, 'target', 'size.json'), 'utf8'));
+  const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+  const nodeWasm = Buffer.from(require(join(PKG, 'trillet_flows_wasm.cjs')), 'base64');
+  const browserWasm = readFileSync(join(PKG, 'trillet_flows_bg.wasm'));
+  assert.equal(sha256(browserWasm), builds.size.sha256, 'trillet_flows_bg.wasm is the size build');
+  assert.equal(sha256(nodeWasm), builds[WASM_BUILD].sha256, `trillet_flows_wasm.cjs holds the ${WASM_BUILD} build`);
+  assert.notEqual(builds.speed.sha256, builds.size.sha256);
+  assert.ok(builds.speed.bytes > builds.size.bytes * 1.2,
+    `the speed build (opt-level 3, wasm-opt -O3) is the larger: ${builds.speed.bytes} vs ${builds.size.bytes} bytes`);
+  // The glue (pkg/trillet_flows.cjs and the one in index.js) was generated once:
+  // both modules must import and export exactly the same (in any order).
+  const speed = new WebAssembly.Module(readFileSync(join(ROOT, 'target', 'bindgen', 'speed.wasm')));
+  const size = new WebAssembly.Module(browserWasm);
+  const names = (list) => list.map((e) => `${e.module ?? ''} ${e.name} ${e.kind}`).sort();
+  assert.deepStrictEqual(names(WebAssembly.Module.imports(speed)), names(WebAssembly.Module.imports(size)));
+  assert.deepStrictEqual(names(WebAssembly.Module.exports(speed)), names(WebAssembly.Module.exports(size)));
+  assert.ok(names(WebAssembly.Module.exports(size)).includes(' validateCallFlowJson function'));
+  assert.ok(names(WebAssembly.Module.imports(size)).length > 10);
 });

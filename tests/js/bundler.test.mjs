@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { PKG, ROOT } from './helpers.mjs';
+import { BUILT, ROOT } from './helpers.mjs';
 
 const APP = join(ROOT, 'tests', 'js', 'bundler');
 const DIST = join(APP, 'dist');
@@ -46,7 +46,7 @@ after(() => new Promise((resolve) => (server ? server.close(resolve) : resolve()
 test('the app resolves trillet-flows to the built package (lock file, npm ci)', () => {
   const lock = JSON.parse(readFileSync(join(APP, 'package-lock.json'), 'utf8'));
   assert.equal(lock.packages['node_modules/trillet-flows']?.link, true, 'trillet-flows is a link to pkg/');
-  assert.equal(realpathSync(join(APP, 'node_modules', 'trillet-flows')), realpathSync(PKG));
+  assert.equal(realpathSync(join(APP, 'node_modules', 'trillet-flows')), realpathSync(BUILT));
 });
 
 test('the Vite build emits the wasm as an asset', () => {

@@ -4,7 +4,9 @@
 // same size. Fails above 20×. (The Rust shapes: tests/cost.rs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as api from '../../pkg/node.mjs';
+import { nodeEntry } from './helpers.mjs';
+
+const api = await nodeEntry(); // pkg/node.mjs (TRILLET_WASM=size: with the size build)
 
 const S = { name: 'Support', direction: 'outbound' };
 

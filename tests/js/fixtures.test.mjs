@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as api from '../../pkg/node.mjs';
-import { FIXTURES, jsonFiles, rel, brief, defaultSeverity, pointerOf, displayPath } from './helpers.mjs';
+import { FIXTURES, jsonFiles, rel, brief, defaultSeverity, pointerOf, displayPath, nodeEntry } from './helpers.mjs';
+
+const api = await nodeEntry(); // pkg/node.mjs (TRILLET_WASM=size: with the size build)
 
 const files = jsonFiles(FIXTURES);
 

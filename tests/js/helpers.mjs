@@ -1,10 +1,40 @@
 // Shared helpers of the JS package tests (tests/js/*.test.mjs).
-import { readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const PKG = join(ROOT, 'pkg');
+/** The package as scripts/build-pkg.mjs built it. */
+export const BUILT = join(ROOT, 'pkg');
+
+/**
+ * Which wasm build the Node entry runs: `speed` (the package as built: its
+ * Node entry inlines the speed build) or, with TRILLET_WASM=size, `size`:
+ * the package's browser wasm (trillet_flows_bg.wasm) inlined in the Node
+ * entry of a copy of pkg/ (one per test process, removed at exit), so that
+ * the same suites run against the build browsers get.
+ */
+export const WASM_BUILD = process.env.TRILLET_WASM || 'speed';
+if (WASM_BUILD !== 'speed' && WASM_BUILD !== 'size') {
+  throw new Error(`TRILLET_WASM=${WASM_BUILD}: expected "size" or "speed" (the default)`);
+}
+
+/** The package under test: pkg/, or its copy whose Node entry loads the size build. */
+export const PKG = WASM_BUILD === 'speed' ? BUILT : sizeCopy();
+
+function sizeCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'trillet-size-build-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  cpSync(BUILT, dir, { recursive: true });
+  const wasm = readFileSync(join(BUILT, 'trillet_flows_bg.wasm'));
+  writeFileSync(join(dir, 'trillet_flows_wasm.cjs'),
+    `'use strict';\n// TRILLET_WASM=size: the size build (trillet_flows_bg.wasm) for the Node entry.\nmodule.exports = '${wasm.toString('base64')}';\n`);
+  return dir;
+}
+
+/** The Node ESM entry of the package under test (node.mjs): `const api = await nodeEntry();`. */
+export const nodeEntry = () => import(pathToFileURL(join(PKG, 'node.mjs')).href);
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 /** Codes whose default severity is `warning` (everything else is `error`). */

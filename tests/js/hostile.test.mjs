@@ -5,7 +5,9 @@
 // still gives the normal result afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as api from '../../pkg/node.mjs';
+import { nodeEntry } from './helpers.mjs';
+
+const api = await nodeEntry(); // pkg/node.mjs (TRILLET_WASM=size: with the size build)
 
 const S = { name: 'Support', direction: 'outbound' };
 const revocable = Proxy.revocable({}, {});

@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomFillSync } from 'node:crypto';
-import * as api from '../../pkg/node.mjs';
+import { nodeEntry } from './helpers.mjs';
+
+const api = await nodeEntry(); // pkg/node.mjs (TRILLET_WASM=size: with the size build)
 
 function randomDoubles(n) {
   const out = [];

@@ -21,9 +21,14 @@ const INTERNAL = {
   message: 'trillet-flows failed on this input (a bug: please report it); it was restarted, so other calls work.',
 };
 
-/** The package's wasm with `name` rewritten to set the stack pointer to 16 and trap. */
-function trappingWasm(name) {
-  const mod = binaryen.readBinary(readFileSync(join(PKG, 'trillet_flows_bg.wasm')));
+// Each entry's own build: the Node entry's (inlined; the speed build, or the
+// size build with TRILLET_WASM=size) and the browser entry's (the size build).
+const NODE_WASM = Buffer.from(createRequire(import.meta.url)(join(PKG, 'trillet_flows_wasm.cjs')), 'base64');
+const BROWSER_WASM = readFileSync(join(PKG, 'trillet_flows_bg.wasm'));
+
+/** A build's wasm (the Node entry's by default) with `name` rewritten to set the stack pointer to 16 and trap. */
+function trappingWasm(name, bytes = NODE_WASM) {
+  const mod = binaryen.readBinary(bytes);
   // The package strips its target-features section: name what wasm-bindgen's output uses.
   const F = binaryen.Features;
   mod.setFeatures(F.MutableGlobals | F.NontrappingFPToInt | F.SignExt | F.BulkMemory | F.BulkMemoryOpt |
@@ -93,7 +98,7 @@ test('the result shape of a failed call follows the function (ok: false for norm
 test('browser entry (index.js, initSync with the bytes): same recovery', async () => {
   const m = await import(pathToFileURL(join(PKG, 'index.js')).href + '?trap');
   assert.throws(() => m.validateCallFlow(CALL), /`await init\(\)` once before the first call/);
-  m.initSync(wasm);
+  m.initSync(trappingWasm('validateCallFlowJson', BROWSER_WASM));
   assert.deepStrictEqual(m.validateCallFlowJson('{}'), { valid: false, issues: [INTERNAL] });
   assert.deepStrictEqual(m.validateCallFlow(CALL), { valid: true, issues: [] });
   assert.deepStrictEqual(m.validateCallFlowJson('{}'), { valid: false, issues: [INTERNAL] });
