@@ -51,7 +51,9 @@ test('the app resolves trillet-flows to the built package (lock file, npm ci)', 
 
 test('the Vite build emits the wasm as an asset', () => {
   const assets = readdirSync(join(DIST, 'assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `no wasm in dist/assets: ${assets}`);
+  const wasm = assets.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `one wasm in dist/assets: ${assets}`);
+  assert.ok(readFileSync(join(DIST, 'assets', wasm[0])).equals(readFileSync(join(BUILT, 'trillet_flows_bg.wasm'))), 'the app gets the size build');
   assert.ok(assets.some((f) => f.endsWith('.js')), `no js in dist/assets: ${assets}`);
 });
 

@@ -44,8 +44,12 @@ before(() => {
 });
 after(() => work && rmSync(work, { recursive: true, force: true }));
 
+// The Node entry's wasm (the speed build), as base64: a Node bundle must carry it whole.
+const NODE_WASM_BASE64 = require(join(PKG, 'trillet_flows_wasm.cjs'));
+
 /** Runs a built bundle alone in an empty directory; returns its JSON output. */
 function runAlone(file) {
+  assert.ok(readFileSync(file, 'utf8').includes(NODE_WASM_BASE64), `${file} carries the Node entry's (speed) build`);
   const dir = mkdtempSync(join(work, 'run-'));
   const target = join(dir, file.split(sep).pop());
   cpSync(file, target);
@@ -147,7 +151,12 @@ test('esbuild browser bundle (--loader:.wasm=file, as the README says) runs in h
     loader: { '.wasm': 'file' }, logLevel: 'silent', absWorkingDir: project,
   });
   cpSync(join(project, 'index.html'), join(outdir, 'index.html'));
-  assert.ok(readdirSync(outdir).some((f) => f.endsWith('.wasm')), 'esbuild copied the wasm');
+  const copied = readdirSync(outdir).filter((f) => f.endsWith('.wasm'));
+  assert.equal(copied.length, 1, `esbuild copied the wasm: ${readdirSync(outdir)}`);
+  assert.ok(readFileSync(join(outdir, copied[0])).equals(readFileSync(join(PKG, 'trillet_flows_bg.wasm'))), 'the browser bundle gets the size build');
+  for (const f of readdirSync(outdir).filter((x) => x.endsWith('.js'))) {
+    assert.ok(!readFileSync(join(outdir, f), 'utf8').includes(NODE_WASM_BASE64.slice(0, 4096)), `${f} does not carry the speed build`);
+  }
   const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
