@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark of trillet-flows against Zod 4, Valibot 1 and Ajv 8 (issue #6).
+// Benchmark of trillet-flows against Zod 4, Valibot 1 and Ajv 8 (issues #6 and #15).
 //
 //   node bench/run.mjs            full run (about a minute); writes results/latest.{json,md}
 //                                 and the results section of README.md
@@ -10,10 +10,13 @@
 // Each case (payload x input kind x library) is warmed up, then timed in several samples
 // (gc between samples); ops/s is the median sample. "object" input validates a JS object;
 // "json" input validates JSON text: ours parses it itself (validate*Json), the peers run
-// JSON.parse and then validate.
+// JSON.parse and then validate. "ours" is the package's Node entry (the speed build). In the
+// same rows, and not counted as peers: the floors of each input (JSON text: JSON.parse alone;
+// object: JSON.stringify + our own JSON text path) and ours with the size build (the browsers'
+// wasm, inlined in the Node entry of a copy of the package).
 import os from 'node:os';
 import { spawnSync, execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -70,6 +73,32 @@ for (const [name, m] of Object.entries(peers)) {
     validateJson: { call: (t) => m.validateCallFlow(JSON.parse(t)), message: (t) => m.validateMessageFlow(JSON.parse(t)) },
   });
 }
+// ---- in the same rows, not peers: each input's floor and ours with the size build ----
+//   json:   JSON.parse alone (what the peers' text path starts with)
+//   object: JSON.stringify + our own JSON text path (validate*Json)
+//   both:   the size build (trillet_flows_bg.wasm, what browsers load) in a copy of the Node entry
+const extras = { json: [], object: [] };
+if (existsSync(OURS_PATH)) {
+  const ours = libs[0];
+  extras.json.push({ name: 'JSON.parse', fn: (p) => () => JSON.parse(p.text) });
+  extras.object.push({ name: 'stringify+text', fn: (p) => { const f = ours.validateJson[p.kind]; return () => f(JSON.stringify(p.value), p.options); } });
+  const wasm = path.join(PKG_DIR, 'trillet_flows_bg.wasm');
+  if (existsSync(wasm)) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'trillet-bench-size-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    cpSync(PKG_DIR, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'trillet_flows_wasm.cjs'), `module.exports = '${readFileSync(wasm).toString('base64')}';\n`);
+    const sz = await import(pathToFileURL(path.join(dir, 'node.mjs')).href);
+    const w = (f) => (x, o) => (o === undefined ? f(x) : f(x, o));
+    const size = { call: w(sz.validateCallFlow), message: w(sz.validateMessageFlow) };
+    const sizeJson = { call: w(sz.validateCallFlowJson), message: w(sz.validateMessageFlowJson) };
+    extras.object.push({ name: 'size build', fn: (p) => { const f = size[p.kind]; return () => f(p.value, p.options); } });
+    extras.json.push({ name: 'size build', fn: (p) => { const f = sizeJson[p.kind]; return () => f(p.text, p.options); } });
+  }
+}
+const FLOOR = { json: 'JSON.parse', object: 'stringify+text' };
+const FLOOR_LABEL = { json: '`JSON.parse` alone', object: '`JSON.stringify` + our text path' };
+
 const LIB_NAMES = libs.map((l) => l.name);
 const PEERS = LIB_NAMES.filter((n) => n !== 'ours');
 const hasOurs = LIB_NAMES.includes('ours');
@@ -115,6 +144,26 @@ for (const p of payloads) {
       }
       correctness.push({ payload: p.id, input, lib: lib.name, valid: r?.valid ?? null, errors: errors.length, ok: !problem, problem });
       if (problem) console.log(`WARNING  ${p.id} / ${input} / ${lib.name}: ${problem}`);
+    }
+  }
+}
+// The extras give our result: the size build exactly, our text path the same
+// issues (code, pointer, severity; its line and column are those of the stringified text).
+const brief = (r, exact) => JSON.stringify(exact ? r : [r.valid, r.issues.map((i) => [i.code, i.pointer, i.severity])]);
+for (const p of payloads) {
+  for (const input of INPUTS) {
+    const ours = caseFn(libs[0], p, input)();
+    for (const x of extras[input].filter((e) => e.name !== 'JSON.parse')) {
+      let problem = null;
+      try {
+        const exact = x.name === 'size build';
+        const got = brief(x.fn(p)(), exact);
+        if (got !== brief(ours, exact)) problem = `differs from ours: ${got.slice(0, 300)}`;
+      } catch (e) {
+        problem = `threw ${e.message}`;
+      }
+      correctness.push({ payload: p.id, input, lib: x.name, valid: p.valid, errors: null, ok: !problem, problem });
+      if (problem) console.log(`WARNING  ${p.id} / ${input} / ${x.name}: ${problem}`);
     }
   }
 }
@@ -177,14 +226,20 @@ console.log(header);
 for (const p of payloads) {
   for (const input of INPUTS) {
     const row = {};
-    const ms = measureRow(libs.map((lib) => caseFn(lib, p, input)));
+    const xs = extras[input];
+    const ms = measureRow([...libs.map((lib) => caseFn(lib, p, input)), ...xs.map((x) => x.fn(p))]);
     libs.forEach((lib, j) => {
       row[lib.name] = ms[j].opsPerSec;
       results.push({ payload: p.id, input, lib: lib.name, ...ms[j] });
     });
+    xs.forEach((x, j) => {
+      row[x.name] = ms[libs.length + j].opsPerSec;
+      results.push({ payload: p.id, input, lib: x.name, extra: true, ...ms[libs.length + j] });
+    });
     const cells = LIB_NAMES.map((n) => pad(fmtOps(row[n]), 10));
     const ratios = hasOurs ? PEERS.map((n) => pad(fmtRatio(row.ours / row[n]), 13)) : [];
-    console.log([p.label.padEnd(30), input.padEnd(6), ...cells, ...ratios].join(' '));
+    const more = xs.map((x) => `${x.name} ${fmtOps(row[x.name])}`).join(', ');
+    console.log([p.label.padEnd(30), input.padEnd(6), ...cells, ...ratios, more ? ` (${more})` : ''].join(' '));
   }
 }
 const seconds = (performance.now() - started) / 1000;
@@ -207,15 +262,25 @@ for (const lib of LIB_NAMES)
     scaling.push({ lib, input, points, growth });
   }
 
+// Targets of issue #15 (ratios in this run).
 const targets = [];
+const floors = [];
 if (hasOurs) {
-  const check = (name, peer, input) => {
-    const rows = payloads.map((p) => ({ payload: p.id, ratio: ops(p.id, input, 'ours') / ops(p.id, input, peer) }));
-    const worst = rows.reduce((a, b) => (b.ratio < a.ratio ? b : a));
-    return { target: name, met: rows.every((r) => (input === 'json' ? r.ratio > 1 : r.ratio >= 1)), worst, rows };
+  const check = (name, rows, ok, worstOf = (a, b) => (b.ratio < a.ratio ? b : a)) => {
+    const worst = rows.reduce(worstOf);
+    return { target: name, met: rows.every((r) => ok(r.ratio)), worst, rows };
   };
-  targets.push(check('object input at least as fast as Zod 4 on every payload', 'zod', 'object'));
-  targets.push(check('JSON text input faster than JSON.parse + Ajv on every payload', 'ajv', 'json'));
+  const vs = (input, peer, list = payloads) => list.map((p) => ({ payload: p.id, ratio: ops(p.id, input, 'ours') / ops(p.id, input, peer) }));
+  targets.push(check('JSON text at least 1.0× `JSON.parse` + Ajv on every payload', vs('json', 'ajv'), (r) => r >= 1));
+  const large = payloads.filter((p) => p.nodes >= 1000);
+  if (large.length) targets.push(check('JSON text at least 1.5× `JSON.parse` + Ajv on 1,000 and 10,000 nodes', vs('json', 'ajv', large), (r) => r >= 1.5));
+  targets.push(check('object input at least 0.6× Zod on every payload', vs('object', 'zod'), (r) => r >= 0.6));
+  // Time ratio: our object call's time ÷ the time of JSON.stringify + our text path (higher is worse).
+  const overFloor = payloads.map((p) => ({ payload: p.id, ratio: ops(p.id, 'object', 'stringify+text') / ops(p.id, 'object', 'ours') }));
+  if (overFloor.every((r) => Number.isFinite(r.ratio))) {
+    targets.push(check('object input at most 1.3× the time of `JSON.stringify` + our text path on every payload (time ratio)',
+      overFloor, (r) => r <= 1.3, (a, b) => (b.ratio > a.ratio ? b : a)));
+  }
   // Linear: per-node time does not grow with size (10x nodes costs at most 10x time, with 25% slack for noise).
   const lin = scaling.filter((s) => s.lib === 'ours');
   if (big.length >= 2)
@@ -224,6 +289,13 @@ if (hasOurs) {
       met: lin.every((s) => s.growth.every((g) => g.factor <= ((g.to / g.from) * 1.25))),
       rows: lin.map((s) => ({ input: s.input, growth: s.growth.map((g) => `${g.from}→${g.to}: ×${g.factor.toFixed(2)}`).join(', ') })),
     });
+  for (const p of payloads)
+    for (const input of INPUTS) {
+      const o = ops(p.id, input, 'ours');
+      const f = ops(p.id, input, FLOOR[input]);
+      const z = ops(p.id, input, 'size build');
+      floors.push({ payload: p.id, input, floor: FLOOR[input], ours: o, floorOps: f, timeOverFloor: f / o, sizeBuild: z, speedOverSize: o / z });
+    }
 }
 
 // ---- bundle sizes ----
@@ -246,6 +318,10 @@ try {
   gitCommit = execSync('git describe --always --dirty', { cwd: file('.'), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 } catch {}
 const cpus = os.cpus();
+let cpuModel = cpus[0]?.model?.trim() ?? 'unknown';
+try {
+  cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1].trim() ?? cpuModel;
+} catch {}
 const env = {
   date: new Date().toISOString(),
   command: COMMAND,
@@ -253,8 +329,9 @@ const env = {
   node: process.version,
   v8: process.versions.v8,
   os: `${os.type()} ${os.release()} ${os.arch()}`,
-  cpu: cpus[0]?.model?.trim() ?? 'unknown',
+  cpu: cpuModel,
   cores: cpus.length,
+  nproc: os.availableParallelism?.() ?? cpus.length,
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   timing: TIMING,
   seconds: Math.round(seconds),
@@ -275,6 +352,7 @@ const report = {
   ratios,
   scaling,
   targets,
+  floors,
   sizes,
   correctness,
 };
@@ -283,11 +361,11 @@ const report = {
 function markdown(r) {
   const L = [];
   const date = r.env.date.slice(0, 10);
-  L.push(`Run on ${date}: ${r.env.cpu}, ${r.env.cores} cores, ${r.env.memoryGiB} GiB, ${r.env.os}; Node ${r.env.node}.`);
+  L.push(`Run on ${date}: ${r.env.cpu} (/proc/cpuinfo), nproc ${r.env.nproc ?? r.env.cores}, ${r.env.memoryGiB} GiB, ${r.env.os}; Node ${r.env.node}.`);
   L.push(`Command: \`${r.env.command}\` (${r.env.timing.samples} samples of ${r.env.timing.sampleMs} ms after ${r.env.timing.warmupMs} ms warm-up, median; ${r.env.seconds} s of timing).`);
   L.push(`Versions: ${Object.entries(r.versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   if (r.note) L.push('', `**Note:** ${r.note}`);
-  L.push('', 'Operations per second (higher is better); ratio = ours ÷ peer (above 1× means ours is faster).', '');
+  L.push('', 'Operations per second (higher is better); ratio = ours ÷ peer (above 1× means ours is faster). Ours is the Node entry (the speed build).', '');
   const names = LIB_NAMES;
   const ratioCols = hasOurs ? PEERS.map((n) => `ours/${n}`) : [];
   L.push(`| payload | input | ${[...names, ...ratioCols].join(' | ')} |`);
@@ -307,10 +385,19 @@ function markdown(r) {
     for (const s of r.scaling)
       L.push(`| ${s.lib} | ${s.input === 'json' ? 'JSON text' : 'object'} | ${s.points.map((p) => Math.round(p.usPerOp).toLocaleString('en-US')).join(' | ')} | ${s.growth.map((g) => g.factor.toFixed(2)).join(' | ')} |`);
   }
+  if (r.floors?.length) {
+    L.push('', 'Floors and the size build, in the same rows: each input\'s floor (JSON text: `JSON.parse` alone; object: `JSON.stringify` + our own JSON text path, `validate*Json(JSON.stringify(x))`), our time as a multiple of the floor\'s (lower is better), and ours with the size build (the browsers\' wasm, in the Node entry):', '');
+    L.push('| payload | input | ours | floor | floor ops/s | our time ÷ floor\'s | size build | speed build ÷ size build |');
+    L.push('| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |');
+    for (const f of r.floors) {
+      const p = r.payloads.find((x) => x.id === f.payload);
+      L.push(`| ${p.label} | ${f.input === 'json' ? 'JSON text' : 'object'} | ${fmtOps(f.ours)} | ${FLOOR_LABEL[f.input]} | ${fmtOps(f.floorOps)} | ${fmtRatio(f.timeOverFloor)} | ${fmtOps(f.sizeBuild)} | ${fmtRatio(f.speedOverSize)} |`);
+    }
+  }
   if (r.targets.length) {
-    L.push('', 'Targets (issue #6):', '');
+    L.push('', 'Targets (issue #15):', '');
     for (const t of r.targets) {
-      const detail = t.worst ? `worst: ${t.worst.payload} at ${fmtRatio(t.worst.ratio)}` : t.rows.map((x) => `${x.input}: ${x.growth}`).join('; ');
+      const detail = t.worst ? `worst: ${t.worst.payload} at ${fmtRatio(t.worst.ratio)}; ${t.rows.map((x) => `${x.payload} ${fmtRatio(x.ratio)}`).join(', ')}` : t.rows.map((x) => `${x.input}: ${x.growth}`).join('; ');
       L.push(`- ${t.met ? '✅ met' : '❌ not met'}: ${t.target} (${detail})`);
     }
   }
