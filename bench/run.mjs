@@ -220,6 +220,7 @@ const fmtRatio = (x) => (x == null ? '-' : `${x >= 10 ? x.toFixed(1) : x.toFixed
 const pad = (s, n) => String(s).padStart(n);
 
 const results = [];
+const loadBefore = os.loadavg()[0];
 const started = performance.now();
 const header = ['payload'.padEnd(30), 'input'.padEnd(6), ...LIB_NAMES.map((n) => pad(n, 10)), ...(hasOurs ? PEERS.map((n) => pad(`ours/${n}`, 13)) : [])].join(' ');
 console.log(header);
@@ -335,6 +336,8 @@ const env = {
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   timing: TIMING,
   seconds: Math.round(seconds),
+  // 1-minute load average before and after the timing: other work on the machine.
+  load: [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 100) / 100),
 };
 const versions = {
   ours: hasOurs ? `${version(path.join(PKG_DIR, 'package.json'))}${gitCommit ? ` (${gitCommit})` : ''}${PKG_ARG ? ` from ${PKG_ARG}` : ''}` : null,
@@ -362,7 +365,7 @@ function markdown(r) {
   const L = [];
   const date = r.env.date.slice(0, 10);
   L.push(`Run on ${date}: ${r.env.cpu} (/proc/cpuinfo), nproc ${r.env.nproc ?? r.env.cores}, ${r.env.memoryGiB} GiB, ${r.env.os}; Node ${r.env.node}.`);
-  L.push(`Command: \`${r.env.command}\` (${r.env.timing.samples} samples of ${r.env.timing.sampleMs} ms after ${r.env.timing.warmupMs} ms warm-up, median; ${r.env.seconds} s of timing).`);
+  L.push(`Command: \`${r.env.command}\` (${r.env.timing.samples} samples of ${r.env.timing.sampleMs} ms after ${r.env.timing.warmupMs} ms warm-up, median; ${r.env.seconds} s of timing${r.env.load ? `; load average ${r.env.load[0]} before, ${r.env.load[1]} after` : ''}).`);
   L.push(`Versions: ${Object.entries(r.versions).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   if (r.note) L.push('', `**Note:** ${r.note}`);
   L.push('', 'Operations per second (higher is better); ratio = ours ÷ peer (above 1× means ours is faster). Ours is the Node entry (the speed build).', '');
