@@ -37,6 +37,7 @@ pub mod model;
 pub mod number;
 pub mod request;
 pub mod rules;
+pub mod schema;
 mod strset;
 pub mod value;
 pub(crate) mod write;

@@ -17,6 +17,7 @@ pub(crate) mod working_hours;
 use crate::issues::{display_path, Issue, IssueCode, PathSegment, Severity};
 use crate::json::Limits;
 use crate::number::Magnitude;
+use crate::schema::{Def, Key, Lit, Need, Shape, Ty};
 use crate::strset::StrSet;
 use crate::value::{Number, Object, Value};
 
@@ -39,21 +40,7 @@ pub struct Options {
     pub limits: Limits,
 }
 
-/// Keys the server generates; a create request should not send them. The
-/// first four are generated for nested documents too, and are read-only at
-/// any depth; the others only at the top level.
-pub(crate) const READ_ONLY: &[&str] = &[
-    "_id",
-    "createdAt",
-    "updatedAt",
-    "__v",
-    "workspaceId",
-    "currentPromptId",
-    "promptVersions",
-    "gemini_prompt",
-    "locations",
-    "startNodeId",
-];
+pub(crate) use crate::schema::READ_ONLY;
 
 #[derive(Clone, Copy)]
 pub(crate) enum Seg<'a> {
@@ -495,8 +482,8 @@ impl<'a> Ctx<'a> {
     /// Reads an object's keys once: the known ones are returned by name;
     /// the others are reported (`read_only` or `unknown_key`) and, with
     /// `unknownKeys: "keep"`, returned as extras to append to the output.
-    pub fn keys(&mut self, obj: &'a Object, known: &[&'static str]) -> Keys<'a> {
-        let mut fields = vec![None; known.len()];
+    pub fn keys(&mut self, obj: &'a Object, shape: &'static Shape) -> Keys<'a> {
+        let mut fields = vec![None; shape.fields.len()];
         let mut extras = Vec::new();
         let severity = match self.opts.unknown_keys {
             UnknownKeys::Reject => Severity::Error,
@@ -510,17 +497,16 @@ impl<'a> Ctx<'a> {
         for (pos, (k, v)) in obj.iter().enumerate() {
             // Lengths first: most names differ in length, and comparing
             // them is cheaper than a call to memcmp.
-            let kb = k.as_bytes();
-            if let Some(i) = known
-                .iter()
-                .position(|n| n.len() == kb.len() && n.as_bytes() == kb)
-            {
+            if let Some(i) = shape.position(k) {
                 fields[i] = Some(Field {
                     key: k,
                     pos: pos as u32,
                     value: v,
                     parent: None,
                 });
+                continue;
+            }
+            if shape.open {
                 continue;
             }
             let read_only = if self.path.is_empty() {
@@ -550,7 +536,7 @@ impl<'a> Ctx<'a> {
                         ),
                     )
                 } else {
-                    let hint = match suggest(k, known) {
+                    let hint = match suggest(k, shape.fields.iter().map(|d| d.key)) {
                         Some(s) => format!(" Did you mean `{s}`?"),
                         None => String::new(),
                     };
@@ -573,7 +559,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Keys { fields, extras }
+        Keys {
+            shape,
+            fields,
+            extras,
+        }
     }
 
     /// Appends the kept unknown keys (if any) to an output object.
@@ -690,6 +680,156 @@ impl<'a> Ctx<'a> {
         self.in_field(f, check)
     }
 
+    // ----- the schema walk -----
+
+    /// Reads `obj` as a `shape`: its keys once (unknown ones reported),
+    /// then every `auto` field checked and its default filled.
+    pub fn walk(&mut self, obj: &'a Object, shape: &'static Shape) -> Walk<'a> {
+        let keys = self.keys(obj, shape);
+        let mut w = Walk {
+            keys,
+            out: vec![None; shape.fields.len()],
+        };
+        for (i, d) in shape.fields.iter().enumerate() {
+            if d.auto {
+                let key = Key {
+                    shape,
+                    index: i as u16,
+                };
+                let f = self.chosen(&w.keys, key);
+                w.out[i] = self.need(d, f, |c, v| c.check(d.ty, v));
+            }
+        }
+        w
+    }
+
+    /// The field to read for `key`: the field itself, or its documented
+    /// other key in the same object (`moved`, or `conflict` with both).
+    pub fn chosen(&mut self, keys: &Keys<'a>, key: Key) -> Option<Field<'a>> {
+        let d = key.def();
+        let own = match d.need {
+            Need::Required(_) => keys.raw(key),
+            _ => keys.get(key),
+        };
+        match key.shape.alias_of(key.index as usize) {
+            Some(j) => {
+                let alias = Key {
+                    shape: key.shape,
+                    index: j as u16,
+                };
+                self.moved(own, keys.get(alias), &[d.key])
+            }
+            None => own,
+        }
+    }
+
+    /// A field read as its definition says: `required` if missing, its
+    /// default if absent, `check`ed at its place if present.
+    pub fn need(
+        &mut self,
+        d: &'static Def,
+        field: Option<Field<'a>>,
+        check: impl FnOnce(&mut Self, &'a Value) -> Option<Value>,
+    ) -> Option<Value> {
+        match d.need {
+            Need::Required(hint) => self.required(field, d.key, hint, check),
+            Need::Optional => self.optional(field.filter(|f| !f.value.is_null()), check),
+            Need::Default(lit) => match field.filter(|f| !f.value.is_null()) {
+                Some(f) => self.in_field(f, check),
+                None => Some(match lit {
+                    Lit::Bool(b) => Value::Bool(b),
+                    Lit::Str(t) => s(t),
+                    Lit::EmptyList => Value::Array(Vec::new()),
+                    Lit::Object => Value::Object(Object::new()),
+                }),
+            },
+        }
+    }
+
+    /// A value checked against a type (the walk stands at it).
+    pub fn check(&mut self, ty: Ty, v: &'a Value) -> Option<Value> {
+        match ty {
+            Ty::Str => self.string(v).map(s),
+            Ty::Text => self.text(v).map(s),
+            Ty::Bool => self.boolean(v).map(Value::Bool),
+            Ty::Num { exclusive } => self.number(v, exclusive).map(Value::Number),
+            Ty::Enum(e) => self.one_of(v, e.values).map(s),
+            Ty::Id => self.id(v).map(s),
+            Ty::Url { empty } => self.url(v, empty).map(s),
+            Ty::Time => self.time(v).map(s),
+            Ty::Timezone => self.timezone(v).map(s),
+            Ty::Headers => webhooks::headers(self, v),
+            Ty::Body => match v {
+                Value::String(_) | Value::Object(_) | Value::Array(_) => Some(self.passthrough(v)),
+                _ => {
+                    self.wrong_type("string or object", v);
+                    None
+                }
+            },
+            Ty::Any => Some(self.passthrough(v)),
+            Ty::PassList => {
+                self.array(v)?;
+                Some(self.passthrough(v))
+            }
+            Ty::Object(shape) => {
+                let obj = self.object(v)?;
+                let w = self.walk(obj, shape);
+                Some(w.done())
+            }
+            Ty::List(shape) => {
+                let items = self.array(v)?;
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let one = self.in_index(i, |c| {
+                        let obj = c.object(item)?;
+                        let w = c.walk(obj, shape);
+                        Some(w.done())
+                    });
+                    out.extend(one);
+                }
+                Some(Value::Array(out))
+            }
+        }
+    }
+
+    /// A 24-hour `HH:MM` time; `invalid_time` otherwise.
+    pub fn time(&mut self, v: &'a Value) -> Option<&'a str> {
+        let t = self.string(v)?;
+        if formats::is_time(t) {
+            return Some(t);
+        }
+        let msg = format!(
+            "{} is {}; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
+            self.here(),
+            quote(t)
+        );
+        let i = self.report(IssueCode::InvalidTime, msg);
+        i.expected = Some("HH:MM".into());
+        i.received = Some(t.to_owned());
+        None
+    }
+
+    /// An IANA time zone name; `invalid_timezone` otherwise.
+    pub fn timezone(&mut self, v: &'a Value) -> Option<&'a str> {
+        let t = self.string(v)?;
+        if formats::is_timezone(t) {
+            return Some(t);
+        }
+        let hint = match formats::timezone_suggestion(t) {
+            Some(s) => format!(" Did you mean `{s}`?"),
+            None => String::new(),
+        };
+        let msg = format!(
+            "{} is {}, which is not an IANA time zone name; use a name such as `America/New_York` or `UTC`.{hint}",
+            self.here(),
+            quote(t)
+        );
+        let i = self.report(IssueCode::InvalidTimezone, msg);
+        i.expected = Some("IANA time zone name".into());
+        i.received = Some(t.to_owned());
+        None
+    }
+
     /// Reports `duplicate` at the current path when `key` was seen before.
     pub fn unique<'s>(&mut self, seen: &mut StrSet<'s>, key: &'s str, what: &str) {
         if seen.insert(key).is_err() {
@@ -703,20 +843,111 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// An object's fields, by the index of their name in the `known` list.
+/// An object's fields as found, by their place in its shape.
 pub(crate) struct Keys<'a> {
+    shape: &'static Shape,
     fields: Vec<Option<Field<'a>>>,
     extras: Vec<(&'a str, &'a Value)>,
 }
 
 impl<'a> Keys<'a> {
-    /// The field at index `i` of the known list, if present (null included).
-    pub fn raw(&self, i: usize) -> Option<Field<'a>> {
-        self.fields[i]
+    /// No object: every field absent.
+    pub fn none(shape: &'static Shape) -> Self {
+        Keys {
+            shape,
+            fields: vec![None; shape.fields.len()],
+            extras: Vec::new(),
+        }
     }
-    /// The field at index `i`, treating null as absent (optional fields).
-    pub fn get(&self, i: usize) -> Option<Field<'a>> {
-        self.fields[i].filter(|f| !f.value.is_null())
+    fn at(&self, key: Key) -> Option<Field<'a>> {
+        debug_assert!(
+            std::ptr::eq(key.shape, self.shape),
+            "{} is not a field of {}",
+            key.key(),
+            self.shape.name
+        );
+        self.fields.get(key.index as usize).copied().flatten()
+    }
+    /// The field, if present (null included).
+    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
+        self.at(key)
+    }
+    /// The field, treating null as absent (optional fields).
+    pub fn get(&self, key: Key) -> Option<Field<'a>> {
+        self.at(key).filter(|f| !f.value.is_null())
+    }
+}
+
+/// An object being checked against its shape: its fields as found, and
+/// the value normalize writes for each (in the shape's order).
+pub(crate) struct Walk<'a> {
+    pub keys: Keys<'a>,
+    out: Vec<Option<Value>>,
+}
+
+impl<'a> Walk<'a> {
+    /// No object: every field absent (defaults and mirrors still written).
+    pub fn none(shape: &'static Shape) -> Self {
+        Walk {
+            keys: Keys::none(shape),
+            out: vec![None; shape.fields.len()],
+        }
+    }
+    /// The fields as read, no value written yet.
+    pub fn from_keys(keys: Keys<'a>) -> Self {
+        let n = keys.fields.len();
+        Walk {
+            keys,
+            out: vec![None; n],
+        }
+    }
+    pub fn get(&self, key: Key) -> Option<Field<'a>> {
+        self.keys.get(key)
+    }
+    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
+        self.keys.raw(key)
+    }
+    /// The value a field's `auto` check produced.
+    pub fn value(&self, key: Key) -> Option<&Value> {
+        self.out[key.index as usize].as_ref()
+    }
+    /// Sets (or with None, removes) the value written for a field.
+    pub fn set(&mut self, key: Key, v: Option<Value>) {
+        self.out[key.index as usize] = v;
+    }
+    /// The normalized object: its fields in the shape's order, then the
+    /// kept unknown keys.
+    pub fn done(self) -> Value {
+        let mut out = Object::with_capacity(self.out.len());
+        for (d, v) in self.keys.shape.fields.iter().zip(self.out) {
+            put(&mut out, d.key, v);
+        }
+        Ctx::append_extras(&mut out, &self.keys);
+        Value::Object(out)
+    }
+}
+
+/// The default text of a field (`Need::Default(Lit::Str)`).
+pub(crate) fn default_str(key: Key) -> Option<&'static str> {
+    match key.def().need {
+        Need::Default(Lit::Str(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The default boolean of a field (`Need::Default(Lit::Bool)`).
+pub(crate) fn default_bool(key: Key) -> Option<bool> {
+    match key.def().need {
+        Need::Default(Lit::Bool(b)) => Some(b),
+        _ => None,
+    }
+}
+
+/// The hint of a required field's message.
+pub(crate) fn hint(key: Key) -> &'static str {
+    match key.def().need {
+        Need::Required(h) => h,
+        _ => "",
     }
 }
 
@@ -771,8 +1002,11 @@ pub(crate) fn quote(s: &str) -> String {
 
 /// A known key that `k` probably meant: same letters in another case, or
 /// one or two edits away.
-pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
-    if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
+pub(crate) fn suggest<I>(k: &str, known: I) -> Option<&'static str>
+where
+    I: Iterator<Item = &'static str> + Clone,
+{
+    if let Some(hit) = known.clone().find(|n| n.eq_ignore_ascii_case(k)) {
         return Some(hit);
     }
     if k.len() < 4 || k.len() > 40 {
@@ -780,9 +1014,8 @@ pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
     }
     let lower = k.to_ascii_lowercase();
     known
-        .iter()
         .filter(|n| n.len().abs_diff(k.len()) <= 2)
-        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), *n))
+        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), n))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
@@ -820,13 +1053,11 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("isactive", &["isActive", "name"]), Some("isActive"));
-        assert_eq!(suggest("direction", &["direction"]), Some("direction"));
-        assert_eq!(
-            suggest("derection", &["direction", "name"]),
-            Some("direction")
-        );
-        assert_eq!(suggest("zzzzzz", &["direction", "name"]), None);
+        let s = |k: &str, known: &[&'static str]| suggest(k, known.iter().copied());
+        assert_eq!(s("isactive", &["isActive", "name"]), Some("isActive"));
+        assert_eq!(s("direction", &["direction"]), Some("direction"));
+        assert_eq!(s("derection", &["direction", "name"]), Some("direction"));
+        assert_eq!(s("zzzzzz", &["direction", "name"]), None);
         assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
     }
 }

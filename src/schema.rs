@@ -1,0 +1,1208 @@
+//! The schema: every field of both request bodies, defined once.
+//!
+//! Each object of a payload is a [`Shape`]: a table of [`Def`]s, one per
+//! key, in the order normalize writes them. A `Def` says the field's JSON
+//! type ([`Ty`], which also names its format: id, URL, time, time zone,
+//! header map), whether it is required or has a default ([`Need`]), whether
+//! it is a documented alternative place of another field or a mirror of one
+//! ([`Role`]), and its label, help and doc text ([`Text`]).
+//!
+//! Everything else is derived from these tables: the known keys of each
+//! object and unknown-key detection, default filling, the checks of plain
+//! fields (`auto`), form coercion types, the places the JSON parser may skip,
+//! the field catalogue and the JSON Schemas. Cross-field rules (mirrors,
+//! `only_with`, working hours windows, the flow graph, default collections,
+//! channel rules) are hand-written in `rules/`, and name fields through
+//! [`Key`] handles made here from their key, checked at compile time.
+//!
+//! The texts ([`Text`], enum meanings) exist only in native builds: the wasm
+//! build carries none of them (they would cost the browser kilobytes), and
+//! the catalogue and JSON Schemas are generated natively into `schema/`.
+
+/// Labels, help and doc text of a field (empty in the wasm build).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// A short label for a form ("Maximum call duration").
+    pub label: &'static str,
+    /// One line of help under a form field; may be empty.
+    pub help: &'static str,
+    /// The doc comment: what the field means, from the API docs.
+    pub doc: &'static str,
+}
+
+/// Labels, help and doc text of a field (empty in the wasm build).
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text;
+
+/// `text!(label, help, doc)`: the field's texts, dropped in the wasm build.
+macro_rules! text {
+    ($label:expr, $help:expr, $doc:expr $(,)?) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Text {
+                label: $label,
+                help: $help,
+                doc: $doc,
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Text
+        }
+    }};
+}
+
+/// The allowed values of an enum field, each with a one-line meaning.
+#[derive(Debug)]
+pub struct Enum {
+    pub values: &'static [&'static str],
+    /// One meaning per value, in the same order (empty in the wasm build).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub meanings: &'static [&'static str],
+}
+
+macro_rules! enum_values {
+    ($($value:literal => $meaning:literal),+ $(,)?) => {
+        Enum {
+            values: &[$($value),+],
+            #[cfg(not(target_arch = "wasm32"))]
+            meanings: &[$($meaning),+],
+        }
+    };
+}
+
+/// A field's JSON type, and the format a string must have.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// Any string.
+    Str,
+    /// A string that says something: blank is `empty`.
+    Text,
+    Bool,
+    /// A number at least 0 (greater than 0 when `exclusive`).
+    Num {
+        exclusive: bool,
+    },
+    /// One of the values, matched exactly.
+    Enum(&'static Enum),
+    /// An id: text, and an `unusual_id` warning unless 24 hex digits.
+    Id,
+    /// An absolute http(s) URL; `""` allowed when `empty`.
+    Url {
+        empty: bool,
+    },
+    /// A 24-hour time, `HH:MM`.
+    Time,
+    /// An IANA time zone name.
+    Timezone,
+    /// Header names (HTTP tokens, unique ignoring case) to string values.
+    Headers,
+    /// A string, object or array, passed through untouched.
+    Body,
+    /// Any JSON value, passed through untouched.
+    Any,
+    /// An array whose items pass through untouched.
+    PassList,
+    Object(&'static Shape),
+    /// An array of objects.
+    List(&'static Shape),
+}
+
+/// A literal default value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lit {
+    Bool(bool),
+    Str(&'static str),
+    /// An empty array.
+    EmptyList,
+    /// An object with its own defaults filled in (always written).
+    Object,
+}
+
+/// Whether a field must be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// May be left out; `null` counts as left out.
+    Optional,
+    /// Must be given and not null; the text says how (the message's hint).
+    Required(&'static str),
+    /// Filled with this value by normalize when left out or null.
+    Default(Lit),
+}
+
+/// What a key is, beyond a field of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Field,
+    /// A documented other place of a field (`moved`): the canonical place,
+    /// relative to the object holding this key (`..` goes up one object).
+    Moved(&'static [&'static str]),
+    /// The same value as another field (`conflict` when they differ),
+    /// written at both places: the other place, relative as for `Moved`.
+    Mirror(&'static [&'static str]),
+}
+
+/// One key of an object.
+#[derive(Debug)]
+pub struct Def {
+    pub key: &'static str,
+    pub ty: Ty,
+    pub need: Need,
+    pub role: Role,
+    /// `null` is documented as meaning "none" (typed `T | null`).
+    pub nullable: bool,
+    /// Checked by the rule engine from this entry alone (type, format,
+    /// required, default). False: a hand-written rule of `rules/` reads it.
+    pub auto: bool,
+    pub text: Text,
+}
+
+/// An object of a payload.
+#[derive(Debug)]
+pub struct Shape {
+    /// Its index in [`SHAPES`].
+    pub id: u16,
+    /// The type's name (`CallSettings`).
+    pub name: &'static str,
+    pub fields: &'static [Def],
+    /// Keys not listed pass through untouched (flow nodes and edges),
+    /// instead of being unknown.
+    pub open: bool,
+}
+
+/// A field of a shape, named by its key: made at compile time, so a key
+/// that is not in the shape does not build.
+#[derive(Clone, Copy, Debug)]
+pub struct Key {
+    pub shape: &'static Shape,
+    pub index: u16,
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Shape {
+    /// The handle of field `key` (a compile error in a const if missing).
+    pub const fn key(&'static self, key: &str) -> Key {
+        let mut i = 0;
+        while i < self.fields.len() {
+            if same(self.fields[i].key, key) {
+                return Key {
+                    shape: self,
+                    index: i as u16,
+                };
+            }
+            i += 1;
+        }
+        panic!("no such field in this shape");
+    }
+
+    /// The field named `key`, if the shape has one.
+    pub fn def(&self, key: &str) -> Option<&'static Def> {
+        let fields: &'static [Def] = self.fields;
+        let kb = key.as_bytes();
+        // Lengths first: most names differ in length.
+        fields
+            .iter()
+            .find(|d| d.key.len() == kb.len() && d.key.as_bytes() == kb)
+    }
+
+    /// The index of field `key`.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        let kb = key.as_bytes();
+        self.fields
+            .iter()
+            .position(|d| d.key.len() == kb.len() && d.key.as_bytes() == kb)
+    }
+
+    /// The sibling key that is a documented other place of field `i`
+    /// (`callSetting` for `callSettings`).
+    pub fn alias_of(&self, i: usize) -> Option<usize> {
+        let key = self.fields[i].key;
+        self.fields
+            .iter()
+            .position(|d| matches!(d.role, Role::Moved(to) if to.len() == 1 && to[0] == key))
+    }
+}
+
+impl Key {
+    pub fn def(self) -> &'static Def {
+        &self.shape.fields[self.index as usize]
+    }
+    pub fn key(self) -> &'static str {
+        self.def().key
+    }
+}
+
+// ----- the table -----
+
+const fn field(key: &'static str, ty: Ty, text: Text) -> Def {
+    Def {
+        key,
+        ty,
+        need: Need::Optional,
+        role: Role::Field,
+        nullable: false,
+        auto: true,
+        text,
+    }
+}
+
+impl Def {
+    const fn required(self, hint: &'static str) -> Def {
+        Def {
+            need: Need::Required(hint),
+            ..self
+        }
+    }
+    const fn default(self, lit: Lit) -> Def {
+        Def {
+            need: Need::Default(lit),
+            ..self
+        }
+    }
+    /// Read by a hand-written rule.
+    const fn custom(self) -> Def {
+        Def {
+            auto: false,
+            ..self
+        }
+    }
+    const fn nullable(self) -> Def {
+        Def {
+            nullable: true,
+            ..self
+        }
+    }
+    const fn moved(self, to: &'static [&'static str]) -> Def {
+        Def {
+            role: Role::Moved(to),
+            auto: false,
+            ..self
+        }
+    }
+    const fn mirror(self, of: &'static [&'static str]) -> Def {
+        Def {
+            role: Role::Mirror(of),
+            auto: false,
+            ..self
+        }
+    }
+}
+
+const NUM: Ty = Ty::Num { exclusive: false };
+const URL: Ty = Ty::Url { empty: true };
+
+pub static CALL_DIRECTIONS: Enum = enum_values! {
+    "outbound" => "Places calls.",
+    "bidirectional" => "Places calls and answers incoming ones.",
+};
+pub static MESSAGE_DIRECTIONS: Enum = enum_values! {
+    "inbound" => "Answers messages people send.",
+    "outbound" => "Sends the first message.",
+    "bidirectional" => "Sends and answers messages.",
+};
+pub static PROMPT_TYPES: Enum = enum_values! {
+    "simple" => "A single prompt (the only type the API accepts now).",
+};
+pub static WELCOME: Enum = enum_values! {
+    "user_initiated" => "The caller speaks first.",
+    "ai_dynamic" => "The agent opens with a greeting of its own.",
+    "ai_custom" => "The agent opens with `customWelcomeMessage`.",
+};
+pub static CHANNELS: Enum = enum_values! {
+    "SMS" => "Text messages.",
+    "Email" => "Emails (a subject line is recommended).",
+};
+pub static METHODS: Enum = enum_values! {
+    "GET" => "HTTP GET.",
+    "POST" => "HTTP POST.",
+    "PUT" => "HTTP PUT.",
+    "PATCH" => "HTTP PATCH.",
+    "DELETE" => "HTTP DELETE.",
+};
+
+/// Every shape, by its `id`.
+pub static SHAPES: [&Shape; 20] = [
+    &CALL_FLOW,
+    &FLOW_DATA,
+    &FLOW_NODE,
+    &FLOW_EDGE,
+    &COLLECTION,
+    &VARIABLE,
+    &WEBHOOK,
+    &HEADER_PAIR,
+    &WEBHOOK_VARIABLE,
+    &RESPONSE_VARIABLE,
+    &CALL_SETTINGS,
+    &WEBHOOK_URLS,
+    &CALL_SETTINGS_INNER,
+    &CALL_SECURITY,
+    &RESPONSE_SETTINGS,
+    &WORKING_HOURS,
+    &MESSAGE_FLOW,
+    &MESSAGE_SETTINGS,
+    &MESSAGE_SECURITY,
+    &EMAIL_SETTINGS,
+];
+
+/// The body of *Create Call Flow*.
+pub static CALL_FLOW: Shape = Shape {
+    id: 0,
+    name: "CallFlowInput",
+    open: false,
+    fields: &[
+        field("name", Ty::Text, text!("Name", "", "A friendly name for the call flow, such as \"Customer Support Flow\"."))
+            .required("give the call flow a name, such as \"Customer Support Flow\""),
+        field("direction", Ty::Enum(&CALL_DIRECTIONS), text!("Direction", "Call flows are created outbound or bidirectional; a bidirectional flow also answers calls.", "The direction of the calls: `outbound` or `bidirectional` (`inbound` cannot be created)."))
+            .required("use `outbound` or `bidirectional`")
+            .custom(),
+        field("description", Ty::Str, text!("Description", "", "What the flow handles.")),
+        field("agent", Ty::Id, text!("Agent id", "The 24-hex-digit id of the voice agent.", "The id of the agent to associate with the flow.")),
+        field("promptType", Ty::Enum(&PROMPT_TYPES), text!("Prompt type", "", "The prompt configuration type; only `simple` is allowed now."))
+            .default(Lit::Str("simple")),
+        field("folderId", Ty::Id, text!("Folder id", "", "The folder to organize the flow in; null means none."))
+            .nullable(),
+        field("isGlobal", Ty::Bool, text!("Global", "", "A global flow (only some workspaces may create one).")),
+        field("isPreConfigured", Ty::Bool, text!("Pre-configured", "", "Whether the flow is pre-configured."))
+            .default(Lit::Bool(false)),
+        field("preConfiguredWorkspaceId", Ty::Id, text!("Pre-configured workspace id", "Only with Pre-configured set to true.", "The workspace of a pre-configured flow; only with `isPreConfigured: true`."))
+            .nullable(),
+        field("welcomeMessage", Ty::Enum(&WELCOME), text!("Welcome message type", "", "How a call starts."))
+            .default(Lit::Str("user_initiated"))
+            .custom(),
+        field("customWelcomeMessage", Ty::Str, text!("Custom welcome message", "Required with ai_custom; leave it empty for the other types.", "The line the agent opens with; required with `ai_custom`, and only used then."))
+            .custom(),
+        field("flowData", Ty::Object(&FLOW_DATA), text!("Flow data (nodes and edges)", "Node ids must be unique; each edge connects two node ids.", "Nodes and edges for complex call routing."))
+            .custom(),
+        field("prompt", Ty::Str, text!("Prompt", "Creates the first prompt version.", "The system prompt; creates the flow's first prompt version.")),
+        field("isActive", Ty::Bool, text!("Active", "", "Whether the flow is active."))
+            .default(Lit::Bool(true)),
+        field("agentWebhookUrl", URL, text!("Agent webhook URL", "Empty, or an absolute https: URL.", "The webhook for agent events: empty, or an absolute http(s) URL."))
+            .custom(),
+        field("inboundWebhookUrl", URL, text!("Inbound webhook URL", "Empty, or an absolute https: URL.", "The webhook for inbound call events: empty, or an absolute http(s) URL."))
+            .custom(),
+        field("dynamicVariableCollections", Ty::List(&COLLECTION), text!("Dynamic variable collections", "At most one collection is the default; keys are unique within a collection.", "Named sets of variables; at most one is the default."))
+            .custom(),
+        field("webhooks", Ty::List(&WEBHOOK), text!("Webhooks", "Tools the agent can call during the call, by name.", "Tools the agent can call during a call."))
+            .custom(),
+        field("settings", Ty::Object(&CALL_SETTINGS), text!("Settings", "", "The main configuration object."))
+            .default(Lit::Object)
+            .custom(),
+    ],
+};
+
+pub static FLOW_DATA: Shape = Shape {
+    id: 1,
+    name: "FlowDataInput",
+    open: false,
+    fields: &[
+        field("nodes", Ty::List(&FLOW_NODE), text!("Nodes", "", "The flow's nodes; each needs a unique `id`, other properties pass through."))
+            .default(Lit::EmptyList)
+            .custom(),
+        field("edges", Ty::List(&FLOW_EDGE), text!("Edges", "", "The flow's edges; `source` and `target` name node ids, other properties pass through."))
+            .default(Lit::EmptyList)
+            .custom(),
+    ],
+};
+
+pub static FLOW_NODE: Shape = Shape {
+    id: 2,
+    name: "FlowNode",
+    open: true,
+    fields: &[field(
+        "id",
+        Ty::Text,
+        text!("Id", "", "The node's id, unique among the nodes."),
+    )
+    .required("give every node a unique id")
+    .custom()],
+};
+
+pub static FLOW_EDGE: Shape = Shape {
+    id: 3,
+    name: "FlowEdge",
+    open: true,
+    fields: &[
+        field(
+            "id",
+            Ty::Text,
+            text!("Id", "", "The edge's id, unique among the edges."),
+        )
+        .custom(),
+        field(
+            "source",
+            Ty::Text,
+            text!(
+                "Source node id",
+                "",
+                "The id of the node the edge starts at."
+            ),
+        )
+        .required("name the id of the node this edge connects")
+        .custom(),
+        field(
+            "target",
+            Ty::Text,
+            text!("Target node id", "", "The id of the node the edge ends at."),
+        )
+        .required("name the id of the node this edge connects")
+        .custom(),
+    ],
+};
+
+pub static COLLECTION: Shape = Shape {
+    id: 4,
+    name: "DynamicVariableCollectionInput",
+    open: false,
+    fields: &[
+        field(
+            "id",
+            Ty::Text,
+            text!("Id", "", "Unique among the collections."),
+        )
+        .custom(),
+        field(
+            "name",
+            Ty::Text,
+            text!("Name", "", "The collection's name."),
+        )
+        .required("give the collection a name"),
+        field(
+            "variables",
+            Ty::List(&VARIABLE),
+            text!(
+                "Variables",
+                "",
+                "The collection's variables; keys are unique within it."
+            ),
+        )
+        .custom(),
+        field(
+            "isDefault",
+            Ty::Bool,
+            text!(
+                "Default collection",
+                "",
+                "At most one collection may be the default."
+            ),
+        )
+        .default(Lit::Bool(false))
+        .custom(),
+    ],
+};
+
+pub static VARIABLE: Shape = Shape {
+    id: 5,
+    name: "DynamicVariable",
+    open: false,
+    fields: &[
+        field(
+            "key",
+            Ty::Text,
+            text!(
+                "Key",
+                "",
+                "The variable's key, unique within its collection."
+            ),
+        )
+        .required("give the variable a key")
+        .custom(),
+        field(
+            "value",
+            Ty::Str,
+            text!("Value", "", "The variable's value."),
+        ),
+    ],
+};
+
+pub static WEBHOOK: Shape = Shape {
+    id: 6,
+    name: "WebhookInput",
+    open: false,
+    fields: &[
+        field("name", Ty::Text, text!("Name", "", "The name the agent calls the webhook by; a name another webhook already has is a `duplicate` warning."))
+            .required("give the webhook a name the agent can call it by"),
+        field("url", Ty::Url { empty: false }, text!("URL", "", "The absolute http(s) URL to call."))
+            .required("give the absolute https:// URL to call"),
+        field("method", Ty::Enum(&METHODS), text!("Method", "", "The HTTP method.")),
+        field("headers", Ty::Headers, text!("Headers", "", "Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.")),
+        field("body", Ty::Body, text!("Body", "Sent as text from the form; give an object body in the JSON view.", "A body template: text or JSON.")),
+        field("description", Ty::Str, text!("Description", "", "What the webhook does.")),
+        field("variablesforcallflow", Ty::List(&WEBHOOK_VARIABLE), text!("Variables for the call flow", "", "Variables the agent fills in when it calls the webhook."))
+            .custom(),
+        field("responseVariables", Ty::List(&RESPONSE_VARIABLE), text!("Response variables", "", "Values read from the webhook's response."))
+            .custom(),
+        field("isTesting", Ty::Bool, text!("Testing", "", "Whether the webhook is in testing.")),
+        field("textToSpeak", Ty::Str, text!("Text to speak", "", "What the agent says while the webhook runs.")),
+        field("testResponse", Ty::Any, text!("Test response", "", "A captured test response; passes through.")),
+        field("variables", Ty::List(&WEBHOOK_VARIABLE), text!("Variables", "", "The update page's name for `variablesforcallflow`; moved there."))
+            .moved(&["variablesforcallflow"]),
+    ],
+};
+
+/// An item of the older array shape of `headers` (not a field of its own:
+/// `headers` is a map).
+pub static HEADER_PAIR: Shape = Shape {
+    id: 7,
+    name: "HeaderPair",
+    open: false,
+    fields: &[
+        field("name", Ty::Str, text!("Name", "", "The header's name."))
+            .required("give the header's name")
+            .custom(),
+        field("value", Ty::Str, text!("Value", "", "The header's value."))
+            .required("give the header's value")
+            .custom(),
+    ],
+};
+
+pub static WEBHOOK_VARIABLE: Shape = Shape {
+    id: 8,
+    name: "WebhookVariable",
+    open: false,
+    fields: &[
+        field(
+            "name",
+            Ty::Text,
+            text!(
+                "Name",
+                "",
+                "The variable's name, unique within the webhook."
+            ),
+        )
+        .required("give the variable a name")
+        .custom(),
+        field(
+            "description",
+            Ty::Str,
+            text!("Description", "", "What the variable holds."),
+        ),
+    ],
+};
+
+pub static RESPONSE_VARIABLE: Shape = Shape {
+    id: 9,
+    name: "ResponseVariable",
+    open: false,
+    fields: &[
+        field(
+            "name",
+            Ty::Text,
+            text!(
+                "Name",
+                "",
+                "The variable's name, unique within the webhook."
+            ),
+        )
+        .required("give the response variable a name")
+        .custom(),
+        field(
+            "path",
+            Ty::Str,
+            text!("Path", "", "Where in the response the value is."),
+        ),
+        field(
+            "description",
+            Ty::Str,
+            text!("Description", "", "What the value holds."),
+        ),
+    ],
+};
+
+pub static CALL_SETTINGS: Shape = Shape {
+    id: 10,
+    name: "CallFlowSettingsInput",
+    open: false,
+    fields: &[
+        field(
+            "welcomeMessage",
+            Ty::Enum(&WELCOME),
+            text!(
+                "settings.welcomeMessage",
+                "",
+                "Mirrors the top-level `welcomeMessage`."
+            ),
+        )
+        .mirror(&["..", "welcomeMessage"]),
+        field(
+            "customWelcomeMessage",
+            Ty::Str,
+            text!(
+                "settings.customWelcomeMessage",
+                "",
+                "Mirrors the top-level `customWelcomeMessage`."
+            ),
+        )
+        .mirror(&["..", "customWelcomeMessage"]),
+        field(
+            "webhooks",
+            Ty::Object(&WEBHOOK_URLS),
+            text!(
+                "Webhook URLs",
+                "",
+                "Mirrors `agentWebhookUrl` and `inboundWebhookUrl`."
+            ),
+        )
+        .custom(),
+        field(
+            "enableHumanLikeVoiceAndTone",
+            Ty::Bool,
+            text!(
+                "Human-like voice and tone",
+                "",
+                "Makes the agent's voice and tone more human."
+            ),
+        ),
+        field(
+            "welcomeMessageDelay",
+            NUM,
+            text!(
+                "Welcome message delay",
+                "A number, at least 0.",
+                "Seconds before the welcome message; at least 0."
+            ),
+        ),
+        field(
+            "customerLocation",
+            Ty::Str,
+            text!("Customer location", "", "Where the customers are."),
+        ),
+        field(
+            "transfers",
+            Ty::PassList,
+            text!(
+                "Transfers",
+                "Items pass through unchanged.",
+                "Call transfer targets; pass through."
+            ),
+        ),
+        field(
+            "knowledgeBases",
+            Ty::PassList,
+            text!(
+                "Knowledge bases",
+                "Items pass through unchanged.",
+                "Knowledge bases the agent may use; pass through."
+            ),
+        ),
+        field(
+            "utilizePriorCallsContext",
+            Ty::Bool,
+            text!(
+                "Use the context of prior calls",
+                "",
+                "Lets the agent use what earlier calls said."
+            ),
+        ),
+        field(
+            "callSettings",
+            Ty::Object(&CALL_SETTINGS_INNER),
+            text!("Call settings", "", "Call behaviour."),
+        ),
+        field(
+            "security",
+            Ty::Object(&CALL_SECURITY),
+            text!("Security", "", "Security flags."),
+        ),
+        field(
+            "responseSettings",
+            Ty::Object(&RESPONSE_SETTINGS),
+            text!("Response settings", "", "Response delay and working hours."),
+        )
+        .custom(),
+        field(
+            "callSetting",
+            Ty::Object(&CALL_SETTINGS_INNER),
+            text!(
+                "Call settings",
+                "",
+                "Another page's spelling of `callSettings`; moved there."
+            ),
+        )
+        .moved(&["callSettings"]),
+    ],
+};
+
+pub static WEBHOOK_URLS: Shape = Shape {
+    id: 11,
+    name: "WebhookUrls",
+    open: false,
+    fields: &[
+        field(
+            "agent",
+            URL,
+            text!("settings.webhooks.agent", "", "Mirrors `agentWebhookUrl`."),
+        )
+        .mirror(&["..", "..", "agentWebhookUrl"]),
+        field(
+            "inbound",
+            URL,
+            text!(
+                "settings.webhooks.inbound",
+                "",
+                "Mirrors `inboundWebhookUrl`."
+            ),
+        )
+        .mirror(&["..", "..", "inboundWebhookUrl"]),
+    ],
+};
+
+pub static CALL_SETTINGS_INNER: Shape = Shape {
+    id: 12,
+    name: "CallSettings",
+    open: false,
+    fields: &[
+        field(
+            "trilletVoiceGuard",
+            Ty::Bool,
+            text!("Trillet voice guard", "", "Turns on Trillet's voice guard."),
+        ),
+        field(
+            "reminderMessages",
+            Ty::PassList,
+            text!(
+                "Reminder messages",
+                "",
+                "Messages the agent says when the caller is silent; pass through."
+            ),
+        ),
+        field(
+            "maxCallDuration",
+            Ty::Num { exclusive: true },
+            text!(
+                "Maximum call duration",
+                "A number above 0.",
+                "The longest a call may last; greater than 0."
+            ),
+        ),
+        field(
+            "endCallOnSilence",
+            NUM,
+            text!(
+                "End call on silence",
+                "A number, at least 0.",
+                "How long a silence ends the call; at least 0."
+            ),
+        ),
+    ],
+};
+
+pub static CALL_SECURITY: Shape = Shape {
+    id: 13,
+    name: "CallFlowSecurity",
+    open: false,
+    fields: &[
+        field(
+            "hipaaCompliance",
+            Ty::Bool,
+            text!(
+                "HIPAA compliance",
+                "",
+                "Handles calls in a HIPAA-compliant way."
+            ),
+        ),
+        field(
+            "publicAccess",
+            Ty::Bool,
+            text!("Public access", "", "Lets anyone reach the flow."),
+        ),
+    ],
+};
+
+pub static RESPONSE_SETTINGS: Shape = Shape {
+    id: 14,
+    name: "ResponseSettingsInput",
+    open: false,
+    fields: &[
+        field("delay", NUM, text!("Response delay (seconds)", "A number, at least 0.", "Seconds before replying; at least 0.")),
+        field("workingHours", Ty::Object(&WORKING_HOURS), text!("Working hours", "When enabled, start and end are required. A start after the end is an overnight window.", "When the agent answers."))
+            .custom(),
+        field("enabled", Ty::Bool, text!("Enabled", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
+            .moved(&["workingHours", "enabled"]),
+        field("start", Ty::Time, text!("Start", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
+            .moved(&["workingHours", "start"]),
+        field("end", Ty::Time, text!("End", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
+            .moved(&["workingHours", "end"]),
+        field("timezone", Ty::Timezone, text!("Time zone", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
+            .moved(&["workingHours", "timezone"]),
+        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
+            .moved(&["workingHours", "outOfHoursMessage"]),
+    ],
+};
+
+pub static WORKING_HOURS: Shape = Shape {
+    id: 15,
+    name: "WorkingHoursInput",
+    open: false,
+    fields: &[
+        field("enabled", Ty::Bool, text!("Enabled", "", "Whether working hours apply."))
+            .default(Lit::Bool(false))
+            .custom(),
+        field("start", Ty::Time, text!("Start", "24-hour HH:MM, such as 09:00.", "When working hours start, `HH:MM`; required when enabled."))
+            .custom(),
+        field("end", Ty::Time, text!("End", "24-hour HH:MM, such as 17:00.", "When working hours end, `HH:MM`; required when enabled. An end before the start is an overnight window."))
+            .custom(),
+        field("timezone", Ty::Timezone, text!("Time zone", "An IANA name such as Europe/Paris (default UTC).", "The IANA time zone of the times."))
+            .default(Lit::Str("UTC"))
+            .custom(),
+        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The reply people get outside working hours; recommended when enabled."))
+            .custom(),
+    ],
+};
+
+/// The body of *Create Message Flow*.
+pub static MESSAGE_FLOW: Shape = Shape {
+    id: 16,
+    name: "MessageFlowInput",
+    open: false,
+    fields: &[
+        field(
+            "name",
+            Ty::Text,
+            text!(
+                "Name",
+                "",
+                "A friendly name for the message flow, such as \"New Years Sale\"."
+            ),
+        )
+        .required("give the message flow a name, such as \"New Years Sale\""),
+        field(
+            "direction",
+            Ty::Enum(&MESSAGE_DIRECTIONS),
+            text!("Direction", "", "The direction of the conversation."),
+        )
+        .required("use `inbound`, `outbound` or `bidirectional`"),
+        field(
+            "description",
+            Ty::Str,
+            text!("Description", "", "What the flow handles."),
+        ),
+        field(
+            "agent",
+            Ty::Id,
+            text!(
+                "Agent id",
+                "The 24-hex-digit id of the messaging agent.",
+                "The id of the messaging agent that runs this flow."
+            ),
+        )
+        .required("give the id of the messaging agent that runs this flow"),
+        field(
+            "initiationMessage",
+            Ty::Text,
+            text!(
+                "Initiation message",
+                "The first message that starts the conversation.",
+                "The first message that starts the conversation."
+            ),
+        )
+        .required("write the first message that starts the conversation")
+        .custom(),
+        field(
+            "prompt",
+            Ty::Text,
+            text!(
+                "Prompt",
+                "The instructions for the AI agent.",
+                "The instructions for the AI agent."
+            ),
+        )
+        .required("write the instructions for the AI agent")
+        .custom(),
+        field(
+            "isActive",
+            Ty::Bool,
+            text!("Active", "", "Whether the flow is active."),
+        )
+        .default(Lit::Bool(false))
+        .custom(),
+        field(
+            "autopilot",
+            Ty::Bool,
+            text!("Autopilot", "", "Whether the agent replies on its own."),
+        )
+        .default(Lit::Bool(false))
+        .custom(),
+        field(
+            "messageChannel",
+            Ty::Enum(&CHANNELS),
+            text!(
+                "Channel",
+                "",
+                "The channel the flow messages on (exact spelling)."
+            ),
+        )
+        .required("use `SMS` or `Email`")
+        .custom(),
+        field(
+            "settings",
+            Ty::Object(&MESSAGE_SETTINGS),
+            text!("Settings", "", "Response, security and email settings."),
+        )
+        .custom(),
+    ],
+};
+
+pub static MESSAGE_SETTINGS: Shape = Shape {
+    id: 17,
+    name: "MessageFlowSettingsInput",
+    open: false,
+    fields: &[
+        field(
+            "responseSettings",
+            Ty::Object(&RESPONSE_SETTINGS),
+            text!("Response settings", "", "Response delay and working hours."),
+        )
+        .custom(),
+        field(
+            "security",
+            Ty::Object(&MESSAGE_SECURITY),
+            text!("Security", "", "Security flags."),
+        ),
+        field(
+            "emailSettings",
+            Ty::Object(&EMAIL_SETTINGS),
+            text!(
+                "Email settings",
+                "Used by Email flows only; with Email a subject line is recommended.",
+                "Email flows only: subject line and signature."
+            ),
+        )
+        .custom(),
+        field(
+            "initiationMessage",
+            Ty::Text,
+            text!(
+                "Initiation message",
+                "",
+                "The seed document lists it under settings; moved to the top level."
+            ),
+        )
+        .moved(&["..", "initiationMessage"]),
+        field(
+            "prompt",
+            Ty::Text,
+            text!(
+                "Prompt",
+                "",
+                "The seed document lists it under settings; moved to the top level."
+            ),
+        )
+        .moved(&["..", "prompt"]),
+        field(
+            "isActive",
+            Ty::Bool,
+            text!(
+                "Active",
+                "",
+                "The seed document lists it under settings; moved to the top level."
+            ),
+        )
+        .moved(&["..", "isActive"]),
+        field(
+            "autopilot",
+            Ty::Bool,
+            text!(
+                "Autopilot",
+                "",
+                "The seed document lists it under settings; moved to the top level."
+            ),
+        )
+        .moved(&["..", "autopilot"]),
+        field(
+            "messageChannel",
+            Ty::Enum(&CHANNELS),
+            text!(
+                "Channel",
+                "",
+                "The seed document lists it under settings; moved to the top level."
+            ),
+        )
+        .moved(&["..", "messageChannel"]),
+    ],
+};
+
+pub static MESSAGE_SECURITY: Shape = Shape {
+    id: 18,
+    name: "MessageFlowSecurity",
+    open: false,
+    fields: &[field(
+        "hipaaCompliance",
+        Ty::Bool,
+        text!(
+            "HIPAA compliance",
+            "",
+            "Handles messages in a HIPAA-compliant way."
+        ),
+    )],
+};
+
+pub static EMAIL_SETTINGS: Shape = Shape {
+    id: 19,
+    name: "EmailSettings",
+    open: false,
+    fields: &[
+        field(
+            "subjectLine",
+            Ty::Str,
+            text!(
+                "Subject line",
+                "",
+                "The subject of the emails; recommended for Email flows."
+            ),
+        ),
+        field(
+            "signature",
+            Ty::Str,
+            text!("Signature", "", "The signature under the emails."),
+        ),
+    ],
+};
+
+/// Keys the server generates; a create request should not send them. The
+/// first four are generated for nested documents too, and are read-only at
+/// any depth; the others only at the top level.
+pub const READ_ONLY: &[&str] = &[
+    "_id",
+    "createdAt",
+    "updatedAt",
+    "__v",
+    "workspaceId",
+    "currentPromptId",
+    "promptVersions",
+    "gemini_prompt",
+    "locations",
+    "startNodeId",
+];
+
+/// The definition at a path of keys below `root` (list items stepped
+/// through with `None`); a documented other place resolves to its
+/// canonical field.
+pub fn lookup(root: &'static Shape, path: &[Option<&str>]) -> Option<&'static Def> {
+    let mut stack: Vec<&'static Shape> = vec![root];
+    let mut def: Option<&'static Def> = None;
+    let mut in_list = false;
+    for seg in path {
+        match (seg, def) {
+            (None, Some(d)) if !in_list => match d.ty {
+                Ty::List(s) => {
+                    stack.push(s);
+                    in_list = true;
+                    def = None;
+                }
+                _ => return None,
+            },
+            (Some(k), _) => {
+                if let Some(d) = def {
+                    match d.ty {
+                        Ty::Object(s) => stack.push(s),
+                        _ => return None,
+                    }
+                }
+                let shape = *stack.last()?;
+                let d = shape.def(k)?;
+                def = Some(match d.role {
+                    Role::Moved(to) => resolve(&mut stack, to)?,
+                    _ => d,
+                });
+                in_list = false;
+            }
+            _ => return None,
+        }
+    }
+    def
+}
+
+/// Follows a relative place (`..` up) from the top of `stack`.
+fn resolve(stack: &mut Vec<&'static Shape>, to: &[&str]) -> Option<&'static Def> {
+    let (last, dirs) = to.split_last()?;
+    for step in dirs {
+        if *step == ".." {
+            stack.pop();
+            if stack.is_empty() {
+                return None;
+            }
+        } else {
+            match stack.last()?.def(step)?.ty {
+                Ty::Object(s) => stack.push(s),
+                _ => return None,
+            }
+        }
+    }
+    stack.last()?.def(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_indexes() {
+        for (i, s) in SHAPES.iter().enumerate() {
+            assert_eq!(s.id as usize, i, "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_and_aliases_resolve() {
+        for s in SHAPES {
+            for (i, d) in s.fields.iter().enumerate() {
+                assert!(
+                    s.fields[..i].iter().all(|o| o.key != d.key),
+                    "{}.{} twice",
+                    s.name,
+                    d.key
+                );
+                if let Role::Moved(to) | Role::Mirror(to) = d.role {
+                    assert!(!to.is_empty());
+                }
+            }
+        }
+        let d = lookup(
+            &CALL_FLOW,
+            &[
+                Some("settings"),
+                Some("callSetting"),
+                Some("maxCallDuration"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(d.key, "maxCallDuration");
+        let d = lookup(&MESSAGE_FLOW, &[Some("settings"), Some("prompt")]).unwrap();
+        assert!(matches!(d.need, Need::Required(_)));
+        let d = lookup(
+            &CALL_FLOW,
+            &[
+                Some("webhooks"),
+                None,
+                Some("variables"),
+                None,
+                Some("name"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(d.key, "name");
+        let d = lookup(
+            &CALL_FLOW,
+            &[Some("settings"), Some("responseSettings"), Some("start")],
+        )
+        .unwrap();
+        assert!(matches!(d.ty, Ty::Time));
+        assert!(lookup(&CALL_FLOW, &[Some("nope")]).is_none());
+    }
+}
