@@ -1090,6 +1090,10 @@ pub const READ_ONLY: &[&str] = &[
     "startNodeId",
 ];
 
+/// Keys accepted at the top of a payload and dropped without an issue:
+/// `$schema`, so that editors can point a payload file at its JSON Schema.
+pub const IGNORED_AT_ROOT: &[&str] = &["$schema"];
+
 /// The definition at a path of keys below `root` (list items stepped
 /// through with `None`); a documented other place resolves to its
 /// canonical field.

@@ -506,7 +506,9 @@ impl<'a> Ctx<'a> {
                 });
                 continue;
             }
-            if shape.open {
+            if shape.open
+                || (self.path.is_empty() && crate::schema::IGNORED_AT_ROOT.contains(&k.as_str()))
+            {
                 continue;
             }
             let read_only = if self.path.is_empty() {
