@@ -93,7 +93,7 @@ pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
 /// (`invalid_json` with line and column, or `too_large`).
 #[allow(clippy::result_large_err)] // an error is rare and already the end of the road
 pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
-    parse_at(text, limits, Place::Full)
+    parse_at(text, limits, Place::FULL)
 }
 
 /// [`parse`], skipping what validate never reads when `at` is not `Full`.
@@ -307,7 +307,7 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
     Seed {
         depth: 0,
         st: &state,
-        at: Place::Full,
+        at: Place::FULL,
     }
     .deserialize(d)
 }
@@ -322,48 +322,32 @@ struct Seed<'s> {
 /// Where the parser stands in the payload, for skipping what validate never
 /// reads (the contents of flow nodes and edges, transfers, knowledge bases,
 /// reminder messages, a webhook's testResponse): checked for syntax and
-/// limits, but not built.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// Build everything below.
-    Full,
-    CallRoot,
-    FlowData,
-    Nodes,
-    Node,
-    Edges,
-    Edge,
-    Settings,
-    CallSettings,
-    Webhooks,
-    Webhook,
-    /// An array whose items pass through.
-    PassItems,
+/// limits, but not built. The parser does not know the payloads: a place is
+/// a state of its caller's `rule` (the schema's), which says the place
+/// under each key (`None`: an array item), or `None` to skip the value.
+#[derive(Clone, Copy)]
+pub struct Place {
+    pub state: u32,
+    pub rule: fn(u32, Option<&str>) -> Option<u32>,
+}
+
+fn build_all(_: u32, _: Option<&str>) -> Option<u32> {
+    Some(0)
 }
 
 impl Place {
+    /// Build everything below (state 0 is always this).
+    pub const FULL: Place = Place {
+        state: 0,
+        rule: build_all,
+    };
+
     /// The place of the value under `key` (None for an array item).
     fn child(self, key: Option<&str>) -> Option<Place> {
-        use Place::*;
-        Some(match (self, key) {
-            (Full, _) => Full,
-            (CallRoot, Some("flowData")) => FlowData,
-            (CallRoot, Some("settings")) => Settings,
-            (CallRoot, Some("webhooks")) => Webhooks,
-            (FlowData, Some("nodes")) => Nodes,
-            (FlowData, Some("edges")) => Edges,
-            (Nodes, None) => Node,
-            (Edges, None) => Edge,
-            (Node, Some("id")) | (Edge, Some("id" | "source" | "target")) => Full,
-            (Node | Edge, Some(_)) => return None,
-            (Settings, Some("transfers" | "knowledgeBases")) => PassItems,
-            (Settings, Some("callSettings" | "callSetting")) => CallSettings,
-            (CallSettings, Some("reminderMessages")) => PassItems,
-            (Webhooks, None) => Webhook,
-            (Webhook, Some("testResponse")) => return None,
-            (PassItems, None) => return None,
-            _ => Full,
-        })
+        if self.state == 0 {
+            return Some(self);
+        }
+        (self.rule)(self.state, key).map(|state| Place { state, ..self })
     }
 }
 
@@ -667,7 +651,7 @@ mod tests {
             ..Limits::default()
         };
         let text = r#"{"flowData": {"nodes": [{"id": "a", "data": [1, 2, 3]}]}}"#;
-        let e = parse_at(text, &limits, Place::CallRoot).unwrap_err();
+        let e = parse_at(text, &limits, crate::Kind::CallFlow.skip_place()).unwrap_err();
         assert_eq!(e.pointer, "/flowData/nodes/0/data");
     }
 }

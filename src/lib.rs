@@ -74,12 +74,16 @@ impl Kind {
             Kind::MessageFlow => "/v1/api/message-flows",
         }
     }
+    /// The schema of the payload.
+    pub fn shape(self) -> &'static schema::Shape {
+        match self {
+            Kind::CallFlow => &schema::CALL_FLOW,
+            Kind::MessageFlow => &schema::MESSAGE_FLOW,
+        }
+    }
     /// Where validate's parser may skip what it never reads.
     pub(crate) fn skip_place(self) -> json::Place {
-        match self {
-            Kind::CallFlow => json::Place::CallRoot,
-            Kind::MessageFlow => json::Place::Full,
-        }
+        schema::skip_place(self.shape())
     }
     fn title(self) -> &'static str {
         match self {

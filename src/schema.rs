@@ -1090,6 +1090,55 @@ pub const READ_ONLY: &[&str] = &[
     "startNodeId",
 ];
 
+// ----- the parser's skip rule -----
+//
+// A place of the JSON parser (`json::Place`) as the schema sees it: state 0
+// builds everything, 1 is an array whose items pass through, and
+// `2 + 2 * id` / `3 + 2 * id` stand at an object of shape `id` / at a list
+// of such objects.
+
+const PASS_ITEMS: u32 = 1;
+
+fn state(shape: &Shape, items: bool) -> u32 {
+    2 + 2 * u32::from(shape.id) + u32::from(items)
+}
+
+/// Where validate's parser starts for a payload of shape `root`.
+pub fn skip_place(root: &'static Shape) -> crate::json::Place {
+    crate::json::Place {
+        state: state(root, false),
+        rule: skip_rule,
+    }
+}
+
+/// The place under `key` (None: an array item); None skips the value:
+/// pass-through subtrees, and the keys of open shapes that are not fields.
+fn skip_rule(at: u32, key: Option<&str>) -> Option<u32> {
+    if at == PASS_ITEMS {
+        return if key.is_none() { None } else { Some(0) };
+    }
+    let Some(shape) = SHAPES.get((at.saturating_sub(2) / 2) as usize) else {
+        return Some(0);
+    };
+    let items = at % 2 == 1;
+    match (items, key) {
+        (true, None) => Some(state(shape, false)),
+        (false, Some(k)) => match shape.def(k) {
+            Some(d) => match d.ty {
+                Ty::Object(s) => Some(state(s, false)),
+                Ty::List(s) => Some(state(s, true)),
+                Ty::PassList => Some(PASS_ITEMS),
+                Ty::Any => None,
+                _ => Some(0),
+            },
+            None if shape.open => None,
+            None => Some(0),
+        },
+        // Not the shape the schema expects: build it, for its type issue.
+        _ => Some(0),
+    }
+}
+
 /// Keys accepted at the top of a payload and dropped without an issue:
 /// `$schema`, so that editors can point a payload file at its JSON Schema.
 pub const IGNORED_AT_ROOT: &[&str] = &["$schema"];

@@ -148,7 +148,7 @@ fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issu
             msg.push_str("`options.");
             msg.push_str(&k);
             msg.push_str("` is not an option, so it would be ignored; ");
-            match crate::rules::suggest(&k, known) {
+            match crate::rules::suggest(&k, known.iter().copied()) {
                 Some(s) => {
                     msg.push_str("did you mean `");
                     msg.push_str(s);
@@ -269,7 +269,7 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
     // (enforced while the bridge read it), as in the Rust core.
     // With values to put back at their paths, build everything.
     let at = if enc.aliens.is_some() {
-        json::Place::Full
+        json::Place::FULL
     } else {
         skip
     };
@@ -425,7 +425,7 @@ fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     let opts = read_options(options, OPTION_KEYS, &mut pre);
     let enc = encode(input, &opts);
     pure(|out| {
-        let n = match read_input(&enc, &opts, json::Place::Full) {
+        let n = match read_input(&enc, &opts, json::Place::FULL) {
             Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
             Err(issue) => Normalized {
                 value: None,
@@ -523,7 +523,7 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     };
     let enc = encode(input, &opts);
     pure(|out| {
-        let parsed = read_input(&enc, &opts, json::Place::Full);
+        let parsed = read_input(&enc, &opts, json::Place::FULL);
         let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
         // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
         res.issues.retain(|i| {
@@ -695,7 +695,7 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
     if overrides.is_undefined() || overrides.is_null() {
         return Ok(None);
     }
-    read_input(&encode(overrides, opts), opts, json::Place::Full)
+    read_input(&encode(overrides, opts), opts, json::Place::FULL)
         .map(Some)
         .map_err(|mut issue| {
             issue.path.insert(0, PathSegment::Key("overrides".into()));
@@ -711,7 +711,7 @@ fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &Js
     let enc = encode(response, &opts);
     let over = read_overrides(overrides, &opts);
     pure(|out| {
-        let n = match (read_input(&enc, &opts, json::Place::Full), over) {
+        let n = match (read_input(&enc, &opts, json::Place::FULL), over) {
             (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), &opts),
             (Err(issue), _) | (_, Err(issue)) => Normalized {
                 value: None,
