@@ -57,6 +57,8 @@ suite "cargo fmt" cargo fmt --all --check
 suite "cargo clippy" cargo clippy --all-targets -- -D warnings
 suite "cargo clippy wasm32" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 suite "rust tests" cargo test
+# One more field in the schema reaches validate, normalize, forms and the field list.
+suite "schema extra field" cargo test --features example-field --test extra_field
 suite "build pkg" node scripts/build-pkg.mjs
 suite "wasm tests node" env WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test wasm
 suite "wasm tests chromium" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -148,7 +148,7 @@ fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issu
             msg.push_str("`options.");
             msg.push_str(&k);
             msg.push_str("` is not an option, so it would be ignored; ");
-            match crate::rules::suggest(&k, known.iter().copied()) {
+            match crate::rules::suggest(&k, known) {
                 Some(s) => {
                     msg.push_str("did you mean `");
                     msg.push_str(s);

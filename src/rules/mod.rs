@@ -538,7 +538,8 @@ impl<'a> Ctx<'a> {
                         ),
                     )
                 } else {
-                    let hint = match suggest(k, shape.fields.iter().map(|d| d.key)) {
+                    let names: Vec<&'static str> = shape.fields.iter().map(|d| d.key).collect();
+                    let hint = match suggest(k, &names) {
                         Some(s) => format!(" Did you mean `{s}`?"),
                         None => String::new(),
                     };
@@ -864,9 +865,8 @@ impl<'a> Keys<'a> {
     fn at(&self, key: Key) -> Option<Field<'a>> {
         debug_assert!(
             std::ptr::eq(key.shape, self.shape),
-            "{} is not a field of {}",
-            key.key(),
-            self.shape.name
+            "{} is not a field of this shape",
+            key.key()
         );
         self.fields.get(key.index as usize).copied().flatten()
     }
@@ -1004,11 +1004,8 @@ pub(crate) fn quote(s: &str) -> String {
 
 /// A known key that `k` probably meant: same letters in another case, or
 /// one or two edits away.
-pub(crate) fn suggest<I>(k: &str, known: I) -> Option<&'static str>
-where
-    I: Iterator<Item = &'static str> + Clone,
-{
-    if let Some(hit) = known.clone().find(|n| n.eq_ignore_ascii_case(k)) {
+pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
+    if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
         return Some(hit);
     }
     if k.len() < 4 || k.len() > 40 {
@@ -1016,8 +1013,9 @@ where
     }
     let lower = k.to_ascii_lowercase();
     known
+        .iter()
         .filter(|n| n.len().abs_diff(k.len()) <= 2)
-        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), n))
+        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), *n))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
@@ -1055,7 +1053,7 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let s = |k: &str, known: &[&'static str]| suggest(k, known.iter().copied());
+        let s = suggest;
         assert_eq!(s("isactive", &["isActive", "name"]), Some("isActive"));
         assert_eq!(s("direction", &["direction"]), Some("direction"));
         assert_eq!(s("derection", &["direction", "name"]), Some("direction"));
