@@ -1,27 +1,11 @@
 //! Issues: one flat, ordered list of everything wrong (or worth a look) in a
 //! payload, each at its field.
 
+pub use crate::path::{pointer, PathSegment};
+use crate::write::{key, string};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum PathSegment {
-    Key(String),
-    Index(usize),
-}
-
-impl From<&str> for PathSegment {
-    fn from(s: &str) -> Self {
-        PathSegment::Key(s.to_owned())
-    }
-}
-impl From<usize> for PathSegment {
-    fn from(i: usize) -> Self {
-        PathSegment::Index(i)
-    }
-}
+use std::fmt::Write as _;
 
 /// Whether an issue makes the payload invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -240,30 +224,39 @@ impl Issue {
     /// The issue as compact JSON (the same text as its `Serialize` impl).
     pub fn to_json_string(&self) -> String {
         let mut out = String::new();
-        crate::write::issue(&mut out, self);
+        write_issue(&mut out, self);
         out
     }
 }
 
-/// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
-pub fn pointer(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        out.push('/');
-        match seg {
-            PathSegment::Index(i) => out.push_str(&i.to_string()),
-            PathSegment::Key(k) => {
-                for c in k.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
-            }
+impl From<crate::json::Error> for Issue {
+    /// The one issue of refused input: `invalid_json` or `too_large`, at
+    /// the error's path, with its message, line and column.
+    fn from(e: crate::json::Error) -> Self {
+        let code = match e.kind {
+            crate::json::ErrorKind::InvalidJson => IssueCode::InvalidJson,
+            crate::json::ErrorKind::TooLarge => IssueCode::TooLarge,
+        };
+        let mut issue = Issue::new(e.path, code, e.message);
+        issue.line = e.line;
+        issue.column = e.column;
+        issue
+    }
+}
+
+/// Sets `line` and `column` on every issue that has none, from `text` (the
+/// JSON text the issues' input was parsed from).
+pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
+    if issues.iter().all(|i| i.line.is_some()) {
+        return;
+    }
+    let places = crate::locate::places(text, issues.iter().map(|i| i.pointer.as_str()));
+    for (i, place) in issues.iter_mut().zip(places) {
+        if let (None, Some((line, column))) = (i.line, place) {
+            i.line = Some(line);
+            i.column = Some(column);
         }
     }
-    out
 }
 
 /// The path written as a person reads it: `webhooks[0].url`, `settings["a.b"]`.
@@ -291,11 +284,70 @@ pub fn display_path(path: &[PathSegment]) -> String {
                     out.push_str(k);
                 } else {
                     out.push('[');
-                    crate::write::string(&mut out, k);
+                    string(&mut out, k);
                     out.push(']');
                 }
             }
         }
     }
     out
+}
+
+/// An issue, with the same fields and order as its `Serialize` impl.
+pub(crate) fn write_issue(out: &mut String, i: &Issue) {
+    out.push('{');
+    key(out, "path", true);
+    out.push('[');
+    for (n, seg) in i.path.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        match seg {
+            PathSegment::Key(k) => string(out, k),
+            PathSegment::Index(x) => {
+                let _ = write!(out, "{x}");
+            }
+        }
+    }
+    out.push(']');
+    key(out, "pointer", false);
+    string(out, &i.pointer);
+    key(out, "code", false);
+    string(out, i.code.as_str());
+    key(out, "message", false);
+    string(out, &i.message);
+    key(out, "severity", false);
+    string(
+        out,
+        match i.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+    );
+    for (name, field) in [("expected", &i.expected), ("received", &i.received)] {
+        if let Some(text) = field {
+            key(out, name, false);
+            string(out, text);
+        }
+    }
+    for (name, field) in [("line", i.line), ("column", i.column)] {
+        if let Some(n) = field {
+            key(out, name, false);
+            let _ = write!(out, "{n}");
+        }
+    }
+    out.push('}');
+}
+
+/// A list of issues (used by the wasm layer).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn write_issues<'a>(out: &mut String, list: impl IntoIterator<Item = &'a Issue>) {
+    out.push('[');
+    for (n, i) in list.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        write_issue(out, i);
+    }
+    out.push(']');
 }
