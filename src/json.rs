@@ -5,9 +5,9 @@
 //! while parsing, so a hostile text costs at most its own size. A repeated
 //! object key keeps its first place and its last value, as `JSON.parse` does.
 
-use crate::issues::{Issue, IssueCode, PathSegment};
+use crate::path::PathSegment;
 use crate::value::{Number, ObjectBuilder, Value};
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -85,24 +85,60 @@ pub(crate) fn fields_message(n: usize, max: usize) -> String {
 pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
     format!(
         "The form field name {} nests deeper than {max} levels; use a shorter name (or raise the maxDepth option).",
-        crate::rules::quote(name)
+        crate::write::quote(name)
     )
 }
 
-/// Parses JSON text; on failure, the one issue that says why
-/// (`invalid_json` with line and column, or `too_large`).
-#[allow(clippy::result_large_err)] // an error is rare and already the end of the road
-pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
+/// Why a JSON text (or a value held to the limits) was refused. This layer
+/// knows no issues: [`crate::issues`] turns an error into the one issue that
+/// reports it (`impl From<json::Error> for Issue`), with the same path,
+/// message, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Where the breach is (empty for a syntax error, which has a line).
+    pub path: Vec<PathSegment>,
+    /// The issue's message.
+    pub message: String,
+    /// For an error in JSON text: the 1-based line.
+    pub line: Option<usize>,
+    /// For an error in JSON text: the 1-based column, in UTF-16 units.
+    pub column: Option<usize>,
+}
+
+/// The two ways input is refused before any rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not JSON (issue code `invalid_json`).
+    InvalidJson,
+    /// The input is past a limit (issue code `too_large`).
+    TooLarge,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, path: Vec<PathSegment>, message: String) -> Self {
+        Error {
+            kind,
+            path,
+            message,
+            line: None,
+            column: None,
+        }
+    }
+}
+
+/// Parses JSON text; on failure, the error that says why (invalid JSON
+/// with line and column, or too large), which converts into its issue.
+pub fn parse(text: &str, limits: &Limits) -> Result<Value, Error> {
     parse_at(text, limits, Place::FULL)
 }
 
 /// [`parse`], skipping what validate never reads when `at` is not `Full`.
-#[allow(clippy::result_large_err)]
-pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Issue> {
+pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Error> {
     if text.len() > limits.max_bytes {
-        return Err(Issue::new(
+        return Err(Error::new(
+            ErrorKind::TooLarge,
             vec![],
-            IssueCode::TooLarge,
             format!(
                 "The JSON text is {} bytes, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
                 text.len(),
@@ -130,32 +166,30 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
         Err(e) => {
             let line = e.line();
             let column = utf16_column(text, line, e.column());
-            let mut issue = match state.fail.into_inner() {
+            let mut err = match state.fail.into_inner() {
                 Some(fail) => {
                     let mut path = fail.path;
                     path.reverse();
-                    Issue::new(path, IssueCode::TooLarge, fail.message)
+                    Error::new(ErrorKind::TooLarge, path, fail.message)
                 }
                 None => {
                     let text = e.to_string();
                     let what = text
-                        .get(
-                            ..crate::rules::formats::find(&text, " at line ").unwrap_or(text.len()),
-                        )
+                        .get(..crate::text::find(&text, " at line ").unwrap_or(text.len()))
                         .unwrap_or(&text)
                         .to_owned();
                     if what == "recursion limit exceeded" {
-                        Issue::new(
+                        Error::new(
+                            ErrorKind::TooLarge,
                             vec![],
-                            IssueCode::TooLarge,
                             format!(
                                 "The JSON text nests deeper than {DEPTH_CEILING} levels at line {line}, column {column}; flatten it."
                             ),
                         )
                     } else {
-                        Issue::new(
+                        Error::new(
+                            ErrorKind::InvalidJson,
                             vec![],
-                            IssueCode::InvalidJson,
                             format!(
                                 "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
                             ),
@@ -164,10 +198,10 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
                 }
             };
             if line > 0 {
-                issue.line = Some(line);
-                issue.column = Some(column);
+                err.line = Some(line);
+                err.column = Some(column);
             }
-            Err(issue)
+            Err(err)
         }
     }
 }
@@ -310,6 +344,14 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
         at: Place::FULL,
     }
     .deserialize(d)
+}
+
+impl<'de> Deserialize<'de> for Value {
+    /// Any serde format into a value (repeated keys: first place, last
+    /// value; nesting up to the depth ceiling).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_value(d)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -569,9 +611,10 @@ impl<'de> Visitor<'de> for Skip<'_> {
 }
 
 /// Checks nesting depth and array lengths of a value that did not come from
-/// JSON text (JavaScript objects, Rust values). Returns the first breach.
-/// Recursion stops at the depth limit, so any value is safe to check.
-pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
+/// JSON text (JavaScript objects, Rust values). Returns the first breach
+/// (always [`ErrorKind::TooLarge`]). Recursion stops at the depth limit, so
+/// any value is safe to check.
+pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
     /// On a breach: the message, and the path innermost first (built only
     /// then, on the way back up).
     fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
@@ -611,19 +654,20 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
     }
     walk(value, 0, limits).map(|(message, mut path)| {
         path.reverse();
-        Issue::new(path, IssueCode::TooLarge, message)
+        Error::new(ErrorKind::TooLarge, path, message)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::path::pointer;
 
     #[test]
     fn columns_count_utf16_units_from_one() {
         // "é" is 2 bytes in UTF-8 and 1 unit in UTF-16; "😀" is 4 and 2.
         let e = parse("{\"é😀\": 1,}", &Limits::default()).unwrap_err();
-        assert_eq!(e.code, IssueCode::InvalidJson);
+        assert_eq!(e.kind, ErrorKind::InvalidJson);
         assert_eq!((e.line, e.column), (Some(1), Some(11)));
         let e = parse("", &Limits::default()).unwrap_err();
         assert_eq!((e.line, e.column), (Some(1), Some(1)));
@@ -638,13 +682,19 @@ mod tests {
             ..Limits::default()
         };
         let e = parse(r#"{"a": {"b": [1, 2, 3]}}"#, &limits).unwrap_err();
-        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/b"));
+        assert_eq!(
+            (e.kind, pointer(&e.path).as_str()),
+            (ErrorKind::TooLarge, "/a/b")
+        );
         let limits = Limits {
             max_depth: 2,
             ..Limits::default()
         };
         let e = parse(r#"{"a": [{"b": 1}]}"#, &limits).unwrap_err();
-        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/0"));
+        assert_eq!(
+            (e.kind, pointer(&e.path).as_str()),
+            (ErrorKind::TooLarge, "/a/0")
+        );
         // The same inside skipped parts.
         let limits = Limits {
             max_items: 2,
@@ -652,6 +702,6 @@ mod tests {
         };
         let text = r#"{"flowData": {"nodes": [{"id": "a", "data": [1, 2, 3]}]}}"#;
         let e = parse_at(text, &limits, crate::Kind::CallFlow.skip_place()).unwrap_err();
-        assert_eq!(e.pointer, "/flowData/nodes/0/data");
+        assert_eq!(pointer(&e.path), "/flowData/nodes/0/data");
     }
 }

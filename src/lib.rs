@@ -35,10 +35,12 @@ pub mod json;
 mod locate;
 pub mod model;
 pub mod number;
+mod path;
 pub mod request;
 pub mod rules;
 pub mod schema;
 mod strset;
+mod text;
 pub mod value;
 pub(crate) mod write;
 
@@ -134,7 +136,7 @@ fn run(
 ) -> (Option<Value>, Vec<Issue>) {
     if !checked {
         if let Some(issue) = json::check_limits(input, &opts.limits) {
-            return (None, vec![issue]);
+            return (None, vec![issue.into()]);
         }
     }
     rules_of(kind, input, rules::Ctx::new(*opts, kind.title(), build))
@@ -197,12 +199,12 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse_at(text, &opts.limits, kind.skip_place()) {
         Ok(v) => {
             let mut r = validate_checked(kind, &v, opts, true);
-            locate::locate(text, &mut r.issues);
+            issues::locate(text, &mut r.issues);
             r
         }
         Err(issue) => Report {
             valid: false,
-            issues: vec![issue],
+            issues: vec![issue.into()],
         },
     }
 }
@@ -212,12 +214,12 @@ pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse(text, &opts.limits) {
         Ok(v) => {
             let mut n = normalize_checked(kind, &v, opts, true);
-            locate::locate(text, &mut n.issues);
+            issues::locate(text, &mut n.issues);
             n
         }
         Err(issue) => Normalized {
             value: None,
-            issues: vec![issue],
+            issues: vec![issue.into()],
         },
     }
 }

@@ -377,7 +377,7 @@ fn result(
         write_value(out);
     }
     write::key(out, "issues", false);
-    write::issues(out, pre.iter().chain(issues));
+    crate::issues::write_issues(out, pre.iter().chain(issues));
     out.push('}');
 }
 

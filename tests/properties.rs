@@ -496,7 +496,7 @@ fn json_parser_agrees_with_serde_json() {
         max_items: usize::MAX,
     };
     let check = |t: &str| {
-        let ours = trillet_flows::json::parse(t, &limits);
+        let ours = trillet_flows::json::parse(t, &limits).map_err(trillet_flows::Issue::from);
         let theirs = serde_json::from_str::<serde_json::Value>(t);
         match (&ours, theirs) {
             // Numbers compared as the doubles they read as (ours keep

@@ -20,6 +20,7 @@ use crate::number::Magnitude;
 use crate::schema::{Def, Key, Lit, Need, Shape, Ty};
 use crate::strset::StrSet;
 use crate::value::{Number, Object, Value};
+pub(crate) use crate::write::quote;
 
 /// What to do with keys the endpoint does not define (and server-generated ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -985,20 +986,6 @@ fn merge_sort(mut v: Vec<(Vec<u32>, Issue)>) -> Vec<(Vec<u32>, Issue)> {
     }
     out.extend(l);
     out.extend(r);
-    out
-}
-
-/// A string quoted for a message, shortened if long.
-pub(crate) fn quote(s: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::new();
-    if s.chars().count() <= MAX {
-        crate::write::string(&mut out, s);
-        return out;
-    }
-    let short: String = s.chars().take(MAX).collect();
-    crate::write::string(&mut out, &short);
-    out.push('…');
     out
 }
 
