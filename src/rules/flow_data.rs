@@ -12,7 +12,8 @@ const NODES: Key = FLOW_DATA.key("nodes");
 const EDGES: Key = FLOW_DATA.key("edges");
 const NODE_ID: Key = FLOW_NODE.key("id");
 const EDGE_ID: Key = FLOW_EDGE.key("id");
-const ENDS: [Key; 2] = [FLOW_EDGE.key("source"), FLOW_EDGE.key("target")];
+const SOURCE: Key = FLOW_EDGE.key("source");
+const TARGET: Key = FLOW_EDGE.key("target");
 
 /// Checks `flowData` (the walk stands at it).
 pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
@@ -102,13 +103,13 @@ fn edge<'a>(
             Some(())
         });
     }
-    for end in ENDS {
+    for end in [SOURCE, TARGET] {
         let end = end.key();
         let pos = obj.position(end);
         match obj.get(end) {
             None | Some(Value::Null) => {
                 ctx.at(Seg::Key(end), pos.map_or(u32::MAX, |p| p as u32), |c| {
-                    let msg = format!("{} is required; {}.", c.here(), super::hint(ENDS[0]));
+                    let msg = format!("{} is required; {}.", c.here(), super::hint(SOURCE));
                     c.report(IssueCode::Required, msg);
                 });
             }
@@ -128,5 +129,5 @@ fn edge<'a>(
             }
         }
     }
-    Some(ctx.passthrough_except(obj, &[id_key, ENDS[0].key(), ENDS[1].key()]))
+    Some(ctx.passthrough_except(obj, &[id_key, SOURCE.key(), TARGET.key()]))
 }
