@@ -57,23 +57,18 @@ pub(crate) fn depth_message(max: usize) -> String {
 
 /// The message of an array past `maxItems` items (with its length, if known).
 pub(crate) fn items_message(max: usize) -> String {
-    count_message("array", "items", None, max)
+    count_message("array", "items", max)
 }
 
 /// The message of an object past `maxItems` keys.
 pub(crate) fn keys_message(max: usize) -> String {
-    count_message("object", "keys", None, max)
+    count_message("object", "keys", max)
 }
 
-fn count_message(what: &str, unit: &str, n: Option<usize>, max: usize) -> String {
-    match n {
-        Some(n) => format!(
-            "This {what} has {n} {unit}, more than {max}; send fewer (or raise the maxItems option)."
-        ),
-        None => format!(
-            "This {what} has more than {max} {unit}; send fewer (or raise the maxItems option)."
-        ),
-    }
+/// The same words for JSON text (whose reader stops counting at the limit)
+/// and for a value (which knows its length).
+fn count_message(what: &str, unit: &str, max: usize) -> String {
+    format!("This {what} has more than {max} {unit}; send fewer (or raise the maxItems option).")
 }
 
 /// The message of a form past `maxItems` fields.
@@ -624,7 +619,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
                 Some((depth_message(max), Vec::new()))
             }
             Value::Array(a) if a.len() > limits.max_items => Some((
-                count_message("array", "items", Some(a.len()), limits.max_items),
+                count_message("array", "items", limits.max_items),
                 Vec::new(),
             )),
             Value::Array(a) => {
@@ -637,7 +632,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
                 None
             }
             Value::Object(o) if o.len() > limits.max_items => Some((
-                count_message("object", "keys", Some(o.len()), limits.max_items),
+                count_message("object", "keys", limits.max_items),
                 Vec::new(),
             )),
             Value::Object(o) => {

@@ -51,24 +51,17 @@ fn brief(issues: &[Issue]) -> Vec<Brief> {
 
 /// An issue a fixture expects. `message` is `None` when the fixture does not
 /// pin it, which fails the case: every expected issue pins its message.
-/// `value_message` (`"valueMessage"`, rare) is the message of the Rust API
-/// given a `Value` where it differs from `message` (JSON text and the JS
-/// bindings): a value knows an array's length, the text reader stops counting.
 struct Want {
     code: String,
     pointer: String,
     severity: String,
     message: Option<String>,
-    value_message: Option<String>,
 }
 
 impl Want {
-    /// The message expected through a Rust `Value` (`value`) or JSON text.
-    fn message(&self, value: bool) -> Option<&String> {
-        match &self.value_message {
-            Some(m) if value => Some(m),
-            _ => self.message.as_ref(),
-        }
+    /// The message expected (the same through a Rust `Value` and JSON text).
+    fn message(&self, _value: bool) -> Option<&String> {
+        self.message.as_ref()
     }
 }
 
@@ -96,14 +89,6 @@ fn expected_issues(f: &Json) -> Vec<Want> {
                     m.as_str()
                         .expect("an issue's message is a string")
                         .to_owned()
-                }),
-                value_message: i.get("valueMessage").map(|m| {
-                    let m = m.as_str().expect("an issue's valueMessage is a string");
-                    assert!(
-                        i.get("message").and_then(Json::as_str) != Some(m),
-                        "valueMessage repeats message: give it only where they differ"
-                    );
-                    m.to_owned()
                 }),
             }
         })
