@@ -1132,9 +1132,80 @@ pub const READ_ONLY: &[&str] = &[
 
 const PASS_ITEMS: u32 = 1;
 
+/// The state of an object of `shape` (or a list of them): 0, build all,
+/// when nothing below it is ever skipped, so the parser stops asking.
 fn state(shape: &Shape, items: bool) -> u32 {
+    if !SKIPS[shape.id as usize] {
+        return 0;
+    }
     2 + 2 * u32::from(shape.id) + u32::from(items)
 }
+
+/// Whether anything below a shape passes through (and may be skipped).
+const fn has_skips(shape: &Shape) -> bool {
+    if shape.open {
+        return true;
+    }
+    let mut i = 0;
+    while i < shape.fields.len() {
+        let below = match shape.fields[i].ty {
+            Ty::Any | Ty::PassList => true,
+            Ty::Object(s) | Ty::List(s) => has_skips(s),
+            _ => false,
+        };
+        if below {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Bit `n` set: some key of length `n` (or 63 and more) of the shape needs
+/// a look (it leads to something skipped, or, in an open shape, is a field:
+/// the other keys of an open shape are skipped). Any other key is decided
+/// by its length alone.
+const fn look_lengths(shape: &Shape) -> u64 {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < shape.fields.len() {
+        let d = &shape.fields[i];
+        let look = shape.open
+            || match d.ty {
+                Ty::Any | Ty::PassList => true,
+                Ty::Object(s) | Ty::List(s) => has_skips(s),
+                _ => false,
+            };
+        if look {
+            let n = if d.key.len() > 63 { 63 } else { d.key.len() };
+            mask |= 1 << n;
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// [`look_lengths`] of every shape, by id.
+static LOOK: [u64; SHAPES.len()] = {
+    let mut out = [0; SHAPES.len()];
+    let mut i = 0;
+    while i < SHAPES.len() {
+        out[i] = look_lengths(SHAPES[i]);
+        i += 1;
+    }
+    out
+};
+
+/// [`has_skips`] of every shape, by id (worked out at compile time).
+static SKIPS: [bool; SHAPES.len()] = {
+    let mut out = [false; SHAPES.len()];
+    let mut i = 0;
+    while i < SHAPES.len() {
+        out[i] = has_skips(SHAPES[i]);
+        i += 1;
+    }
+    out
+};
 
 /// Where validate's parser starts for a payload of shape `root`.
 pub fn skip_place(root: &'static Shape) -> crate::json::Place {
@@ -1156,6 +1227,13 @@ fn skip_rule(at: u32, key: Option<&str>) -> Option<u32> {
     let items = at % 2 == 1;
     match (items, key) {
         (true, None) => Some(state(shape, false)),
+        (false, Some(k)) if LOOK[shape.id as usize] & (1 << k.len().min(63)) == 0 => {
+            if shape.open {
+                None
+            } else {
+                Some(0)
+            }
+        }
         (false, Some(k)) => match shape.def(k) {
             Some(d) => match d.ty {
                 Ty::Object(s) => Some(state(s, false)),
