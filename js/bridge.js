@@ -266,9 +266,63 @@ export function encodeInput(input, maxDepth, maxItems) {
   }
 }
 
+/** The largest limit an option takes (maxBytes, maxDepth, maxItems). */
+const MAX_COUNT = 1e15;
+// Stands for an option whose getter threw (encodeOptions): describe names it.
+const THREW = Object.freeze(Object.create(null));
+
+/**
+ * Options as JSON text for the core, which reads it into its Deserialize
+ * types: getters and Proxy traps run here, in try/catch, never in the core.
+ * Returns undefined when they are left out (undefined or null), "null" when
+ * they are no object (an array, a number, a function, a revoked Proxy...),
+ * else the JSON of [values, unknown]: values, an object with the value of
+ * each of `names` (comma-separated; own or inherited) that is not undefined,
+ * where a value that is no string, boolean, null or whole number from 0 to
+ * MAX_COUNT (the only numbers an option takes) becomes {"$": what it is}
+ * ("number", "Date", "bigint", "throwing getter"...); unknown, the own
+ * string keys that are none of `names`, whose value is not undefined.
+ * Never throws.
+ */
+export function encodeOptions(options, names) {
+  if (options === undefined || options === null) return undefined;
+  try {
+    if (typeof options !== 'object' || Array.isArray(options)) return 'null';
+  } catch {
+    return 'null'; // a revoked Proxy
+  }
+  const known = names.split(',');
+  const read = (k) => {
+    try {
+      return options[k];
+    } catch {
+      return THREW;
+    }
+  };
+  const values = {};
+  for (const k of known) {
+    const v = read(k);
+    if (v === undefined) continue;
+    const plain = v === null || typeof v === 'boolean' || (Number.isInteger(v) && v >= 0 && v <= MAX_COUNT);
+    values[k] = typeof v === 'string' ? toWellFormed(v) : plain ? v : { $: describe(v) };
+  }
+  let own = [];
+  try {
+    own = Reflect.ownKeys(options);
+  } catch {
+    // a Proxy's ownKeys trap threw: no own keys to check
+  }
+  const unknown = [];
+  for (const k of own) {
+    if (typeof k === 'string' && !known.includes(k) && read(k) !== undefined) unknown.push(toWellFormed(k));
+  }
+  return JSON.stringify([values, unknown]);
+}
+
 /** What a value is, for messages; never throws. */
 export function describe(v) {
   try {
+    if (v === THREW) return 'throwing getter';
     if (v === null) return 'null';
     if (Array.isArray(v)) return 'array';
     if (typeof v === 'object') return kindOf(v) === 'object with a custom prototype' ? 'object' : kindOf(v);
