@@ -169,10 +169,13 @@ const report = {
 writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2) + '\n');
 // bytes, gzipped: what a browser loads. 80,000 until issues #10, #11, #12, #16 and
 // #17 added hardening, URL host rules, option checks and trap recovery, line and
-// column on every issue, and clone (87,785 bytes measured with all of them); the
-// 60,000 of issue #15 is the aim. TRILLET_SIZE_BUDGET overrides it for a local
+// column on every issue, and clone (87,785 bytes measured with all of them);
+// 88,500 until issue #13's one schema (its table of fields as data), layered
+// errors and options read into Deserialize types (89,059 bytes measured: +1,246
+// over 87,813, within the 2 KB that issue allows). The 60,000 of issue #15 is
+// the aim. TRILLET_SIZE_BUDGET overrides it for a local
 // experiment only; the test command and CI use the default.
-const BUDGET = Number(process.env.TRILLET_SIZE_BUDGET) || 88_500;
+const BUDGET = Number(process.env.TRILLET_SIZE_BUDGET) || 89_500;
 console.log(`pkg/ built${dev ? ' (dev: no wasm-opt)' : ''}: wasm ${(report.wasmBytes / 1024).toFixed(1)} KiB ` +
   `(${(report.wasmGzipBytes / 1024).toFixed(1)} KiB gzipped); browser load wasm + JS ` +
   `${gzip.toLocaleString('en')} bytes gzipped (${(gzip / 1024).toFixed(1)} KiB; budget ${BUDGET.toLocaleString('en')} bytes)`);
