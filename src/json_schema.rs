@@ -13,7 +13,7 @@ use crate::catalogue::{default_of, pretty, s, strings};
 use crate::rules::formats::timezone_names;
 use crate::rules::UnknownKeys;
 use crate::schema::{
-    Def, Need, Role, Shape, Ty, CALL_FLOW, CHANNELS, MESSAGE_FLOW, RESPONSE_SETTINGS,
+    Def, Need, Role, Shape, Ty, CALL_FLOW, CHANNELS, HEADER_PAIR, MESSAGE_FLOW, RESPONSE_SETTINGS,
 };
 use crate::value::{Number, Object, Value};
 use crate::Kind;
@@ -161,7 +161,7 @@ fn reachable(root: &'static Shape, out: &mut Vec<&'static Shape>) {
     for d in root.fields {
         let child = match d.ty {
             Ty::Object(sh) | Ty::List(sh) => Some(sh),
-            Ty::Headers => Some(&crate::schema::HEADER_PAIR),
+            Ty::Headers => Some(&HEADER_PAIR),
             _ => None,
         };
         if let Some(sh) = child {
@@ -234,7 +234,18 @@ fn shape_schema(shape: &'static Shape, reject: bool) -> Object {
     for d in shape.fields {
         let alts = alternatives(shape, d.key);
         let hard = matches!(d.need, Need::Required(_));
-        props.push(d.key, property(d, hard && alts.is_empty()));
+        let mut p = property(d, hard && alts.is_empty());
+        // The older array form of webhook headers: its name and value are
+        // checked as header names and values are (webhooks::header).
+        if std::ptr::eq(shape, &HEADER_PAIR) {
+            if let Value::Object(o) = &mut p {
+                o.push(
+                    "pattern",
+                    s(if d.key == "name" { TOKEN } else { HEADER_VALUE }),
+                );
+            }
+        }
+        props.push(d.key, p);
         if hard {
             if alts.is_empty() {
                 required.push(d.key);
@@ -355,7 +366,7 @@ fn property(d: &Def, strict: bool) -> Value {
             ]);
             let pairs = obj(vec![
                 ("type", s("array")),
-                ("items", reference(crate::schema::HEADER_PAIR.name)),
+                ("items", reference(HEADER_PAIR.name)),
             ]);
             let mut any = vec![map, pairs];
             if nullable {
@@ -409,14 +420,22 @@ fn at(path: &[&str], leaf: Value) -> Value {
     }
 }
 
-/// A schema for "if the value at `path` is present, it satisfies `leaf`".
+/// A schema for "if the value at `path` is present, it satisfies `leaf`"
+/// (it stands where the value is an object already; a null or missing
+/// object on the way passes).
 fn if_there(path: &[&str], leaf: Value) -> Value {
+    fn below(path: &[&str], leaf: Value) -> Value {
+        match path {
+            [] => leaf,
+            [k, rest @ ..] => obj(vec![
+                ("type", strings(&["object", "null"])),
+                ("properties", obj(vec![(k, below(rest, leaf))])),
+            ]),
+        }
+    }
     match path {
         [] => leaf,
-        [k, rest @ ..] => obj(vec![
-            ("type", strings(&["object", "null"])),
-            ("properties", obj(vec![(k, if_there(rest, leaf))])),
-        ]),
+        [k, rest @ ..] => obj(vec![("properties", obj(vec![(k, below(rest, leaf))]))]),
     }
 }
 
