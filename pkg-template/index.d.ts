@@ -159,7 +159,7 @@ export interface CatalogueUi {
   /** The control of a string field (`text`: one line; `message`: text sent to people as written); null for the others. */
   readonly control: CatalogueControl | null;
   /** A titled group of neighbouring fields in the same object. */
-  readonly section: { readonly title: string; readonly help: string } | null;
+  readonly section: { readonly title: string; readonly help: string; /** Shown after the other fields of its object. */ readonly last: boolean } | null;
   /** What one item of a list is called ("Webhook"). */
   readonly item: string | null;
   /** An object whose fields a form shows in place, without a section of its own. */

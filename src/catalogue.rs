@@ -309,6 +309,7 @@ fn ui(d: &Def) -> Value {
                 let mut so = Object::new();
                 so.push("title", s(sec.title));
                 so.push("help", s(sec.help));
+                so.push("last", Value::Bool(sec.last));
                 Value::Object(so)
             }
             None => Value::Null,

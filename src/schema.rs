@@ -73,6 +73,9 @@ pub enum Control {
 pub struct Section {
     pub title: &'static str,
     pub help: &'static str,
+    /// Shown after the other fields of its object (else where its first
+    /// field stands).
+    pub last: bool,
 }
 
 /// A pass-through property of an open item (a flow node's `type`), at a
@@ -132,26 +135,32 @@ mod sections {
     pub static CALL_FLOW: Section = Section {
         title: "Call flow",
         help: "",
+        last: false,
     };
     pub static WELCOME: Section = Section {
         title: "Welcome",
         help: "",
+        last: false,
     };
     pub static WEBHOOK_URLS: Section = Section {
         title: "Webhook URLs",
         help: "",
+        last: false,
     };
     pub static PASS_LISTS: Section = Section {
         title: "Transfers and knowledge bases",
         help: "Items pass through unchanged (the form sends text; give objects in the JSON view).",
+        last: false,
     };
     pub static MIRRORS: Section = Section {
         title: "Mirrors of top-level fields",
         help: "Normalize fills these from the top-level fields; leave them empty unless you copy a response. A different value is a conflict.",
+        last: true,
     };
     pub static MESSAGE_FLOW: Section = Section {
         title: "Message flow",
         help: "",
+        last: false,
     };
 }
 
@@ -459,11 +468,11 @@ pub static CHANNELS: Enum = enum_values! {
     "Email" => "Emails (a subject line is recommended).",
 };
 pub static METHODS: Enum = enum_values! {
-    "GET" => "HTTP GET.",
-    "POST" => "HTTP POST.",
-    "PUT" => "HTTP PUT.",
-    "PATCH" => "HTTP PATCH.",
-    "DELETE" => "HTTP DELETE.",
+    "GET" => "Reads data.",
+    "POST" => "Sends data (the usual choice for a tool).",
+    "PUT" => "Replaces data.",
+    "PATCH" => "Changes part of the data.",
+    "DELETE" => "Deletes data.",
 };
 
 /// Every shape, by its `id`.

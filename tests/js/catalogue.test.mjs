@@ -51,6 +51,7 @@ test('entries: names, paths, types and the keys every entry has', () => {
     for (const f of all(fields)) {
       assert.deepStrictEqual(Object.keys(f), KEYS, f.name);
       assert.deepStrictEqual(Object.keys(f.ui), ['control', 'section', 'item', 'inline', 'extras', 'refused'], f.name);
+      if (f.ui.section) assert.deepStrictEqual(Object.keys(f.ui.section), ['title', 'help', 'last'], f.name);
       assert.equal(f.name, f.path.join('.').replaceAll('.[]', '[]'), f.name);
       assert.equal(f.key, f.path.at(-1));
       assert.ok(f.label.length > 0 && f.doc.length > 0, `${f.name} has a label and a doc`);
