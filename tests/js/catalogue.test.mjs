@@ -124,3 +124,48 @@ test('a bundle that does not use the catalogue does not carry it (sideEffects: f
   assert.ok(!without.includes('Maximum call duration'), 'the catalogue is dropped');
   assert.ok(withIt.includes('Maximum call duration'), 'the catalogue is kept when used');
 });
+
+test('the README\'s 20-line form renders from the catalogue in Chromium, and submits through callFlowFromForm', { timeout: 120_000 }, async (t) => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const m = /```js\n(import init, \{ callFlowFields, callFlowFromForm \} from 'trillet-flows';\n[\s\S]*?)```/.exec(readme);
+  assert.ok(m, 'the README has the form example');
+  const code = m[1];
+  assert.ok(code.split('\n').length <= 22, `the example has ${code.split('\n').length} lines`);
+  const { createServer } = await import('node:http');
+  const page = `<!doctype html><meta charset="utf-8"><form></form><script type="module">${code.replace("from 'trillet-flows'", "from '/index.js'")}</script>`;
+  const types = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    if (!/^\/[\w.]+\.(js|wasm)$/.test(path)) return res.writeHead(404).end();
+    try {
+      res.writeHead(200, { 'content-type': types[path.slice(path.lastIndexOf('.'))] }).end(readFileSync(join(PKG, path)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => new Promise((r) => server.close(r)));
+  const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  t.after(() => browser.close());
+  const tab = await browser.newPage();
+  const problems = [];
+  tab.on('pageerror', (e) => problems.push(e.message));
+  const logged = new Promise((r) => tab.on('console', (msg) => msg.type() === 'log' && r(msg.text())));
+  await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+  await tab.waitForFunction(() => document.querySelectorAll('form label').length > 0);
+  const scalars = all(esm.callFlowFields).filter((f) => !f.path.includes('[]') && ['string', 'number', 'boolean'].includes(f.type));
+  const names = await tab.$$eval('form [name]', (els) => els.map((e) => e.name));
+  assert.deepStrictEqual(names, scalars.map((f) => f.name));
+  const direction = await tab.$$eval('select[name=direction] option', (os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepStrictEqual(direction, [['', 'Not set'], ['outbound', 'outbound: Places calls.'], ['bidirectional', 'bidirectional: Places calls and answers incoming ones.']]);
+  assert.equal(await tab.getAttribute('[name="settings.callSettings.maxCallDuration"]', 'placeholder'), 'above 0');
+  await tab.fill('[name=name]', 'Support Line');
+  await tab.selectOption('[name=direction]', 'outbound');
+  await tab.fill('[name="settings.callSettings.maxCallDuration"]', '600');
+  await tab.$eval('form', (f) => f.requestSubmit());
+  const result = await logged;
+  assert.deepStrictEqual(problems, []);
+  assert.match(result, /ok: true/);
+});
