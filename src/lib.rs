@@ -28,10 +28,14 @@
 //! assert_eq!(value.get("isActive"), Some(&trillet_flows::Value::Bool(true)));
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalogue;
 pub mod clone;
 pub mod form;
 pub mod issues;
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json_schema;
 mod locate;
 pub mod model;
 pub mod number;

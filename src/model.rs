@@ -211,6 +211,10 @@ model! {
 
     /// A flow edge between two node ids; anything else passes through.
     pub struct FlowEdge {
+        /// Unique among the edges, when given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub id: Option<String>,
         pub source: String,
         pub target: String,
         #[serde(flatten)]

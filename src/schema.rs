@@ -29,6 +29,139 @@ pub struct Text {
     pub help: &'static str,
     /// The doc comment: what the field means, from the API docs.
     pub doc: &'static str,
+    /// How a form presents the field (nothing that validation reads).
+    pub ui: Ui,
+}
+
+/// Presentational hints for forms (native only, like the texts): read by
+/// the field catalogue, never by validation.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    /// The control of a string field (`Auto`: a one-line text input).
+    pub control: Control,
+    /// A titled group of neighbouring fields in the same object.
+    pub section: Option<&'static Section>,
+    /// What one item of a list is called ("Webhook").
+    pub item: &'static str,
+    /// An object whose fields a form shows in place, without a section.
+    pub inline: bool,
+    /// Pass-through properties of an open item that a form may offer.
+    pub extras: &'static [Extra],
+    /// Values a form may offer though the field refuses them, each with
+    /// why (`inbound` for a call flow's direction).
+    pub refused: &'static [(&'static str, &'static str)],
+}
+
+/// The control of a string field.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// Decided by the type (a one-line input for strings).
+    Auto,
+    /// Several lines of prose.
+    Textarea,
+    /// Several lines of code or JSON, in a monospace font.
+    Code,
+    /// A message sent to people as it is written (an SMS meter applies).
+    Message,
+}
+
+/// A titled group of fields that is not an object of its own.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, PartialEq, Eq)]
+pub struct Section {
+    pub title: &'static str,
+    pub help: &'static str,
+    /// Shown after the other fields of its object (else where its first
+    /// field stands).
+    pub last: bool,
+}
+
+/// A pass-through property of an open item (a flow node's `type`), at a
+/// path inside the item.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, PartialEq, Eq)]
+pub struct Extra {
+    pub path: &'static [&'static str],
+    pub label: &'static str,
+    pub control: Control,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Ui {
+    /// No hints.
+    pub const NONE: Ui = Ui {
+        control: Control::Auto,
+        section: None,
+        item: "",
+        inline: false,
+        extras: &[],
+        refused: &[],
+    };
+    const fn in_section(self, section: &'static Section) -> Ui {
+        Ui {
+            section: Some(section),
+            ..self
+        }
+    }
+    const fn control(self, control: Control) -> Ui {
+        Ui { control, ..self }
+    }
+    const fn textarea(self) -> Ui {
+        self.control(Control::Textarea)
+    }
+    const fn item(self, item: &'static str) -> Ui {
+        Ui { item, ..self }
+    }
+    const fn inline(self) -> Ui {
+        Ui {
+            inline: true,
+            ..self
+        }
+    }
+    const fn extras(self, extras: &'static [Extra]) -> Ui {
+        Ui { extras, ..self }
+    }
+    const fn refused(self, refused: &'static [(&'static str, &'static str)]) -> Ui {
+        Ui { refused, ..self }
+    }
+}
+
+/// The sections of the forms.
+#[cfg(not(target_arch = "wasm32"))]
+mod sections {
+    use super::Section;
+    pub static CALL_FLOW: Section = Section {
+        title: "Call flow",
+        help: "",
+        last: false,
+    };
+    pub static WELCOME: Section = Section {
+        title: "Welcome",
+        help: "",
+        last: false,
+    };
+    pub static WEBHOOK_URLS: Section = Section {
+        title: "Webhook URLs",
+        help: "",
+        last: false,
+    };
+    pub static PASS_LISTS: Section = Section {
+        title: "Transfers and knowledge bases",
+        help: "Items pass through unchanged (the form sends text; give objects in the JSON view).",
+        last: false,
+    };
+    pub static MIRRORS: Section = Section {
+        title: "Mirrors of top-level fields",
+        help: "Normalize fills these from the top-level fields; leave them empty unless you copy a response. A different value is a conflict.",
+        last: true,
+    };
+    pub static MESSAGE_FLOW: Section = Section {
+        title: "Message flow",
+        help: "",
+        last: false,
+    };
 }
 
 /// Labels, help and doc text of a field (empty in the wasm build).
@@ -36,15 +169,20 @@ pub struct Text {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text;
 
-/// `text!(label, help, doc)`: the field's texts, dropped in the wasm build.
+/// `text!(label, help, doc)` or `text!(label, help, doc, ui)`: the field's
+/// texts and form hints ([`Ui`]), dropped in the wasm build.
 macro_rules! text {
-    ($label:expr, $help:expr, $doc:expr $(,)?) => {{
+    ($label:expr, $help:expr, $doc:expr $(,)?) => {
+        text!($label, $help, $doc, Ui::NONE)
+    };
+    ($label:expr, $help:expr, $doc:expr, $ui:expr $(,)?) => {{
         #[cfg(not(target_arch = "wasm32"))]
         {
             Text {
                 label: $label,
                 help: $help,
                 doc: $doc,
+                ui: $ui,
             }
         }
         #[cfg(target_arch = "wasm32")]
@@ -330,11 +468,11 @@ pub static CHANNELS: Enum = enum_values! {
     "Email" => "Emails (a subject line is recommended).",
 };
 pub static METHODS: Enum = enum_values! {
-    "GET" => "HTTP GET.",
-    "POST" => "HTTP POST.",
-    "PUT" => "HTTP PUT.",
-    "PATCH" => "HTTP PATCH.",
-    "DELETE" => "HTTP DELETE.",
+    "GET" => "Reads data.",
+    "POST" => "Sends data (the usual choice for a tool).",
+    "PUT" => "Replaces data.",
+    "PATCH" => "Changes part of the data.",
+    "DELETE" => "Deletes data.",
 };
 
 /// Every shape, by its `id`.
@@ -368,39 +506,39 @@ pub static CALL_FLOW: Shape = Shape {
     name: "CallFlowInput",
     open: false,
     fields: &[
-        field("name", Ty::Text, text!("Name", "", "A friendly name for the call flow, such as \"Customer Support Flow\"."))
+        field("name", Ty::Text, text!("Name", "", "A friendly name for the call flow, such as \"Customer Support Flow\".", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .required("give the call flow a name, such as \"Customer Support Flow\""),
-        field("direction", Ty::Enum(&CALL_DIRECTIONS), text!("Direction", "Call flows are created outbound or bidirectional; a bidirectional flow also answers calls.", "The direction of the calls: `outbound` or `bidirectional` (`inbound` cannot be created)."))
+        field("direction", Ty::Enum(&CALL_DIRECTIONS), text!("Direction", "Call flows are created outbound or bidirectional; a bidirectional flow also answers calls.", "The direction of the calls: `outbound` or `bidirectional` (`inbound` cannot be created).", Ui::NONE.in_section(&sections::CALL_FLOW).refused(&[("inbound", "Call flows cannot be created inbound; a bidirectional flow also answers calls.")])))
             .required("use `outbound` or `bidirectional`")
             .custom(),
-        field("description", Ty::Str, text!("Description", "", "What the flow handles.")),
-        field("agent", Ty::Id, text!("Agent id", "The 24-hex-digit id of the voice agent.", "The id of the agent to associate with the flow.")),
-        field("promptType", Ty::Enum(&PROMPT_TYPES), text!("Prompt type", "", "The prompt configuration type; only `simple` is allowed now."))
+        field("description", Ty::Str, text!("Description", "", "What the flow handles.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
+        field("agent", Ty::Id, text!("Agent id", "The 24-hex-digit id of the voice agent.", "The id of the agent to associate with the flow.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("promptType", Ty::Enum(&PROMPT_TYPES), text!("Prompt type", "", "The prompt configuration type; only `simple` is allowed now.", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .default(Lit::Str("simple")),
-        field("folderId", Ty::Id, text!("Folder id", "", "The folder to organize the flow in; null means none."))
+        field("folderId", Ty::Id, text!("Folder id", "", "The folder to organize the flow in; null means none.", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .nullable(),
-        field("isGlobal", Ty::Bool, text!("Global", "", "A global flow (only some workspaces may create one).")),
-        field("isPreConfigured", Ty::Bool, text!("Pre-configured", "", "Whether the flow is pre-configured."))
+        field("isGlobal", Ty::Bool, text!("Global", "", "A global flow (only some workspaces may create one).", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("isPreConfigured", Ty::Bool, text!("Pre-configured", "", "Whether the flow is pre-configured.", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .default(Lit::Bool(false)),
-        field("preConfiguredWorkspaceId", Ty::Id, text!("Pre-configured workspace id", "Only with Pre-configured set to true.", "The workspace of a pre-configured flow; only with `isPreConfigured: true`."))
+        field("preConfiguredWorkspaceId", Ty::Id, text!("Pre-configured workspace id", "Only with Pre-configured set to true.", "The workspace of a pre-configured flow; only with `isPreConfigured: true`.", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .nullable(),
-        field("welcomeMessage", Ty::Enum(&WELCOME), text!("Welcome message type", "", "How a call starts."))
+        field("welcomeMessage", Ty::Enum(&WELCOME), text!("Welcome message type", "", "How a call starts.", Ui::NONE.in_section(&sections::WELCOME)))
             .default(Lit::Str("user_initiated"))
             .custom(),
-        field("customWelcomeMessage", Ty::Str, text!("Custom welcome message", "Required with ai_custom; leave it empty for the other types.", "The line the agent opens with; required with `ai_custom`, and only used then."))
+        field("customWelcomeMessage", Ty::Str, text!("Custom welcome message", "Required with ai_custom; leave it empty for the other types.", "The line the agent opens with; required with `ai_custom`, and only used then.", Ui::NONE.in_section(&sections::WELCOME).textarea()))
             .custom(),
         field("flowData", Ty::Object(&FLOW_DATA), text!("Flow data (nodes and edges)", "Node ids must be unique; each edge connects two node ids.", "Nodes and edges for complex call routing."))
             .custom(),
-        field("prompt", Ty::Str, text!("Prompt", "Creates the first prompt version.", "The system prompt; creates the flow's first prompt version.")),
-        field("isActive", Ty::Bool, text!("Active", "", "Whether the flow is active."))
+        field("prompt", Ty::Str, text!("Prompt", "Creates the first prompt version.", "The system prompt; creates the flow's first prompt version.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
+        field("isActive", Ty::Bool, text!("Active", "", "Whether the flow is active.", Ui::NONE.in_section(&sections::CALL_FLOW)))
             .default(Lit::Bool(true)),
-        field("agentWebhookUrl", URL, text!("Agent webhook URL", "Empty, or an absolute https: URL.", "The webhook for agent events: empty, or an absolute http(s) URL."))
+        field("agentWebhookUrl", URL, text!("Agent webhook URL", "Empty, or an absolute https: URL.", "The webhook for agent events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS)))
             .custom(),
-        field("inboundWebhookUrl", URL, text!("Inbound webhook URL", "Empty, or an absolute https: URL.", "The webhook for inbound call events: empty, or an absolute http(s) URL."))
+        field("inboundWebhookUrl", URL, text!("Inbound webhook URL", "Empty, or an absolute https: URL.", "The webhook for inbound call events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS)))
             .custom(),
-        field("dynamicVariableCollections", Ty::List(&COLLECTION), text!("Dynamic variable collections", "At most one collection is the default; keys are unique within a collection.", "Named sets of variables; at most one is the default."))
+        field("dynamicVariableCollections", Ty::List(&COLLECTION), text!("Dynamic variable collections", "At most one collection is the default; keys are unique within a collection.", "Named sets of variables; at most one is the default.", Ui::NONE.item("Collection")))
             .custom(),
-        field("webhooks", Ty::List(&WEBHOOK), text!("Webhooks", "Tools the agent can call during the call, by name.", "Tools the agent can call during a call."))
+        field("webhooks", Ty::List(&WEBHOOK), text!("Webhooks", "Tools the agent can call during the call, by name.", "Tools the agent can call during a call.", Ui::NONE.item("Webhook")))
             .custom(),
         field("settings", Ty::Object(&CALL_SETTINGS), text!("Settings", "", "The main configuration object."))
             .default(Lit::Object)
@@ -414,10 +552,10 @@ pub static FLOW_DATA: Shape = Shape {
     name: "FlowDataInput",
     open: false,
     fields: &[
-        field("nodes", Ty::List(&FLOW_NODE), text!("Nodes", "", "The flow's nodes; each needs a unique `id`, other properties pass through."))
+        field("nodes", Ty::List(&FLOW_NODE), text!("Nodes", "", "The flow's nodes; each needs a unique `id`, other properties pass through.", Ui::NONE.item("Node").extras(&[Extra { path: &["type"], label: "Type", control: Control::Auto }, Extra { path: &["data", "prompt"], label: "Prompt (data.prompt)", control: Control::Textarea }])))
             .default(Lit::EmptyList)
             .custom(),
-        field("edges", Ty::List(&FLOW_EDGE), text!("Edges", "", "The flow's edges; `source` and `target` name node ids, other properties pass through."))
+        field("edges", Ty::List(&FLOW_EDGE), text!("Edges", "", "The flow's edges; `source` and `target` name node ids, other properties pass through.", Ui::NONE.item("Edge")))
             .default(Lit::EmptyList)
             .custom(),
     ],
@@ -494,7 +632,8 @@ pub static COLLECTION: Shape = Shape {
             text!(
                 "Variables",
                 "",
-                "The collection's variables; keys are unique within it."
+                "The collection's variables; keys are unique within it.",
+                Ui::NONE.item("Variable")
             ),
         )
         .custom(),
@@ -548,17 +687,17 @@ pub static WEBHOOK: Shape = Shape {
         field("url", Ty::Url { empty: false }, text!("URL", "", "The absolute http(s) URL to call."))
             .required("give the absolute https:// URL to call"),
         field("method", Ty::Enum(&METHODS), text!("Method", "", "The HTTP method.")),
-        field("headers", Ty::Headers, text!("Headers", "", "Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.")),
-        field("body", Ty::Body, text!("Body", "Sent as text from the form; give an object body in the JSON view.", "A body template: text or JSON.")),
-        field("description", Ty::Str, text!("Description", "", "What the webhook does.")),
-        field("variablesforcallflow", Ty::List(&WEBHOOK_VARIABLE), text!("Variables for the call flow", "", "Variables the agent fills in when it calls the webhook."))
+        field("headers", Ty::Headers, text!("Headers", "", "Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.", Ui::NONE.item("Header"))),
+        field("body", Ty::Body, text!("Body", "Sent as text from the form; give an object body in the JSON view.", "A body template: text or JSON.", Ui::NONE.control(Control::Code))),
+        field("description", Ty::Str, text!("Description", "", "What the webhook does.", Ui::NONE.textarea())),
+        field("variablesforcallflow", Ty::List(&WEBHOOK_VARIABLE), text!("Variables for the call flow", "", "Variables the agent fills in when it calls the webhook.", Ui::NONE.item("Variable")))
             .custom(),
-        field("responseVariables", Ty::List(&RESPONSE_VARIABLE), text!("Response variables", "", "Values read from the webhook's response."))
+        field("responseVariables", Ty::List(&RESPONSE_VARIABLE), text!("Response variables", "", "Values read from the webhook's response.", Ui::NONE.item("Response variable")))
             .custom(),
         field("isTesting", Ty::Bool, text!("Testing", "", "Whether the webhook is in testing.")),
-        field("textToSpeak", Ty::Str, text!("Text to speak", "", "What the agent says while the webhook runs.")),
-        field("testResponse", Ty::Any, text!("Test response", "", "A captured test response; passes through.")),
-        field("variables", Ty::List(&WEBHOOK_VARIABLE), text!("Variables", "", "The update page's name for `variablesforcallflow`; moved there."))
+        field("textToSpeak", Ty::Str, text!("Text to speak", "", "What the agent says while the webhook runs.", Ui::NONE.textarea())),
+        field("testResponse", Ty::Any, text!("Test response", "", "A captured test response; passes through.", Ui::NONE.control(Control::Code))),
+        field("variables", Ty::List(&WEBHOOK_VARIABLE), text!("Variables", "", "The update page's name for `variablesforcallflow`; moved there.", Ui::NONE.item("Variable")))
             .moved(&["variablesforcallflow"]),
     ],
 };
@@ -647,7 +786,8 @@ pub static CALL_SETTINGS: Shape = Shape {
             text!(
                 "settings.welcomeMessage",
                 "",
-                "Mirrors the top-level `welcomeMessage`."
+                "Mirrors the top-level `welcomeMessage`.",
+                Ui::NONE.in_section(&sections::MIRRORS)
             ),
         )
         .mirror(&["..", "welcomeMessage"]),
@@ -657,7 +797,8 @@ pub static CALL_SETTINGS: Shape = Shape {
             text!(
                 "settings.customWelcomeMessage",
                 "",
-                "Mirrors the top-level `customWelcomeMessage`."
+                "Mirrors the top-level `customWelcomeMessage`.",
+                Ui::NONE.in_section(&sections::MIRRORS).textarea()
             ),
         )
         .mirror(&["..", "customWelcomeMessage"]),
@@ -667,7 +808,8 @@ pub static CALL_SETTINGS: Shape = Shape {
             text!(
                 "Webhook URLs",
                 "",
-                "Mirrors `agentWebhookUrl` and `inboundWebhookUrl`."
+                "Mirrors `agentWebhookUrl` and `inboundWebhookUrl`.",
+                Ui::NONE.in_section(&sections::MIRRORS).inline()
             ),
         )
         .custom(),
@@ -700,7 +842,8 @@ pub static CALL_SETTINGS: Shape = Shape {
             text!(
                 "Transfers",
                 "Items pass through unchanged.",
-                "Call transfer targets; pass through."
+                "Call transfer targets; pass through.",
+                Ui::NONE.in_section(&sections::PASS_LISTS).item("Transfer")
             ),
         ),
         field(
@@ -709,7 +852,10 @@ pub static CALL_SETTINGS: Shape = Shape {
             text!(
                 "Knowledge bases",
                 "Items pass through unchanged.",
-                "Knowledge bases the agent may use; pass through."
+                "Knowledge bases the agent may use; pass through.",
+                Ui::NONE
+                    .in_section(&sections::PASS_LISTS)
+                    .item("Knowledge base")
             ),
         ),
         field(
@@ -804,7 +950,8 @@ pub static CALL_SETTINGS_INNER: Shape = Shape {
             text!(
                 "Reminder messages",
                 "",
-                "Messages the agent says when the caller is silent; pass through."
+                "Messages the agent says when the caller is silent; pass through.",
+                Ui::NONE.item("Reminder message")
             ),
         ),
         field(
@@ -889,7 +1036,7 @@ pub static WORKING_HOURS: Shape = Shape {
         field("timezone", Ty::Timezone, text!("Time zone", "An IANA name such as Europe/Paris (default UTC).", "The IANA time zone of the times."))
             .default(Lit::Str("UTC"))
             .custom(),
-        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The reply people get outside working hours; recommended when enabled."))
+        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The reply people get outside working hours; recommended when enabled.", Ui::NONE.textarea()))
             .custom(),
     ],
 };
@@ -907,20 +1054,31 @@ pub static MESSAGE_FLOW: Shape = Shape {
             text!(
                 "Name",
                 "",
-                "A friendly name for the message flow, such as \"New Years Sale\"."
+                "A friendly name for the message flow, such as \"New Years Sale\".",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
             ),
         )
         .required("give the message flow a name, such as \"New Years Sale\""),
         field(
             "direction",
             Ty::Enum(&MESSAGE_DIRECTIONS),
-            text!("Direction", "", "The direction of the conversation."),
+            text!(
+                "Direction",
+                "",
+                "The direction of the conversation.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
+            ),
         )
         .required("use `inbound`, `outbound` or `bidirectional`"),
         field(
             "description",
             Ty::Str,
-            text!("Description", "", "What the flow handles."),
+            text!(
+                "Description",
+                "",
+                "What the flow handles.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea()
+            ),
         ),
         field(
             "agent",
@@ -928,7 +1086,8 @@ pub static MESSAGE_FLOW: Shape = Shape {
             text!(
                 "Agent id",
                 "The 24-hex-digit id of the messaging agent.",
-                "The id of the messaging agent that runs this flow."
+                "The id of the messaging agent that runs this flow.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
             ),
         )
         .required("give the id of the messaging agent that runs this flow"),
@@ -938,7 +1097,10 @@ pub static MESSAGE_FLOW: Shape = Shape {
             text!(
                 "Initiation message",
                 "The first message that starts the conversation.",
-                "The first message that starts the conversation."
+                "The first message that starts the conversation.",
+                Ui::NONE
+                    .in_section(&sections::MESSAGE_FLOW)
+                    .control(Control::Message)
             ),
         )
         .required("write the first message that starts the conversation")
@@ -949,7 +1111,8 @@ pub static MESSAGE_FLOW: Shape = Shape {
             text!(
                 "Prompt",
                 "The instructions for the AI agent.",
-                "The instructions for the AI agent."
+                "The instructions for the AI agent.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea()
             ),
         )
         .required("write the instructions for the AI agent")
@@ -957,14 +1120,24 @@ pub static MESSAGE_FLOW: Shape = Shape {
         field(
             "isActive",
             Ty::Bool,
-            text!("Active", "", "Whether the flow is active."),
+            text!(
+                "Active",
+                "",
+                "Whether the flow is active.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
+            ),
         )
         .default(Lit::Bool(false))
         .custom(),
         field(
             "autopilot",
             Ty::Bool,
-            text!("Autopilot", "", "Whether the agent replies on its own."),
+            text!(
+                "Autopilot",
+                "",
+                "Whether the agent replies on its own.",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
+            ),
         )
         .default(Lit::Bool(false))
         .custom(),
@@ -974,7 +1147,8 @@ pub static MESSAGE_FLOW: Shape = Shape {
             text!(
                 "Channel",
                 "",
-                "The channel the flow messages on (exact spelling)."
+                "The channel the flow messages on (exact spelling).",
+                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
             ),
         )
         .required("use `SMS` or `Email`")
@@ -1102,7 +1276,12 @@ pub static EMAIL_SETTINGS: Shape = Shape {
         field(
             "signature",
             Ty::Str,
-            text!("Signature", "", "The signature under the emails."),
+            text!(
+                "Signature",
+                "",
+                "The signature under the emails.",
+                Ui::NONE.textarea()
+            ),
         ),
     ],
 };

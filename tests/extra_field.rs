@@ -76,3 +76,20 @@ fn the_field_list_has_it() {
     assert_eq!(d.need, Need::Optional);
     assert_eq!(d.text.label, "Example flag");
 }
+
+#[test]
+fn the_catalogue_and_the_json_schema_have_it() {
+    let fields = trillet_flows::catalogue::fields(Kind::CallFlow);
+    let f = fields
+        .iter()
+        .find(|f| f.name() == "settings.exampleFlag")
+        .expect("in the catalogue");
+    assert!(matches!(f.def.ty, Ty::Bool));
+    assert_eq!(f.def.text.label, "Example flag");
+    let schema =
+        trillet_flows::json_schema::json(Kind::CallFlow, trillet_flows::UnknownKeys::Reject);
+    assert!(
+        schema.contains("\"exampleFlag\": {\n          \"title\": \"Example flag\""),
+        "the JSON Schema's CallFlowSettingsInput lists it"
+    );
+}

@@ -30,8 +30,8 @@ const LAYERS: &[(usize, &str, &[&str])] = &[
     (5, "the entry points", &["lib"]),
     (
         6,
-        "forms, requests and clones",
-        &["clone", "form", "request"],
+        "forms, requests, clones, the catalogue and JSON Schemas",
+        &["catalogue", "clone", "form", "json_schema", "request"],
     ),
     (7, "the wasm layer", &["wasm"]),
 ];

@@ -85,6 +85,17 @@ pub fn is_timezone(s: &str) -> bool {
     false
 }
 
+/// Every time zone name, in byte order (for the JSON Schemas; native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn timezone_names() -> Vec<String> {
+    let mut out = Vec::new();
+    tz_any(|t| {
+        out.push(String::from_utf8_lossy(t).into_owned());
+        false
+    });
+    out
+}
+
 /// A time zone name that differs from `s` only in case, if any.
 pub fn timezone_suggestion(s: &str) -> Option<String> {
     let mut found = None;
