@@ -169,6 +169,23 @@ mod sections {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text;
 
+#[cfg(target_arch = "wasm32")]
+impl Text {
+    /// No texts.
+    pub const NONE: Text = Text;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Text {
+    /// No texts (a field's entry gives its own with `.text(text!(...))`).
+    pub const NONE: Text = Text {
+        label: "",
+        help: "",
+        doc: "",
+        ui: Ui::NONE,
+    };
+}
+
 /// `text!(label, help, doc)` or `text!(label, help, doc, ui)`: the field's
 /// texts and form hints ([`Ui`]), dropped in the wasm build.
 macro_rules! text {
@@ -389,7 +406,7 @@ impl Key {
 
 // ----- the table -----
 
-const fn field(key: &'static str, ty: Ty, text: Text) -> Def {
+const fn field(key: &'static str, ty: Ty) -> Def {
     Def {
         key,
         ty,
@@ -397,11 +414,15 @@ const fn field(key: &'static str, ty: Ty, text: Text) -> Def {
         role: Role::Field,
         nullable: false,
         auto: true,
-        text,
+        text: Text::NONE,
     }
 }
 
 impl Def {
+    /// Its label, help and doc (`text!`).
+    const fn text(self, text: Text) -> Def {
+        Def { text, ..self }
+    }
     const fn required(self, hint: &'static str) -> Def {
         Def {
             need: Need::Required(hint),
@@ -500,789 +521,314 @@ pub static SHAPES: [&Shape; 20] = [
 ];
 
 /// The body of *Create Call Flow*.
+#[rustfmt::skip]
 pub static CALL_FLOW: Shape = Shape {
     id: 0,
     #[cfg(not(target_arch = "wasm32"))]
     name: "CallFlowInput",
     open: false,
     fields: &[
-        field("name", Ty::Text, text!("Name", "", "A friendly name for the call flow, such as \"Customer Support Flow\".", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .required("give the call flow a name, such as \"Customer Support Flow\""),
-        field("direction", Ty::Enum(&CALL_DIRECTIONS), text!("Direction", "Call flows are created outbound or bidirectional; a bidirectional flow also answers calls.", "The direction of the calls: `outbound` or `bidirectional` (`inbound` cannot be created).", Ui::NONE.in_section(&sections::CALL_FLOW).refused(&[("inbound", "Call flows cannot be created inbound; a bidirectional flow also answers calls.")])))
-            .required("use `outbound` or `bidirectional`")
-            .custom(),
-        field("description", Ty::Str, text!("Description", "", "What the flow handles.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
-        field("agent", Ty::Id, text!("Agent id", "The 24-hex-digit id of the voice agent.", "The id of the agent to associate with the flow.", Ui::NONE.in_section(&sections::CALL_FLOW))),
-        field("promptType", Ty::Enum(&PROMPT_TYPES), text!("Prompt type", "", "The prompt configuration type; only `simple` is allowed now.", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .default(Lit::Str("simple")),
-        field("folderId", Ty::Id, text!("Folder id", "", "The folder to organize the flow in; null means none.", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .nullable(),
-        field("isGlobal", Ty::Bool, text!("Global", "", "A global flow (only some workspaces may create one).", Ui::NONE.in_section(&sections::CALL_FLOW))),
-        field("isPreConfigured", Ty::Bool, text!("Pre-configured", "", "Whether the flow is pre-configured.", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .default(Lit::Bool(false)),
-        field("preConfiguredWorkspaceId", Ty::Id, text!("Pre-configured workspace id", "Only with Pre-configured set to true.", "The workspace of a pre-configured flow; only with `isPreConfigured: true`.", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .nullable(),
-        field("welcomeMessage", Ty::Enum(&WELCOME), text!("Welcome message type", "", "How a call starts.", Ui::NONE.in_section(&sections::WELCOME)))
-            .default(Lit::Str("user_initiated"))
-            .custom(),
-        field("customWelcomeMessage", Ty::Str, text!("Custom welcome message", "Required with ai_custom; leave it empty for the other types.", "The line the agent opens with; required with `ai_custom`, and only used then.", Ui::NONE.in_section(&sections::WELCOME).textarea()))
-            .custom(),
-        field("flowData", Ty::Object(&FLOW_DATA), text!("Flow data (nodes and edges)", "Node ids must be unique; each edge connects two node ids.", "Nodes and edges for complex call routing."))
-            .custom(),
-        field("prompt", Ty::Str, text!("Prompt", "Creates the first prompt version.", "The system prompt; creates the flow's first prompt version.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
-        field("isActive", Ty::Bool, text!("Active", "", "Whether the flow is active.", Ui::NONE.in_section(&sections::CALL_FLOW)))
-            .default(Lit::Bool(true)),
-        field("agentWebhookUrl", URL, text!("Agent webhook URL", "Empty, or an absolute https: URL.", "The webhook for agent events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS)))
-            .custom(),
-        field("inboundWebhookUrl", URL, text!("Inbound webhook URL", "Empty, or an absolute https: URL.", "The webhook for inbound call events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS)))
-            .custom(),
-        field("dynamicVariableCollections", Ty::List(&COLLECTION), text!("Dynamic variable collections", "At most one collection is the default; keys are unique within a collection.", "Named sets of variables; at most one is the default.", Ui::NONE.item("Collection")))
-            .custom(),
-        field("webhooks", Ty::List(&WEBHOOK), text!("Webhooks", "Tools the agent can call during the call, by name.", "Tools the agent can call during a call.", Ui::NONE.item("Webhook")))
-            .custom(),
-        field("settings", Ty::Object(&CALL_SETTINGS), text!("Settings", "", "The main configuration object."))
-            .default(Lit::Object)
-            .custom(),
+        field("name", Ty::Text).required("give the call flow a name, such as \"Customer Support Flow\"").text(text!("Name", "", "A friendly name for the call flow, such as \"Customer Support Flow\".", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("direction", Ty::Enum(&CALL_DIRECTIONS)).required("use `outbound` or `bidirectional`").custom().text(text!("Direction", "Call flows are created outbound or bidirectional; a bidirectional flow also answers calls.", "The direction of the calls: `outbound` or `bidirectional` (`inbound` cannot be created).", Ui::NONE.in_section(&sections::CALL_FLOW).refused(&[("inbound", "Call flows cannot be created inbound; a bidirectional flow also answers calls.")]))),
+        field("description", Ty::Str).text(text!("Description", "", "What the flow handles.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
+        field("agent", Ty::Id).text(text!("Agent id", "The 24-hex-digit id of the voice agent.", "The id of the agent to associate with the flow.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("promptType", Ty::Enum(&PROMPT_TYPES)).default(Lit::Str("simple")).text(text!("Prompt type", "", "The prompt configuration type; only `simple` is allowed now.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("folderId", Ty::Id).nullable().text(text!("Folder id", "", "The folder to organize the flow in; null means none.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("isGlobal", Ty::Bool).text(text!("Global", "", "A global flow (only some workspaces may create one).", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("isPreConfigured", Ty::Bool).default(Lit::Bool(false)).text(text!("Pre-configured", "", "Whether the flow is pre-configured.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("preConfiguredWorkspaceId", Ty::Id).nullable().text(text!("Pre-configured workspace id", "Only with Pre-configured set to true.", "The workspace of a pre-configured flow; only with `isPreConfigured: true`.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("welcomeMessage", Ty::Enum(&WELCOME)).default(Lit::Str("user_initiated")).custom().text(text!("Welcome message type", "", "How a call starts.", Ui::NONE.in_section(&sections::WELCOME))),
+        field("customWelcomeMessage", Ty::Str).custom().text(text!("Custom welcome message", "Required with ai_custom; leave it empty for the other types.", "The line the agent opens with; required with `ai_custom`, and only used then.", Ui::NONE.in_section(&sections::WELCOME).textarea())),
+        field("flowData", Ty::Object(&FLOW_DATA)).custom().text(text!("Flow data (nodes and edges)", "Node ids must be unique; each edge connects two node ids.", "Nodes and edges for complex call routing.")),
+        field("prompt", Ty::Str).text(text!("Prompt", "Creates the first prompt version.", "The system prompt; creates the flow's first prompt version.", Ui::NONE.in_section(&sections::CALL_FLOW).textarea())),
+        field("isActive", Ty::Bool).default(Lit::Bool(true)).text(text!("Active", "", "Whether the flow is active.", Ui::NONE.in_section(&sections::CALL_FLOW))),
+        field("agentWebhookUrl", URL).custom().text(text!("Agent webhook URL", "Empty, or an absolute https: URL.", "The webhook for agent events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS))),
+        field("inboundWebhookUrl", URL).custom().text(text!("Inbound webhook URL", "Empty, or an absolute https: URL.", "The webhook for inbound call events: empty, or an absolute http(s) URL.", Ui::NONE.in_section(&sections::WEBHOOK_URLS))),
+        field("dynamicVariableCollections", Ty::List(&COLLECTION)).custom().text(text!("Dynamic variable collections", "At most one collection is the default; keys are unique within a collection.", "Named sets of variables; at most one is the default.", Ui::NONE.item("Collection"))),
+        field("webhooks", Ty::List(&WEBHOOK)).custom().text(text!("Webhooks", "Tools the agent can call during the call, by name.", "Tools the agent can call during a call.", Ui::NONE.item("Webhook"))),
+        field("settings", Ty::Object(&CALL_SETTINGS)).default(Lit::Object).custom().text(text!("Settings", "", "The main configuration object.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static FLOW_DATA: Shape = Shape {
     id: 1,
     #[cfg(not(target_arch = "wasm32"))]
     name: "FlowDataInput",
     open: false,
     fields: &[
-        field("nodes", Ty::List(&FLOW_NODE), text!("Nodes", "", "The flow's nodes; each needs a unique `id`, other properties pass through.", Ui::NONE.item("Node").extras(&[Extra { path: &["type"], label: "Type", control: Control::Auto }, Extra { path: &["data", "prompt"], label: "Prompt (data.prompt)", control: Control::Textarea }])))
-            .default(Lit::EmptyList)
-            .custom(),
-        field("edges", Ty::List(&FLOW_EDGE), text!("Edges", "", "The flow's edges; `source` and `target` name node ids, other properties pass through.", Ui::NONE.item("Edge")))
-            .default(Lit::EmptyList)
-            .custom(),
+        field("nodes", Ty::List(&FLOW_NODE)).default(Lit::EmptyList).custom().text(text!("Nodes", "", "The flow's nodes; each needs a unique `id`, other properties pass through.", Ui::NONE.item("Node").extras(&[Extra { path: &["type"], label: "Type", control: Control::Auto }, Extra { path: &["data", "prompt"], label: "Prompt (data.prompt)", control: Control::Textarea }]))),
+        field("edges", Ty::List(&FLOW_EDGE)).default(Lit::EmptyList).custom().text(text!("Edges", "", "The flow's edges; `source` and `target` name node ids, other properties pass through.", Ui::NONE.item("Edge"))),
     ],
 };
 
+#[rustfmt::skip]
 pub static FLOW_NODE: Shape = Shape {
     id: 2,
     #[cfg(not(target_arch = "wasm32"))]
     name: "FlowNode",
     open: true,
-    fields: &[field(
-        "id",
-        Ty::Text,
-        text!("Id", "", "The node's id, unique among the nodes."),
-    )
-    .required("give every node a unique id")
-    .custom()],
+    fields: &[
+        field("id", Ty::Text).required("give every node a unique id").custom().text(text!("Id", "", "The node's id, unique among the nodes.")),
+    ],
 };
 
+#[rustfmt::skip]
 pub static FLOW_EDGE: Shape = Shape {
     id: 3,
     #[cfg(not(target_arch = "wasm32"))]
     name: "FlowEdge",
     open: true,
     fields: &[
-        field(
-            "id",
-            Ty::Text,
-            text!("Id", "", "The edge's id, unique among the edges."),
-        )
-        .custom(),
-        field(
-            "source",
-            Ty::Text,
-            text!(
-                "Source node id",
-                "",
-                "The id of the node the edge starts at."
-            ),
-        )
-        .required("name the id of the node this edge connects")
-        .custom(),
-        field(
-            "target",
-            Ty::Text,
-            text!("Target node id", "", "The id of the node the edge ends at."),
-        )
-        .required("name the id of the node this edge connects")
-        .custom(),
+        field("id", Ty::Text).custom().text(text!("Id", "", "The edge's id, unique among the edges.")),
+        field("source", Ty::Text).required("name the id of the node this edge connects").custom().text(text!("Source node id", "", "The id of the node the edge starts at.")),
+        field("target", Ty::Text).required("name the id of the node this edge connects").custom().text(text!("Target node id", "", "The id of the node the edge ends at.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static COLLECTION: Shape = Shape {
     id: 4,
     #[cfg(not(target_arch = "wasm32"))]
     name: "DynamicVariableCollectionInput",
     open: false,
     fields: &[
-        field(
-            "id",
-            Ty::Text,
-            text!("Id", "", "Unique among the collections."),
-        )
-        .custom(),
-        field(
-            "name",
-            Ty::Text,
-            text!("Name", "", "The collection's name."),
-        )
-        .required("give the collection a name"),
-        field(
-            "variables",
-            Ty::List(&VARIABLE),
-            text!(
-                "Variables",
-                "",
-                "The collection's variables; keys are unique within it.",
-                Ui::NONE.item("Variable")
-            ),
-        )
-        .custom(),
-        field(
-            "isDefault",
-            Ty::Bool,
-            text!(
-                "Default collection",
-                "",
-                "At most one collection may be the default."
-            ),
-        )
-        .default(Lit::Bool(false))
-        .custom(),
+        field("id", Ty::Text).custom().text(text!("Id", "", "Unique among the collections.")),
+        field("name", Ty::Text).required("give the collection a name").text(text!("Name", "", "The collection's name.")),
+        field("variables", Ty::List(&VARIABLE)).custom().text(text!("Variables", "", "The collection's variables; keys are unique within it.", Ui::NONE.item("Variable"))),
+        field("isDefault", Ty::Bool).default(Lit::Bool(false)).custom().text(text!("Default collection", "", "At most one collection may be the default.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static VARIABLE: Shape = Shape {
     id: 5,
     #[cfg(not(target_arch = "wasm32"))]
     name: "DynamicVariable",
     open: false,
     fields: &[
-        field(
-            "key",
-            Ty::Text,
-            text!(
-                "Key",
-                "",
-                "The variable's key, unique within its collection."
-            ),
-        )
-        .required("give the variable a key")
-        .custom(),
-        field(
-            "value",
-            Ty::Str,
-            text!("Value", "", "The variable's value."),
-        ),
+        field("key", Ty::Text).required("give the variable a key").custom().text(text!("Key", "", "The variable's key, unique within its collection.")),
+        field("value", Ty::Str).text(text!("Value", "", "The variable's value.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static WEBHOOK: Shape = Shape {
     id: 6,
     #[cfg(not(target_arch = "wasm32"))]
     name: "WebhookInput",
     open: false,
     fields: &[
-        field("name", Ty::Text, text!("Name", "", "The name the agent calls the webhook by; a name another webhook already has is a `duplicate` warning."))
-            .required("give the webhook a name the agent can call it by"),
-        field("url", Ty::Url { empty: false }, text!("URL", "", "The absolute http(s) URL to call."))
-            .required("give the absolute https:// URL to call"),
-        field("method", Ty::Enum(&METHODS), text!("Method", "", "The HTTP method.")),
-        field("headers", Ty::Headers, text!("Headers", "", "Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.", Ui::NONE.item("Header"))),
-        field("body", Ty::Body, text!("Body", "Sent as text from the form; give an object body in the JSON view.", "A body template: text or JSON.", Ui::NONE.control(Control::Code))),
-        field("description", Ty::Str, text!("Description", "", "What the webhook does.", Ui::NONE.textarea())),
-        field("variablesforcallflow", Ty::List(&WEBHOOK_VARIABLE), text!("Variables for the call flow", "", "Variables the agent fills in when it calls the webhook.", Ui::NONE.item("Variable")))
-            .custom(),
-        field("responseVariables", Ty::List(&RESPONSE_VARIABLE), text!("Response variables", "", "Values read from the webhook's response.", Ui::NONE.item("Response variable")))
-            .custom(),
-        field("isTesting", Ty::Bool, text!("Testing", "", "Whether the webhook is in testing.")),
-        field("textToSpeak", Ty::Str, text!("Text to speak", "", "What the agent says while the webhook runs.", Ui::NONE.textarea())),
-        field("testResponse", Ty::Any, text!("Test response", "", "A captured test response; passes through.", Ui::NONE.control(Control::Code))),
-        field("variables", Ty::List(&WEBHOOK_VARIABLE), text!("Variables", "", "The update page's name for `variablesforcallflow`; moved there.", Ui::NONE.item("Variable")))
-            .moved(&["variablesforcallflow"]),
+        field("name", Ty::Text).required("give the webhook a name the agent can call it by").text(text!("Name", "", "The name the agent calls the webhook by; a name another webhook already has is a `duplicate` warning.")),
+        field("url", Ty::Url { empty: false }).required("give the absolute https:// URL to call").text(text!("URL", "", "The absolute http(s) URL to call.")),
+        field("method", Ty::Enum(&METHODS)).text(text!("Method", "", "The HTTP method.")),
+        field("headers", Ty::Headers).text(text!("Headers", "", "Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.", Ui::NONE.item("Header"))),
+        field("body", Ty::Body).text(text!("Body", "Sent as text from the form; give an object body in the JSON view.", "A body template: text or JSON.", Ui::NONE.control(Control::Code))),
+        field("description", Ty::Str).text(text!("Description", "", "What the webhook does.", Ui::NONE.textarea())),
+        field("variablesforcallflow", Ty::List(&WEBHOOK_VARIABLE)).custom().text(text!("Variables for the call flow", "", "Variables the agent fills in when it calls the webhook.", Ui::NONE.item("Variable"))),
+        field("responseVariables", Ty::List(&RESPONSE_VARIABLE)).custom().text(text!("Response variables", "", "Values read from the webhook's response.", Ui::NONE.item("Response variable"))),
+        field("isTesting", Ty::Bool).text(text!("Testing", "", "Whether the webhook is in testing.")),
+        field("textToSpeak", Ty::Str).text(text!("Text to speak", "", "What the agent says while the webhook runs.", Ui::NONE.textarea())),
+        field("testResponse", Ty::Any).text(text!("Test response", "", "A captured test response; passes through.", Ui::NONE.control(Control::Code))),
+        field("variables", Ty::List(&WEBHOOK_VARIABLE)).moved(&["variablesforcallflow"]).text(text!("Variables", "", "The update page's name for `variablesforcallflow`; moved there.", Ui::NONE.item("Variable"))),
     ],
 };
 
 /// An item of the older array shape of `headers` (not a field of its own:
 /// `headers` is a map).
+#[rustfmt::skip]
 pub static HEADER_PAIR: Shape = Shape {
     id: 7,
     #[cfg(not(target_arch = "wasm32"))]
     name: "HeaderPair",
     open: false,
     fields: &[
-        field("name", Ty::Str, text!("Name", "", "The header's name."))
-            .required("give the header's name")
-            .custom(),
-        field("value", Ty::Str, text!("Value", "", "The header's value."))
-            .required("give the header's value")
-            .custom(),
+        field("name", Ty::Str).required("give the header's name").custom().text(text!("Name", "", "The header's name.")),
+        field("value", Ty::Str).required("give the header's value").custom().text(text!("Value", "", "The header's value.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static WEBHOOK_VARIABLE: Shape = Shape {
     id: 8,
     #[cfg(not(target_arch = "wasm32"))]
     name: "WebhookVariable",
     open: false,
     fields: &[
-        field(
-            "name",
-            Ty::Text,
-            text!(
-                "Name",
-                "",
-                "The variable's name, unique within the webhook."
-            ),
-        )
-        .required("give the variable a name")
-        .custom(),
-        field(
-            "description",
-            Ty::Str,
-            text!("Description", "", "What the variable holds."),
-        ),
+        field("name", Ty::Text).required("give the variable a name").custom().text(text!("Name", "", "The variable's name, unique within the webhook.")),
+        field("description", Ty::Str).text(text!("Description", "", "What the variable holds.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static RESPONSE_VARIABLE: Shape = Shape {
     id: 9,
     #[cfg(not(target_arch = "wasm32"))]
     name: "ResponseVariable",
     open: false,
     fields: &[
-        field(
-            "name",
-            Ty::Text,
-            text!(
-                "Name",
-                "",
-                "The variable's name, unique within the webhook."
-            ),
-        )
-        .required("give the response variable a name")
-        .custom(),
-        field(
-            "path",
-            Ty::Str,
-            text!("Path", "", "Where in the response the value is."),
-        ),
-        field(
-            "description",
-            Ty::Str,
-            text!("Description", "", "What the value holds."),
-        ),
+        field("name", Ty::Text).required("give the response variable a name").custom().text(text!("Name", "", "The variable's name, unique within the webhook.")),
+        field("path", Ty::Str).text(text!("Path", "", "Where in the response the value is.")),
+        field("description", Ty::Str).text(text!("Description", "", "What the value holds.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static CALL_SETTINGS: Shape = Shape {
     id: 10,
     #[cfg(not(target_arch = "wasm32"))]
     name: "CallFlowSettingsInput",
     open: false,
     fields: &[
-        field(
-            "welcomeMessage",
-            Ty::Enum(&WELCOME),
-            text!(
-                "settings.welcomeMessage",
-                "",
-                "Mirrors the top-level `welcomeMessage`.",
-                Ui::NONE.in_section(&sections::MIRRORS)
-            ),
-        )
-        .mirror(&["..", "welcomeMessage"]),
-        field(
-            "customWelcomeMessage",
-            Ty::Str,
-            text!(
-                "settings.customWelcomeMessage",
-                "",
-                "Mirrors the top-level `customWelcomeMessage`.",
-                Ui::NONE.in_section(&sections::MIRRORS).textarea()
-            ),
-        )
-        .mirror(&["..", "customWelcomeMessage"]),
-        field(
-            "webhooks",
-            Ty::Object(&WEBHOOK_URLS),
-            text!(
-                "Webhook URLs",
-                "",
-                "Mirrors `agentWebhookUrl` and `inboundWebhookUrl`.",
-                Ui::NONE.in_section(&sections::MIRRORS).inline()
-            ),
-        )
-        .custom(),
-        field(
-            "enableHumanLikeVoiceAndTone",
-            Ty::Bool,
-            text!(
-                "Human-like voice and tone",
-                "",
-                "Makes the agent's voice and tone more human."
-            ),
-        ),
-        field(
-            "welcomeMessageDelay",
-            NUM,
-            text!(
-                "Welcome message delay",
-                "A number, at least 0.",
-                "Seconds before the welcome message; at least 0."
-            ),
-        ),
-        field(
-            "customerLocation",
-            Ty::Str,
-            text!("Customer location", "", "Where the customers are."),
-        ),
-        field(
-            "transfers",
-            Ty::PassList,
-            text!(
-                "Transfers",
-                "Items pass through unchanged.",
-                "Call transfer targets; pass through.",
-                Ui::NONE.in_section(&sections::PASS_LISTS).item("Transfer")
-            ),
-        ),
-        field(
-            "knowledgeBases",
-            Ty::PassList,
-            text!(
-                "Knowledge bases",
-                "Items pass through unchanged.",
-                "Knowledge bases the agent may use; pass through.",
-                Ui::NONE
-                    .in_section(&sections::PASS_LISTS)
-                    .item("Knowledge base")
-            ),
-        ),
-        field(
-            "utilizePriorCallsContext",
-            Ty::Bool,
-            text!(
-                "Use the context of prior calls",
-                "",
-                "Lets the agent use what earlier calls said."
-            ),
-        ),
+        field("welcomeMessage", Ty::Enum(&WELCOME)).mirror(&["..", "welcomeMessage"]).text(text!("settings.welcomeMessage", "", "Mirrors the top-level `welcomeMessage`.", Ui::NONE.in_section(&sections::MIRRORS))),
+        field("customWelcomeMessage", Ty::Str).mirror(&["..", "customWelcomeMessage"]).text(text!("settings.customWelcomeMessage", "", "Mirrors the top-level `customWelcomeMessage`.", Ui::NONE.in_section(&sections::MIRRORS).textarea())),
+        field("webhooks", Ty::Object(&WEBHOOK_URLS)).custom().text(text!("Webhook URLs", "", "Mirrors `agentWebhookUrl` and `inboundWebhookUrl`.", Ui::NONE.in_section(&sections::MIRRORS).inline())),
+        field("enableHumanLikeVoiceAndTone", Ty::Bool).text(text!("Human-like voice and tone", "", "Makes the agent's voice and tone more human.")),
+        field("welcomeMessageDelay", NUM).text(text!("Welcome message delay", "A number, at least 0.", "Seconds before the welcome message; at least 0.")),
+        field("customerLocation", Ty::Str).text(text!("Customer location", "", "Where the customers are.")),
+        field("transfers", Ty::PassList).text(text!("Transfers", "Items pass through unchanged.", "Call transfer targets; pass through.", Ui::NONE.in_section(&sections::PASS_LISTS).item("Transfer"))),
+        field("knowledgeBases", Ty::PassList).text(text!("Knowledge bases", "Items pass through unchanged.", "Knowledge bases the agent may use; pass through.", Ui::NONE.in_section(&sections::PASS_LISTS).item("Knowledge base"))),
+        field("utilizePriorCallsContext", Ty::Bool).text(text!("Use the context of prior calls", "", "Lets the agent use what earlier calls said.")),
         // The one edit that adds a field (docs/ARCHITECTURE.md); built
         // only by tests/extra_field.rs, with `--features example-field`.
         #[cfg(feature = "example-field")]
-        field(
-            "exampleFlag",
-            Ty::Bool,
-            text!(
-                "Example flag",
-                "A field for the schema's test.",
-                "Not an API field."
-            ),
-        ),
-        field(
-            "callSettings",
-            Ty::Object(&CALL_SETTINGS_INNER),
-            text!("Call settings", "", "Call behaviour."),
-        ),
-        field(
-            "security",
-            Ty::Object(&CALL_SECURITY),
-            text!("Security", "", "Security flags."),
-        ),
-        field(
-            "responseSettings",
-            Ty::Object(&RESPONSE_SETTINGS),
-            text!("Response settings", "", "Response delay and working hours."),
-        )
-        .custom(),
-        field(
-            "callSetting",
-            Ty::Object(&CALL_SETTINGS_INNER),
-            text!(
-                "Call settings",
-                "",
-                "Another page's spelling of `callSettings`; moved there."
-            ),
-        )
-        .moved(&["callSettings"]),
+        field("exampleFlag", Ty::Bool).text(text!("Example flag", "A field for the schema's test.", "Not an API field.")),
+        field("callSettings", Ty::Object(&CALL_SETTINGS_INNER)).text(text!("Call settings", "", "Call behaviour.")),
+        field("security", Ty::Object(&CALL_SECURITY)).text(text!("Security", "", "Security flags.")),
+        field("responseSettings", Ty::Object(&RESPONSE_SETTINGS)).custom().text(text!("Response settings", "", "Response delay and working hours.")),
+        field("callSetting", Ty::Object(&CALL_SETTINGS_INNER)).moved(&["callSettings"]).text(text!("Call settings", "", "Another page's spelling of `callSettings`; moved there.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static WEBHOOK_URLS: Shape = Shape {
     id: 11,
     #[cfg(not(target_arch = "wasm32"))]
     name: "WebhookUrls",
     open: false,
     fields: &[
-        field(
-            "agent",
-            URL,
-            text!("settings.webhooks.agent", "", "Mirrors `agentWebhookUrl`."),
-        )
-        .mirror(&["..", "..", "agentWebhookUrl"]),
-        field(
-            "inbound",
-            URL,
-            text!(
-                "settings.webhooks.inbound",
-                "",
-                "Mirrors `inboundWebhookUrl`."
-            ),
-        )
-        .mirror(&["..", "..", "inboundWebhookUrl"]),
+        field("agent", URL).mirror(&["..", "..", "agentWebhookUrl"]).text(text!("settings.webhooks.agent", "", "Mirrors `agentWebhookUrl`.")),
+        field("inbound", URL).mirror(&["..", "..", "inboundWebhookUrl"]).text(text!("settings.webhooks.inbound", "", "Mirrors `inboundWebhookUrl`.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static CALL_SETTINGS_INNER: Shape = Shape {
     id: 12,
     #[cfg(not(target_arch = "wasm32"))]
     name: "CallSettings",
     open: false,
     fields: &[
-        field(
-            "trilletVoiceGuard",
-            Ty::Bool,
-            text!("Trillet voice guard", "", "Turns on Trillet's voice guard."),
-        ),
-        field(
-            "reminderMessages",
-            Ty::PassList,
-            text!(
-                "Reminder messages",
-                "",
-                "Messages the agent says when the caller is silent; pass through.",
-                Ui::NONE.item("Reminder message")
-            ),
-        ),
-        field(
-            "maxCallDuration",
-            Ty::Num { exclusive: true },
-            text!(
-                "Maximum call duration",
-                "A number above 0.",
-                "The longest a call may last; greater than 0."
-            ),
-        ),
-        field(
-            "endCallOnSilence",
-            NUM,
-            text!(
-                "End call on silence",
-                "A number, at least 0.",
-                "How long a silence ends the call; at least 0."
-            ),
-        ),
+        field("trilletVoiceGuard", Ty::Bool).text(text!("Trillet voice guard", "", "Turns on Trillet's voice guard.")),
+        field("reminderMessages", Ty::PassList).text(text!("Reminder messages", "", "Messages the agent says when the caller is silent; pass through.", Ui::NONE.item("Reminder message"))),
+        field("maxCallDuration", Ty::Num { exclusive: true }).text(text!("Maximum call duration", "A number above 0.", "The longest a call may last; greater than 0.")),
+        field("endCallOnSilence", NUM).text(text!("End call on silence", "A number, at least 0.", "How long a silence ends the call; at least 0.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static CALL_SECURITY: Shape = Shape {
     id: 13,
     #[cfg(not(target_arch = "wasm32"))]
     name: "CallFlowSecurity",
     open: false,
     fields: &[
-        field(
-            "hipaaCompliance",
-            Ty::Bool,
-            text!(
-                "HIPAA compliance",
-                "",
-                "Handles calls in a HIPAA-compliant way."
-            ),
-        ),
-        field(
-            "publicAccess",
-            Ty::Bool,
-            text!("Public access", "", "Lets anyone reach the flow."),
-        ),
+        field("hipaaCompliance", Ty::Bool).text(text!("HIPAA compliance", "", "Handles calls in a HIPAA-compliant way.")),
+        field("publicAccess", Ty::Bool).text(text!("Public access", "", "Lets anyone reach the flow.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static RESPONSE_SETTINGS: Shape = Shape {
     id: 14,
     #[cfg(not(target_arch = "wasm32"))]
     name: "ResponseSettingsInput",
     open: false,
     fields: &[
-        field("delay", NUM, text!("Response delay (seconds)", "A number, at least 0.", "Seconds before replying; at least 0.")),
-        field("workingHours", Ty::Object(&WORKING_HOURS), text!("Working hours", "When enabled, start and end are required. A start after the end is an overnight window.", "When the agent answers."))
-            .custom(),
-        field("enabled", Ty::Bool, text!("Enabled", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
-            .moved(&["workingHours", "enabled"]),
-        field("start", Ty::Time, text!("Start", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
-            .moved(&["workingHours", "start"]),
-        field("end", Ty::Time, text!("End", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
-            .moved(&["workingHours", "end"]),
-        field("timezone", Ty::Timezone, text!("Time zone", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
-            .moved(&["workingHours", "timezone"]),
-        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`."))
-            .moved(&["workingHours", "outOfHoursMessage"]),
+        field("delay", NUM).text(text!("Response delay (seconds)", "A number, at least 0.", "Seconds before replying; at least 0.")),
+        field("workingHours", Ty::Object(&WORKING_HOURS)).custom().text(text!("Working hours", "When enabled, start and end are required. A start after the end is an overnight window.", "When the agent answers.")),
+        field("enabled", Ty::Bool).moved(&["workingHours", "enabled"]).text(text!("Enabled", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`.")),
+        field("start", Ty::Time).moved(&["workingHours", "start"]).text(text!("Start", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`.")),
+        field("end", Ty::Time).moved(&["workingHours", "end"]).text(text!("End", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`.")),
+        field("timezone", Ty::Timezone).moved(&["workingHours", "timezone"]).text(text!("Time zone", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`.")),
+        field("outOfHoursMessage", Ty::Str).moved(&["workingHours", "outOfHoursMessage"]).text(text!("Out-of-hours message", "", "The docs' request sample puts the working-hours fields here; moved into `workingHours`.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static WORKING_HOURS: Shape = Shape {
     id: 15,
     #[cfg(not(target_arch = "wasm32"))]
     name: "WorkingHoursInput",
     open: false,
     fields: &[
-        field("enabled", Ty::Bool, text!("Enabled", "", "Whether working hours apply."))
-            .default(Lit::Bool(false))
-            .custom(),
-        field("start", Ty::Time, text!("Start", "24-hour HH:MM, such as 09:00.", "When working hours start, `HH:MM`; required when enabled."))
-            .custom(),
-        field("end", Ty::Time, text!("End", "24-hour HH:MM, such as 17:00.", "When working hours end, `HH:MM`; required when enabled. An end before the start is an overnight window."))
-            .custom(),
-        field("timezone", Ty::Timezone, text!("Time zone", "An IANA name such as Europe/Paris (default UTC).", "The IANA time zone of the times."))
-            .default(Lit::Str("UTC"))
-            .custom(),
-        field("outOfHoursMessage", Ty::Str, text!("Out-of-hours message", "", "The reply people get outside working hours; recommended when enabled.", Ui::NONE.textarea()))
-            .custom(),
+        field("enabled", Ty::Bool).default(Lit::Bool(false)).custom().text(text!("Enabled", "", "Whether working hours apply.")),
+        field("start", Ty::Time).custom().text(text!("Start", "24-hour HH:MM, such as 09:00.", "When working hours start, `HH:MM`; required when enabled.")),
+        field("end", Ty::Time).custom().text(text!("End", "24-hour HH:MM, such as 17:00.", "When working hours end, `HH:MM`; required when enabled. An end before the start is an overnight window.")),
+        field("timezone", Ty::Timezone).default(Lit::Str("UTC")).custom().text(text!("Time zone", "An IANA name such as Europe/Paris (default UTC).", "The IANA time zone of the times.")),
+        field("outOfHoursMessage", Ty::Str).custom().text(text!("Out-of-hours message", "", "The reply people get outside working hours; recommended when enabled.", Ui::NONE.textarea())),
     ],
 };
 
 /// The body of *Create Message Flow*.
+#[rustfmt::skip]
 pub static MESSAGE_FLOW: Shape = Shape {
     id: 16,
     #[cfg(not(target_arch = "wasm32"))]
     name: "MessageFlowInput",
     open: false,
     fields: &[
-        field(
-            "name",
-            Ty::Text,
-            text!(
-                "Name",
-                "",
-                "A friendly name for the message flow, such as \"New Years Sale\".",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .required("give the message flow a name, such as \"New Years Sale\""),
-        field(
-            "direction",
-            Ty::Enum(&MESSAGE_DIRECTIONS),
-            text!(
-                "Direction",
-                "",
-                "The direction of the conversation.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .required("use `inbound`, `outbound` or `bidirectional`"),
-        field(
-            "description",
-            Ty::Str,
-            text!(
-                "Description",
-                "",
-                "What the flow handles.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea()
-            ),
-        ),
-        field(
-            "agent",
-            Ty::Id,
-            text!(
-                "Agent id",
-                "The 24-hex-digit id of the messaging agent.",
-                "The id of the messaging agent that runs this flow.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .required("give the id of the messaging agent that runs this flow"),
-        field(
-            "initiationMessage",
-            Ty::Text,
-            text!(
-                "Initiation message",
-                "The first message that starts the conversation.",
-                "The first message that starts the conversation.",
-                Ui::NONE
-                    .in_section(&sections::MESSAGE_FLOW)
-                    .control(Control::Message)
-            ),
-        )
-        .required("write the first message that starts the conversation")
-        .custom(),
-        field(
-            "prompt",
-            Ty::Text,
-            text!(
-                "Prompt",
-                "The instructions for the AI agent.",
-                "The instructions for the AI agent.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea()
-            ),
-        )
-        .required("write the instructions for the AI agent")
-        .custom(),
-        field(
-            "isActive",
-            Ty::Bool,
-            text!(
-                "Active",
-                "",
-                "Whether the flow is active.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .default(Lit::Bool(false))
-        .custom(),
-        field(
-            "autopilot",
-            Ty::Bool,
-            text!(
-                "Autopilot",
-                "",
-                "Whether the agent replies on its own.",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .default(Lit::Bool(false))
-        .custom(),
-        field(
-            "messageChannel",
-            Ty::Enum(&CHANNELS),
-            text!(
-                "Channel",
-                "",
-                "The channel the flow messages on (exact spelling).",
-                Ui::NONE.in_section(&sections::MESSAGE_FLOW)
-            ),
-        )
-        .required("use `SMS` or `Email`")
-        .custom(),
-        field(
-            "settings",
-            Ty::Object(&MESSAGE_SETTINGS),
-            text!("Settings", "", "Response, security and email settings."),
-        )
-        .custom(),
+        field("name", Ty::Text).required("give the message flow a name, such as \"New Years Sale\"").text(text!("Name", "", "A friendly name for the message flow, such as \"New Years Sale\".", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("direction", Ty::Enum(&MESSAGE_DIRECTIONS)).required("use `inbound`, `outbound` or `bidirectional`").text(text!("Direction", "", "The direction of the conversation.", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("description", Ty::Str).text(text!("Description", "", "What the flow handles.", Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea())),
+        field("agent", Ty::Id).required("give the id of the messaging agent that runs this flow").text(text!("Agent id", "The 24-hex-digit id of the messaging agent.", "The id of the messaging agent that runs this flow.", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("initiationMessage", Ty::Text).required("write the first message that starts the conversation").custom().text(text!("Initiation message", "The first message that starts the conversation.", "The first message that starts the conversation.", Ui::NONE.in_section(&sections::MESSAGE_FLOW).control(Control::Message))),
+        field("prompt", Ty::Text).required("write the instructions for the AI agent").custom().text(text!("Prompt", "The instructions for the AI agent.", "The instructions for the AI agent.", Ui::NONE.in_section(&sections::MESSAGE_FLOW).textarea())),
+        field("isActive", Ty::Bool).default(Lit::Bool(false)).custom().text(text!("Active", "", "Whether the flow is active.", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("autopilot", Ty::Bool).default(Lit::Bool(false)).custom().text(text!("Autopilot", "", "Whether the agent replies on its own.", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("messageChannel", Ty::Enum(&CHANNELS)).required("use `SMS` or `Email`").custom().text(text!("Channel", "", "The channel the flow messages on (exact spelling).", Ui::NONE.in_section(&sections::MESSAGE_FLOW))),
+        field("settings", Ty::Object(&MESSAGE_SETTINGS)).custom().text(text!("Settings", "", "Response, security and email settings.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static MESSAGE_SETTINGS: Shape = Shape {
     id: 17,
     #[cfg(not(target_arch = "wasm32"))]
     name: "MessageFlowSettingsInput",
     open: false,
     fields: &[
-        field(
-            "responseSettings",
-            Ty::Object(&RESPONSE_SETTINGS),
-            text!("Response settings", "", "Response delay and working hours."),
-        )
-        .custom(),
-        field(
-            "security",
-            Ty::Object(&MESSAGE_SECURITY),
-            text!("Security", "", "Security flags."),
-        ),
-        field(
-            "emailSettings",
-            Ty::Object(&EMAIL_SETTINGS),
-            text!(
-                "Email settings",
-                "Used by Email flows only; with Email a subject line is recommended.",
-                "Email flows only: subject line and signature."
-            ),
-        )
-        .custom(),
-        field(
-            "initiationMessage",
-            Ty::Text,
-            text!(
-                "Initiation message",
-                "",
-                "The seed document lists it under settings; moved to the top level."
-            ),
-        )
-        .moved(&["..", "initiationMessage"]),
-        field(
-            "prompt",
-            Ty::Text,
-            text!(
-                "Prompt",
-                "",
-                "The seed document lists it under settings; moved to the top level."
-            ),
-        )
-        .moved(&["..", "prompt"]),
-        field(
-            "isActive",
-            Ty::Bool,
-            text!(
-                "Active",
-                "",
-                "The seed document lists it under settings; moved to the top level."
-            ),
-        )
-        .moved(&["..", "isActive"]),
-        field(
-            "autopilot",
-            Ty::Bool,
-            text!(
-                "Autopilot",
-                "",
-                "The seed document lists it under settings; moved to the top level."
-            ),
-        )
-        .moved(&["..", "autopilot"]),
-        field(
-            "messageChannel",
-            Ty::Enum(&CHANNELS),
-            text!(
-                "Channel",
-                "",
-                "The seed document lists it under settings; moved to the top level."
-            ),
-        )
-        .moved(&["..", "messageChannel"]),
+        field("responseSettings", Ty::Object(&RESPONSE_SETTINGS)).custom().text(text!("Response settings", "", "Response delay and working hours.")),
+        field("security", Ty::Object(&MESSAGE_SECURITY)).text(text!("Security", "", "Security flags.")),
+        field("emailSettings", Ty::Object(&EMAIL_SETTINGS)).custom().text(text!("Email settings", "Used by Email flows only; with Email a subject line is recommended.", "Email flows only: subject line and signature.")),
+        field("initiationMessage", Ty::Text).moved(&["..", "initiationMessage"]).text(text!("Initiation message", "", "The seed document lists it under settings; moved to the top level.")),
+        field("prompt", Ty::Text).moved(&["..", "prompt"]).text(text!("Prompt", "", "The seed document lists it under settings; moved to the top level.")),
+        field("isActive", Ty::Bool).moved(&["..", "isActive"]).text(text!("Active", "", "The seed document lists it under settings; moved to the top level.")),
+        field("autopilot", Ty::Bool).moved(&["..", "autopilot"]).text(text!("Autopilot", "", "The seed document lists it under settings; moved to the top level.")),
+        field("messageChannel", Ty::Enum(&CHANNELS)).moved(&["..", "messageChannel"]).text(text!("Channel", "", "The seed document lists it under settings; moved to the top level.")),
     ],
 };
 
+#[rustfmt::skip]
 pub static MESSAGE_SECURITY: Shape = Shape {
     id: 18,
     #[cfg(not(target_arch = "wasm32"))]
     name: "MessageFlowSecurity",
     open: false,
-    fields: &[field(
-        "hipaaCompliance",
-        Ty::Bool,
-        text!(
-            "HIPAA compliance",
-            "",
-            "Handles messages in a HIPAA-compliant way."
-        ),
-    )],
+    fields: &[
+        field("hipaaCompliance", Ty::Bool).text(text!("HIPAA compliance", "", "Handles messages in a HIPAA-compliant way.")),
+    ],
 };
 
+#[rustfmt::skip]
 pub static EMAIL_SETTINGS: Shape = Shape {
     id: 19,
     #[cfg(not(target_arch = "wasm32"))]
     name: "EmailSettings",
     open: false,
     fields: &[
-        field(
-            "subjectLine",
-            Ty::Str,
-            text!(
-                "Subject line",
-                "",
-                "The subject of the emails; recommended for Email flows."
-            ),
-        ),
-        field(
-            "signature",
-            Ty::Str,
-            text!(
-                "Signature",
-                "",
-                "The signature under the emails.",
-                Ui::NONE.textarea()
-            ),
-        ),
+        field("subjectLine", Ty::Str).text(text!("Subject line", "", "The subject of the emails; recommended for Email flows.")),
+        field("signature", Ty::Str).text(text!("Signature", "", "The signature under the emails.", Ui::NONE.textarea())),
     ],
 };
 
