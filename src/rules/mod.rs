@@ -116,12 +116,22 @@ impl<'a> Ctx<'a> {
 
     /// Runs `f` one step deeper, at `seg` (document position `pos`).
     pub fn at<R>(&mut self, seg: Seg<'a>, pos: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.enter(seg, pos);
+        let r = f(self);
+        self.leave();
+        r
+    }
+
+    /// `at`'s steps, out of line: one copy, not one per closure (size).
+    #[inline(never)]
+    fn enter(&mut self, seg: Seg<'a>, pos: u32) {
         self.path.push(seg);
         self.order.push(pos);
-        let r = f(self);
+    }
+    #[inline(never)]
+    fn leave(&mut self) {
         self.path.pop();
         self.order.pop();
-        r
     }
 
     /// Runs `f` at a field that is present.
