@@ -140,12 +140,24 @@ impl<'a> Ctx<'a> {
         field: Field<'a>,
         f: impl FnOnce(&mut Self, &'a Value) -> R,
     ) -> R {
-        match field.parent {
-            Some((pk, pp)) => self.at(Seg::Key(pk), pp, |c| {
-                c.at(Seg::Key(field.key), field.pos, |c| f(c, field.value))
-            }),
-            None => self.at(Seg::Key(field.key), field.pos, |c| f(c, field.value)),
+        let nested = self.enter_field(&field);
+        let r = f(self, field.value);
+        self.leave();
+        if nested {
+            self.leave();
         }
+        r
+    }
+
+    /// `in_field`'s steps in: its parent (if any), then its key; whether
+    /// there was a parent.
+    #[inline(never)]
+    fn enter_field(&mut self, field: &Field<'a>) -> bool {
+        if let Some((pk, pp)) = field.parent {
+            self.enter(Seg::Key(pk), pp);
+        }
+        self.enter(Seg::Key(field.key), field.pos);
+        field.parent.is_some()
     }
 
     /// The display name of a place below the current one (`settings.prompt`).
