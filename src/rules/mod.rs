@@ -694,18 +694,6 @@ impl<'a> Ctx<'a> {
         self.in_field(field?, check)
     }
 
-    /// A required field, checked by `check` at its place.
-    pub fn required<R>(
-        &mut self,
-        field: Option<Field<'a>>,
-        key: &'static str,
-        hint: &str,
-        check: impl FnOnce(&mut Self, &'a Value) -> Option<R>,
-    ) -> Option<R> {
-        let f = self.require(field, key, hint)?;
-        self.in_field(f, check)
-    }
-
     // ----- the schema walk -----
 
     /// Reads `obj` as a `shape`: its keys once (unknown ones reported),
@@ -757,18 +745,33 @@ impl<'a> Ctx<'a> {
         field: Option<Field<'a>>,
         check: impl FnOnce(&mut Self, &'a Value) -> Option<Value>,
     ) -> Option<Value> {
+        match self.needed(d, field) {
+            Ok(f) => self.in_field(f, check),
+            Err(v) => v,
+        }
+    }
+
+    /// `need`'s part that does not depend on `check` (out of line, one
+    /// copy): the field to check, or the value without checking (`None`
+    /// when required and missing, or optional and absent).
+    #[inline(never)]
+    fn needed(
+        &mut self,
+        d: &'static Def,
+        field: Option<Field<'a>>,
+    ) -> Result<Field<'a>, Option<Value>> {
+        let present = field.filter(|f| !f.value.is_null());
         match d.need {
-            Need::Required(hint) => self.required(field, d.key, hint, check),
-            Need::Optional => self.optional(field.filter(|f| !f.value.is_null()), check),
-            Need::Default(lit) => match field.filter(|f| !f.value.is_null()) {
-                Some(f) => self.in_field(f, check),
-                None => Some(match lit {
+            Need::Required(hint) => self.require(field, d.key, hint).ok_or(None),
+            Need::Optional => present.ok_or(None),
+            Need::Default(lit) => present.ok_or_else(|| {
+                Some(match lit {
                     Lit::Bool(b) => Value::Bool(b),
                     Lit::Str(t) => s(t),
                     Lit::EmptyList => Value::Array(Vec::new()),
                     Lit::Object => Value::Object(Object::new()),
-                }),
-            },
+                })
+            }),
         }
     }
 
