@@ -116,12 +116,22 @@ impl<'a> Ctx<'a> {
 
     /// Runs `f` one step deeper, at `seg` (document position `pos`).
     pub fn at<R>(&mut self, seg: Seg<'a>, pos: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.enter(seg, pos);
+        let r = f(self);
+        self.leave();
+        r
+    }
+
+    /// `at`'s steps, out of line: one copy, not one per closure (size).
+    #[inline(never)]
+    fn enter(&mut self, seg: Seg<'a>, pos: u32) {
         self.path.push(seg);
         self.order.push(pos);
-        let r = f(self);
+    }
+    #[inline(never)]
+    fn leave(&mut self) {
         self.path.pop();
         self.order.pop();
-        r
     }
 
     /// Runs `f` at a field that is present.
@@ -130,12 +140,24 @@ impl<'a> Ctx<'a> {
         field: Field<'a>,
         f: impl FnOnce(&mut Self, &'a Value) -> R,
     ) -> R {
-        match field.parent {
-            Some((pk, pp)) => self.at(Seg::Key(pk), pp, |c| {
-                c.at(Seg::Key(field.key), field.pos, |c| f(c, field.value))
-            }),
-            None => self.at(Seg::Key(field.key), field.pos, |c| f(c, field.value)),
+        let nested = self.enter_field(&field);
+        let r = f(self, field.value);
+        self.leave();
+        if nested {
+            self.leave();
         }
+        r
+    }
+
+    /// `in_field`'s steps in: its parent (if any), then its key; whether
+    /// there was a parent.
+    #[inline(never)]
+    fn enter_field(&mut self, field: &Field<'a>) -> bool {
+        if let Some((pk, pp)) = field.parent {
+            self.enter(Seg::Key(pk), pp);
+        }
+        self.enter(Seg::Key(field.key), field.pos);
+        field.parent.is_some()
     }
 
     /// The display name of a place below the current one (`settings.prompt`).
@@ -672,18 +694,6 @@ impl<'a> Ctx<'a> {
         self.in_field(field?, check)
     }
 
-    /// A required field, checked by `check` at its place.
-    pub fn required<R>(
-        &mut self,
-        field: Option<Field<'a>>,
-        key: &'static str,
-        hint: &str,
-        check: impl FnOnce(&mut Self, &'a Value) -> Option<R>,
-    ) -> Option<R> {
-        let f = self.require(field, key, hint)?;
-        self.in_field(f, check)
-    }
-
     // ----- the schema walk -----
 
     /// Reads `obj` as a `shape`: its keys once (unknown ones reported),
@@ -735,18 +745,33 @@ impl<'a> Ctx<'a> {
         field: Option<Field<'a>>,
         check: impl FnOnce(&mut Self, &'a Value) -> Option<Value>,
     ) -> Option<Value> {
+        match self.needed(d, field) {
+            Ok(f) => self.in_field(f, check),
+            Err(v) => v,
+        }
+    }
+
+    /// `need`'s part that does not depend on `check` (out of line, one
+    /// copy): the field to check, or the value without checking (`None`
+    /// when required and missing, or optional and absent).
+    #[inline(never)]
+    fn needed(
+        &mut self,
+        d: &'static Def,
+        field: Option<Field<'a>>,
+    ) -> Result<Field<'a>, Option<Value>> {
+        let present = field.filter(|f| !f.value.is_null());
         match d.need {
-            Need::Required(hint) => self.required(field, d.key, hint, check),
-            Need::Optional => self.optional(field.filter(|f| !f.value.is_null()), check),
-            Need::Default(lit) => match field.filter(|f| !f.value.is_null()) {
-                Some(f) => self.in_field(f, check),
-                None => Some(match lit {
+            Need::Required(hint) => self.require(field, d.key, hint).ok_or(None),
+            Need::Optional => present.ok_or(None),
+            Need::Default(lit) => present.ok_or_else(|| {
+                Some(match lit {
                     Lit::Bool(b) => Value::Bool(b),
                     Lit::Str(t) => s(t),
                     Lit::EmptyList => Value::Array(Vec::new()),
                     Lit::Object => Value::Object(Object::new()),
-                }),
-            },
+                })
+            }),
         }
     }
 
