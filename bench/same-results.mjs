@@ -116,6 +116,16 @@ for (const [n, v] of odd.entries()) {
     same(`odd ${n} options ${j} fromResponse`, (m) => m.callFlowFromResponse(v, v, o));
   }
 }
+// Around the 1,000,000 values that reading an object stops at (js/bridge.js
+// MAX_VALUES): the input, name, direction, x and its items.
+for (const n of [1e6 - 4, 1e6 - 3]) {
+  const big = { ...S, x: new Array(n).fill(0) };
+  same(`${n + 4} values`, (m) => m.validateCallFlow(big, { maxItems: 2e6, unknownKeys: 'keep' }));
+}
+let dag = { leaf: 1 };
+for (let i = 0; i < 25; i++) dag = { a: dag, b: dag };
+same('a DAG', (m) => m.validateCallFlow({ ...S, settings: dag }));
+
 // Bad JSON text: line and column.
 for (const t of ['', '{', '{"name":1,}', '[1,2', '{"name":"a\u0001"}', '\uFEFF{}', '{"name":"😀","direction":"in"}\n  x']) {
   same(`text ${JSON.stringify(t)}`, (m) => m.validateCallFlowJson(t));

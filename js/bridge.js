@@ -105,45 +105,38 @@ export const MAX_VALUES = 1_000_000;
 // says where and which. Comparing with === cannot run any trap.
 const STOP = Object.freeze({});
 
-// Whether v is plain JSON data that JSON.stringify writes as it is (strings
-// are not checked for lone surrogates here: encodeInput finds them in the
-// text). Throws STOP past MAX_VALUES values.
+const isLeaf = (x) => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+
+// Whether v, an object (not null), is plain JSON data that JSON.stringify
+// writes as it is. Leaves are checked in the loops (a call per object and
+// array only); strings are not checked for lone surrogates here (encodeInput
+// finds them in the text). ctx.visited counts each value read, as the
+// careful path does; past MAX_VALUES, throws STOP.
 function isPlain(v, depth, ctx) {
-  if (++ctx.visited > MAX_VALUES) {
-    ctx.stop = [[], 'values'];
-    throw STOP;
-  }
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(v);
-    case 'object': {
-      if (v === null) return true;
-      if (depth >= ctx.maxDepth) return false;
-      if (Array.isArray(v)) {
-        if (typeof v.toJSON === 'function') return false; // JSON.stringify would call it: the careful path never does
-        const n = v.length;
-        if (n > ctx.maxItems) return false;
-        for (let i = 0; i < n; i++) {
-          if (!(i in v) || !isPlain(v[i], depth + 1, ctx)) return false;
-        }
-        return true;
-      }
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== OBJECT_PROTO && proto !== null) return false;
-      if (typeof v.toJSON === 'function') return false;
-      for (const k in v) {
-        if (!hasOwn.call(v, k)) return false; // inherited enumerable: not plain
-        const x = v[k];
-        if (x !== undefined && !isPlain(x, depth + 1, ctx)) return false;
-      }
-      return true;
+  if (depth >= ctx.maxDepth) return false;
+  if (Array.isArray(v)) {
+    if (typeof v.toJSON === 'function') return false; // JSON.stringify would call it: the careful path never does
+    const n = v.length;
+    if (n > ctx.maxItems) return false;
+    for (let i = 0; i < n; i++) {
+      if (!(i in v)) return false;
+      const x = v[i];
+      if (++ctx.visited > MAX_VALUES) throw STOP;
+      if (typeof x === 'object' ? x !== null && !isPlain(x, depth + 1, ctx) : !isLeaf(x)) return false;
     }
-    default:
-      return false;
+    return true;
   }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== OBJECT_PROTO && proto !== null) return false;
+  if (typeof v.toJSON === 'function') return false;
+  for (const k in v) {
+    if (!hasOwn.call(v, k)) return false; // inherited enumerable: not plain
+    const x = v[k];
+    if (x === undefined) continue;
+    if (++ctx.visited > MAX_VALUES) throw STOP;
+    if (typeof x === 'object' ? x !== null && !isPlain(x, depth + 1, ctx) : !isLeaf(x)) return false;
+  }
+  return true;
 }
 
 function kindOf(v) {
@@ -300,10 +293,10 @@ function cloneInner(v, path, depth, ctx) {
  * [path, "depth" | "items" | "values"]. Never throws.
  */
 export function encodeInput(input, maxDepth, maxItems) {
-  const plainCtx = { maxDepth, maxItems, visited: 0, stop: null };
   let plain = false;
   try {
-    plain = isPlain(input, 0, plainCtx);
+    // visited: 1, the input itself.
+    plain = typeof input === 'object' ? input === null || isPlain(input, 0, { maxDepth, maxItems, visited: 1 }) : isLeaf(input);
   } catch {
     plain = false; // a trap threw, or too many values: the careful path says where
   }
