@@ -290,19 +290,6 @@ pub(crate) fn write_issue(out: &mut String, i: &Issue) {
     out.push('}');
 }
 
-/// A list of issues (used by the wasm layer).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn write_issues<'a>(out: &mut String, list: impl IntoIterator<Item = &'a Issue>) {
-    out.push('[');
-    for (n, i) in list.into_iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        write_issue(out, i);
-    }
-    out.push(']');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,13 @@
 //! WebAssembly bindings (wasm32 only): a thin layer over the pure-Rust core.
 //!
 //! Every export takes `JsValue`s, never throws for bad input, and returns a
-//! plain object built by `JSON.parse` (so `__proto__` is only ever an own
-//! data key). JavaScript values are turned into JSON text by `js/bridge.js`,
-//! which also lists, by path, each value JSON cannot carry; the core reports
-//! those at their place.
+//! fresh plain object that `result` in `js/bridge.js` builds from a compact
+//! form ([`Out`]): a flag, the value as JSON text (made an object by
+//! `JSON.parse`, so `__proto__` is only ever an own data key), and the
+//! issues as numbers and one text, with nothing to read when there are none.
+//! JavaScript values are turned into JSON text by `js/bridge.js`, which also
+//! lists, by path, each value JSON cannot carry; the core reports those at
+//! their place.
 
 #![allow(non_snake_case)]
 
@@ -20,20 +23,21 @@ use wasm_bindgen::prelude::*;
 static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
 
 /// Runs the pure part of a call (no JS calls inside) in the arena: it
-/// writes the result as JSON text, which becomes the returned object.
-fn pure(f: impl FnOnce(&mut String)) -> JsValue {
+/// writes the result's compact form, which becomes the returned object.
+fn pure(f: impl FnOnce(&mut Out)) -> JsValue {
     let out = ALLOC.scope(|| {
-        let mut out = String::with_capacity(64);
+        let mut out = Out::default();
         f(&mut out);
         out
     });
-    to_js(&out)
+    out.to_js()
 }
 
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
+    /// The JSON text of plain data, else `[text, aliens, too large]` (see js/bridge.js).
     #[wasm_bindgen(js_name = encodeInput)]
-    fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> js_sys::Array;
+    fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> JsValue;
     #[wasm_bindgen(js_name = encodeForm)]
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
@@ -44,6 +48,10 @@ extern "C" {
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
     #[wasm_bindgen(js_name = writeUtf8)]
     fn write_utf8(text: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize) -> usize;
+    /// The result object with nothing to read: no value, no issues (see js/bridge.js).
+    fn empty(shape: u32, ok: bool) -> JsValue;
+    /// The result object of [`Out`]'s parts (see js/bridge.js); never throws.
+    fn result(shape: u32, ok: bool, nums: &[f64], text: &str, value: &str) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -300,8 +308,16 @@ fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 /// a key that is no option (with the option it probably meant), a value of
 /// the wrong type, a limit past its hard ceiling. With `build`, also the
 /// credentials (their problems are issues at `/apiKey`...); without, they
-/// are left empty.
-fn read_options_of(options: &JsValue, build: bool, issues: &mut Vec<Issue>) -> BuildOptions {
+/// are left empty. Left out (`None`: undefined or null), the defaults, with
+/// no JS call.
+fn read_options_of(
+    options: Option<&JsValue>,
+    build: bool,
+    issues: &mut Vec<Issue>,
+) -> BuildOptions {
+    let Some(options) = options else {
+        return BuildOptions::default();
+    };
     let mut names: Vec<&'static str> = Vec::new();
     if build {
         names.extend(keys_of::<CredentialsIn>());
@@ -432,7 +448,7 @@ fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expecte
 }
 
 /// The options of validate, normalize, the form and the clone functions.
-fn read_options(options: &JsValue, issues: &mut Vec<Issue>) -> Options {
+fn read_options(options: Option<&JsValue>, issues: &mut Vec<Issue>) -> Options {
     read_options_of(options, false, issues).options
 }
 
@@ -481,6 +497,13 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
     let depth = limits.depth().min(u32::MAX as usize) as u32;
     let items = limits.max_items.min(u32::MAX as usize) as u32;
     let parts = encode_input(input, depth, items);
+    if let Some(text) = text_of(&parts) {
+        return Encoded {
+            text: Ok(text),
+            aliens: None,
+        };
+    }
+    let parts: js_sys::Array = parts.unchecked_into();
     if let Some(t) = parts.get(2).as_string() {
         let (path, what) = match bridge_json(&t) {
             Value::Array(a) if a.len() == 2 => (bridge_path(&a[0]), bridge_str(&a[1])),
@@ -599,56 +622,107 @@ fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
     }
 }
 
-/// A result written as JSON text, then made a plain object by `JSON.parse`
-/// (which makes `__proto__` an own key, never a prototype).
-fn to_js(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+/// What a result is: `{ valid, issues }`, `{ ok, value, issues }` or
+/// `{ ok, request, issues }` (`{ ok: false, issues }` when not ok).
+#[derive(Clone, Copy, Default)]
+enum Shape {
+    #[default]
+    Valid = 0,
+    Value = 1,
+    Request = 2,
 }
 
-/// `{"<flag>":<bool>,["value":...,]"issues":[...pre, ...issues]}`.
-fn result(
-    out: &mut String,
-    flag: &str,
+/// A result in the compact form that `result` in js/bridge.js reads: the
+/// value's JSON text, and the issues as numbers (see `readIssues` there)
+/// with their strings one after the other in `text`.
+#[derive(Default)]
+struct Out {
+    shape: Shape,
     ok: bool,
-    value: Option<&dyn Fn(&mut String)>,
-    pre: &[Issue],
-    issues: &[Issue],
-) {
-    out.push('{');
-    write::key(out, flag, true);
-    out.push_str(if ok { "true" } else { "false" });
-    if let Some(write_value) = value {
-        write_value(out);
-    }
-    write::key(out, "issues", false);
-    crate::issues::write_issues(out, pre.iter().chain(issues));
-    out.push('}');
+    value: String,
+    nums: Vec<f64>,
+    text: String,
 }
 
-fn validate_out(out: &mut String, pre: &[Issue], report: &Report) {
+impl Out {
+    /// `{"<flag>": ok, [value,] issues: [...pre, ...issues]}`.
+    fn result(&mut self, shape: Shape, ok: bool, pre: &[Issue], issues: &[Issue]) {
+        self.shape = shape;
+        self.ok = ok;
+        for i in pre.iter().chain(issues) {
+            self.issue(i);
+        }
+    }
+
+    /// A string into `text`; its length in UTF-16 units.
+    fn str(&mut self, s: &str) -> f64 {
+        self.text.push_str(s);
+        if s.is_ascii() {
+            return s.len() as f64;
+        }
+        // One unit per character, two past U+FFFF (4 bytes in UTF-8).
+        s.bytes()
+            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>() as f64
+    }
+
+    fn issue(&mut self, i: &Issue) {
+        let has = u8::from(i.expected.is_some())
+            | u8::from(i.received.is_some()) << 1
+            | u8::from(i.line.is_some()) << 2
+            | u8::from(i.column.is_some()) << 3;
+        let severity = match i.severity {
+            crate::issues::Severity::Error => 0.0,
+            crate::issues::Severity::Warning => 1.0,
+        };
+        let n = self.str(i.code.as_str());
+        self.nums
+            .extend([n, severity, f64::from(has), i.path.len() as f64]);
+        for seg in &i.path {
+            let n = match seg {
+                PathSegment::Key(k) => -1.0 - self.str(k),
+                PathSegment::Index(x) => *x as f64,
+            };
+            self.nums.push(n);
+        }
+        let n = self.str(&i.pointer);
+        self.nums.push(n);
+        let n = self.str(&i.message);
+        self.nums.push(n);
+        for s in [&i.expected, &i.received].into_iter().flatten() {
+            let n = self.str(s);
+            self.nums.push(n);
+        }
+        for n in [i.line, i.column].into_iter().flatten() {
+            self.nums.push(n as f64);
+        }
+    }
+
+    /// The result object (a JS call: outside the arena scope).
+    fn to_js(&self) -> JsValue {
+        let shape = self.shape as u32;
+        if self.nums.is_empty() && self.value.is_empty() {
+            return empty(shape, self.ok);
+        }
+        result(shape, self.ok, &self.nums, &self.text, &self.value)
+    }
+}
+
+fn validate_out(out: &mut Out, pre: &[Issue], report: &Report) {
     let valid = !pre.iter().chain(&report.issues).any(Issue::is_error);
-    result(out, "valid", valid, None, pre, &report.issues)
+    out.result(Shape::Valid, valid, pre, &report.issues)
 }
 
-fn normalize_out(out: &mut String, pre: &[Issue], n: &Normalized) {
+fn normalize_out(out: &mut Out, pre: &[Issue], n: &Normalized) {
     let failed = pre.iter().any(Issue::is_error);
-    match n.value.as_ref().filter(|_| !failed) {
-        Some(v) => result(
-            out,
-            "ok",
-            true,
-            Some(&|out: &mut String| {
-                write::key(out, "value", false);
-                write::value(out, v);
-            }),
-            pre,
-            &n.issues,
-        ),
-        None => result(out, "ok", false, None, pre, &n.issues),
+    let value = n.value.as_ref().filter(|_| !failed);
+    if let Some(v) = value {
+        write::value(&mut out.value, v);
     }
+    out.result(Shape::Value, value.is_some(), pre, &n.issues)
 }
 
-fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let enc = encode(input, &opts);
@@ -664,7 +738,7 @@ fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let enc = encode(input, &opts);
@@ -693,7 +767,7 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     })
 }
 
-fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+fn validate_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let text = read_text(text);
@@ -709,7 +783,7 @@ fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let text = read_text(text);
@@ -725,7 +799,7 @@ fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn build(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let b = read_options_of(options, true, &mut pre);
     let opts = b.options;
@@ -740,38 +814,29 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         });
         let failed = pre.iter().any(Issue::is_error);
         let request = if failed { None } else { res.request.as_ref() };
-        match request {
-            Some(r) => result(
-                out,
-                "ok",
-                true,
-                Some(&|out: &mut String| {
-                    write::key(out, "request", false);
-                    out.push('{');
-                    write::key(out, "method", true);
-                    write::string(out, r.method);
-                    write::key(out, "url", false);
-                    write::string(out, &r.url);
-                    write::key(out, "headers", false);
-                    out.push('{');
-                    for (n, (k, v)) in r.headers.iter().enumerate() {
-                        write::key(out, k, n == 0);
-                        write::string(out, v);
-                    }
-                    out.push('}');
-                    write::key(out, "body", false);
-                    write::string(out, &r.body);
-                    out.push('}');
-                }),
-                &pre,
-                &res.issues,
-            ),
-            None => result(out, "ok", false, None, &pre, &res.issues),
+        if let Some(r) = request {
+            let v = &mut out.value;
+            v.push('{');
+            write::key(v, "method", true);
+            write::string(v, r.method);
+            write::key(v, "url", false);
+            write::string(v, &r.url);
+            write::key(v, "headers", false);
+            v.push('{');
+            for (n, (k, val)) in r.headers.iter().enumerate() {
+                write::key(v, k, n == 0);
+                write::string(v, val);
+            }
+            v.push('}');
+            write::key(v, "body", false);
+            write::string(v, &r.body);
+            v.push('}');
         }
+        out.result(Shape::Request, request.is_some(), &pre, &res.issues)
     })
 }
 
-fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
+fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let parts = encode_form(
@@ -831,7 +896,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            validate_value($kind, &input, options.as_ref())
         }
         /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
         #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
@@ -839,7 +904,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
+            validate_text($kind, &text, options.as_ref())
         }
         /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
         #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
@@ -847,7 +912,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            normalize_value($kind, &input, options.as_ref())
         }
         /// Normalizes JSON text.
         #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
@@ -855,7 +920,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
+            normalize_text($kind, &text, options.as_ref())
         }
         /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
         #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
@@ -863,7 +928,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: Option<JsValue>,
         ) -> JsValue {
-            build($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            build($kind, &input, options.as_ref())
         }
         /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
         #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
@@ -871,7 +936,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            from_form($kind, &form, &options.unwrap_or(JsValue::UNDEFINED))
+            from_form($kind, &form, options.as_ref())
         }
     )*};
 }
@@ -913,7 +978,12 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
 }
 
 #[inline(never)]
-fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+fn clone_value(
+    kind: Kind,
+    response: &JsValue,
+    overrides: &JsValue,
+    options: Option<&JsValue>,
+) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let enc = encode(response, &opts);
@@ -931,7 +1001,12 @@ fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &Js
 }
 
 #[inline(never)]
-fn clone_text(kind: Kind, text: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+fn clone_text(
+    kind: Kind,
+    text: &JsValue,
+    overrides: &JsValue,
+    options: Option<&JsValue>,
+) -> JsValue {
     let mut pre = Vec::new();
     let opts = read_options(options, &mut pre);
     let text = read_text(text);
@@ -963,7 +1038,7 @@ macro_rules! clone_exports {
                 $kind,
                 &response,
                 &overrides.unwrap_or(JsValue::UNDEFINED),
-                &options.unwrap_or(JsValue::UNDEFINED),
+                options.as_ref(),
             )
         }
         /// The same, for a response given as JSON text.
@@ -977,7 +1052,7 @@ macro_rules! clone_exports {
                 $kind,
                 &text,
                 &overrides.unwrap_or(JsValue::UNDEFINED),
-                &options.unwrap_or(JsValue::UNDEFINED),
+                options.as_ref(),
             )
         }
     )*};
