@@ -135,13 +135,9 @@ fn header<'a>(
         None
     };
     if let Some((code, text)) = name_issue {
-        let report = |c: &mut Ctx<'a>| {
-            let text = super::formats::replace_all(text, "{}", &quote(name));
-            c.say(code, &[" ", &text]).received = Some(name.to_owned());
-        };
         match name_field {
-            Some(f) => ctx.in_field(f, |c, _| report(c)),
-            None => report(ctx),
+            Some(f) => ctx.in_field(f, |c, _| bad_name(c, code, text, name)),
+            None => bad_name(ctx, code, text, name),
         }
     }
     let check = |c: &mut Ctx<'a>| -> Option<&'a str> {
@@ -157,6 +153,14 @@ fn header<'a>(
         None => check(ctx),
     }?;
     name_issue.is_none().then_some(v)
+}
+
+/// `header`'s issue about a header name, at the current place: one copy
+/// for both callers (size).
+#[inline(never)]
+fn bad_name(c: &mut Ctx<'_>, code: IssueCode, text: &str, name: &str) {
+    let text = super::formats::replace_all(text, "{}", &quote(name));
+    c.say(code, &[" ", &text]).received = Some(name.to_owned());
 }
 
 /// A list of objects with a required, unique `name` and other optional
