@@ -92,12 +92,8 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
         }
         Node::Obj(entries, index) => {
             let before = entries.len();
-            entries.retain_mut(|(k, child)| {
-                path.push(PathSegment::Key(k.clone()));
-                let keep = prune(kind, child, path);
-                path.pop();
-                keep
-            });
+            entries
+                .retain_mut(|(k, child)| prune_at(kind, child, path, PathSegment::Key(k.clone())));
             if entries.len() != before {
                 *index = StrSet::with_capacity(entries.len());
                 for (k, _) in entries.iter() {
@@ -107,15 +103,19 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
             !entries.is_empty()
         }
         Node::Arr(items, _) => {
-            items.retain_mut(|(i, child)| {
-                path.push(PathSegment::Index(*i));
-                let keep = prune(kind, child, path);
-                path.pop();
-                keep
-            });
+            items.retain_mut(|(i, child)| prune_at(kind, child, path, PathSegment::Index(*i)));
             !items.is_empty()
         }
     }
+}
+
+/// [`prune`] one level down, at `seg`: one copy for objects and arrays (size).
+#[inline(never)]
+fn prune_at(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>, seg: PathSegment) -> bool {
+    path.push(seg);
+    let keep = prune(kind, node, path);
+    path.pop();
+    keep
 }
 
 /// Splits `a.b[0].c` / `a[b]` into segments; None if malformed.

@@ -24,3 +24,15 @@ pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// `parts` written one after another, in one allocation: message text
+/// without `format!` (each `format!` call site costs its own argument
+/// table and `core::fmt` call in wasm; this is one function for all).
+#[inline(never)]
+pub fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}

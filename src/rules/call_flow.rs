@@ -63,11 +63,7 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     if pre != Some(true) {
         if let (Some(f), Some(_)) = (w.get(PRE_WORKSPACE), w.value(PRE_WORKSPACE)) {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} only applies when `isPreConfigured` is true; set `isPreConfigured: true` or remove it (normalize drops it).",
-                    c.here()
-                );
-                c.report(IssueCode::OnlyWith, msg).severity = Severity::Warning;
+                c.say(IssueCode::OnlyWith, &[" only applies when `isPreConfigured` is true; set `isPreConfigured: true` or remove it (normalize drops it)."]).severity = Severity::Warning;
             });
         }
         w.set(PRE_WORKSPACE, None);
@@ -156,11 +152,10 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
 
 fn direction<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<&'static str> {
     if v.as_str() == Some("inbound") {
-        let msg = format!(
-            "{} is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls).",
-            ctx.here()
+        let i = ctx.say(
+            IssueCode::InvalidEnum,
+            &[" is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls)."],
         );
-        let i = ctx.report(IssueCode::InvalidEnum, msg);
         i.expected = Some(super::joined(CALL_DIRECTIONS.values, "", " | ", ""));
         i.received = Some("inbound".into());
         return None;
@@ -183,13 +178,18 @@ fn conflict<'a>(ctx: &mut Ctx<'a>, top: &Mirror<'a>, mirror: &Mirror<'a>, top_na
     if let (Some(a), Some(b), Some(f)) = (top.value, mirror.value, mirror.field) {
         if a != b {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is {} but `{top_name}` is {}; they mirror each other, so give one value (or only `{top_name}`).",
-                    c.here(),
-                    super::quote(b),
-                    super::quote(a)
-                );
-                c.report(IssueCode::Conflict, msg);
+                let parts = [
+                    " is ",
+                    &super::quote(b),
+                    " but `",
+                    top_name,
+                    "` is ",
+                    &super::quote(a),
+                    "; they mirror each other, so give one value (or only `",
+                    top_name,
+                    "`).",
+                ];
+                c.say(IssueCode::Conflict, &parts);
             });
         }
     }
@@ -205,18 +205,10 @@ fn custom_welcome<'a>(
     if welcome == "ai_custom" {
         match (cwm.field, cwm.value) {
             (None, _) => ctx.in_missing("customWelcomeMessage", |c| {
-                let msg = format!(
-                    "{} is required when `welcomeMessage` is \"ai_custom\"; write the message the agent opens with.",
-                    c.here()
-                );
-                c.report(IssueCode::Required, msg);
+                c.say(IssueCode::Required, &[" is required when `welcomeMessage` is \"ai_custom\"; write the message the agent opens with."]);
             }),
             (Some(f), Some(text)) if super::formats::is_blank(text) => ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is empty, but `welcomeMessage` is \"ai_custom\"; write the message the agent opens with.",
-                    c.here()
-                );
-                c.report(IssueCode::Empty, msg);
+                c.say(IssueCode::Empty, &[" is empty, but `welcomeMessage` is \"ai_custom\"; write the message the agent opens with."]);
             }),
             (Some(_), Some(text)) => return Some(text),
             (Some(_), None) => {}
@@ -226,11 +218,12 @@ fn custom_welcome<'a>(
     if let (Some(f), Some(text)) = (cwm.field, cwm.value) {
         if !super::formats::is_blank(text) {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is only used when `welcomeMessage` is \"ai_custom\" (it is \"{welcome}\"); set `welcomeMessage` to \"ai_custom\" or remove it.",
-                    c.here()
-                );
-                c.report(IssueCode::OnlyWith, msg);
+                let parts = [
+                    " is only used when `welcomeMessage` is \"ai_custom\" (it is \"",
+                    welcome,
+                    "\"); set `welcomeMessage` to \"ai_custom\" or remove it.",
+                ];
+                c.say(IssueCode::OnlyWith, &parts);
             });
         }
     }

@@ -33,11 +33,7 @@ pub(crate) fn collections<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> 
             let is_default = c.need(IS_DEFAULT.def(), w.get(IS_DEFAULT), |c, v| {
                 let b = c.boolean(v)?;
                 if b && default_seen {
-                    let msg = format!(
-                        "{} marks a second collection as the default; only one collection can be the default, so set the others to false.",
-                        c.here()
-                    );
-                    c.report(IssueCode::MultipleDefaults, msg);
+                    c.say(IssueCode::MultipleDefaults, &[" marks a second collection as the default; only one collection can be the default, so set the others to false."]);
                 }
                 default_seen |= b;
                 Some(Value::Bool(b))

@@ -65,20 +65,22 @@ fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut StrSet<'a>) -> Option<Val
         None | Some(Value::Null) => {
             let seg_pos = pos.map_or(u32::MAX, |p| p as u32);
             ctx.at(Seg::Key(id_key), seg_pos, |c| {
-                let msg = format!("{} is required; {}.", c.here(), super::hint(NODE_ID));
-                c.report(IssueCode::Required, msg);
+                c.say(
+                    IssueCode::Required,
+                    &[" is required; ", super::hint(NODE_ID), "."],
+                );
             });
         }
         Some(id) => {
             ctx.at(Seg::Key(id_key), pos.unwrap_or(0) as u32, |c| {
                 let id = c.text(id)?;
                 if ids.insert(id).is_err() {
-                    let msg = format!(
-                        "{} repeats the node id {}, which must be unique; give this node another id.",
-                        c.here(),
-                        quote(id)
-                    );
-                    c.report(IssueCode::Duplicate, msg).received = Some(id.to_owned());
+                    let parts = [
+                        " repeats the node id ",
+                        &quote(id),
+                        ", which must be unique; give this node another id.",
+                    ];
+                    c.say(IssueCode::Duplicate, &parts).received = Some(id.to_owned());
                 }
                 Some(())
             });
@@ -109,20 +111,22 @@ fn edge<'a>(
         match obj.get(end) {
             None | Some(Value::Null) => {
                 ctx.at(Seg::Key(end), pos.map_or(u32::MAX, |p| p as u32), |c| {
-                    let msg = format!("{} is required; {}.", c.here(), super::hint(SOURCE));
-                    c.report(IssueCode::Required, msg);
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required; ", super::hint(SOURCE), "."],
+                    );
                 });
             }
             Some(target) => {
                 ctx.at(Seg::Key(end), pos.unwrap_or(0) as u32, |c| {
                     let t = c.text(target)?;
                     if !ids.contains(t) {
-                        let msg = format!(
-                            "{} names the node {}, but no node has that id; use the id of a node in flowData.nodes.",
-                            c.here(),
-                            quote(t)
-                        );
-                        c.report(IssueCode::DanglingReference, msg).received = Some(t.to_owned());
+                        let parts = [
+                            " names the node ",
+                            &quote(t),
+                            ", but no node has that id; use the id of a node in flowData.nodes.",
+                        ];
+                        c.say(IssueCode::DanglingReference, &parts).received = Some(t.to_owned());
                     }
                     Some(())
                 });

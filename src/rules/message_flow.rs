@@ -97,11 +97,7 @@ fn email_settings<'a>(
         let subject = w.value(SUBJECT).and_then(Value::as_str);
         match channel {
             Some("SMS") => {
-                let msg = format!(
-                    "{} is not used by SMS flows; remove it, or set `messageChannel` to \"Email\".",
-                    c.here()
-                );
-                c.report(IssueCode::IgnoredForChannel, msg);
+                c.say(IssueCode::IgnoredForChannel, &[" is not used by SMS flows; remove it, or set `messageChannel` to \"Email\"."]);
             }
             Some("Email") if subject.map_or(true, super::formats::is_blank) => match w.get(SUBJECT)
             {
@@ -116,9 +112,8 @@ fn email_settings<'a>(
 }
 
 fn subject_recommended(ctx: &mut Ctx<'_>) {
-    let msg = format!(
-        "{} is empty; Email flows should have a subject line, or the emails go out without one.",
-        ctx.here()
+    ctx.say(
+        IssueCode::Recommended,
+        &[" is empty; Email flows should have a subject line, or the emails go out without one."],
     );
-    ctx.report(IssueCode::Recommended, msg);
 }

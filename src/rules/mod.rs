@@ -19,6 +19,7 @@ use crate::json::Limits;
 use crate::number::Magnitude;
 use crate::schema::{Def, Key, Lit, Need, Shape, Ty};
 use crate::strset::StrSet;
+use crate::text::cat;
 use crate::value::{Number, Object, Value};
 pub(crate) use crate::write::quote;
 
@@ -194,7 +195,18 @@ impl<'a> Ctx<'a> {
             // Not a field name: no code quotes ("The payload must be an object").
             return "The payload".to_owned();
         }
-        format!("`{}`", display_path(&path))
+        cat(&["`", &display_path(&path), "`"])
+    }
+
+    /// Reports an issue at the current path whose message is the current
+    /// field ([`Ctx::here`]) followed by `parts` (most messages read so).
+    #[inline(never)]
+    pub fn say(&mut self, code: IssueCode, parts: &[&str]) -> &mut Issue {
+        let mut msg = self.here();
+        for p in parts {
+            msg.push_str(p);
+        }
+        self.report(code, msg)
     }
 
     /// Reports an issue at the current path.
@@ -220,10 +232,14 @@ impl<'a> Ctx<'a> {
             let mut issue = Issue::new(
                 Vec::new(),
                 IssueCode::UnknownKey,
-                format!(
-                    "{} more unknown or server-generated keys are not listed (only the first {MAX_LISTED_KEYS} are); {verb}.",
-                    self.unlisted_keys
-                ),
+                cat(&[
+                    &self.unlisted_keys.to_string(),
+                    " more unknown or server-generated keys are not listed (only the first ",
+                    &MAX_LISTED_KEYS.to_string(),
+                    " are); ",
+                    verb,
+                    ".",
+                ]),
             );
             issue.severity = severity;
             self.issues.push((vec![MISSING, MISSING], issue));
@@ -248,28 +264,49 @@ impl<'a> Ctx<'a> {
             }
         };
         let received = v.type_name().to_owned();
-        let msg = if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite())
-        {
-            format!(
-                "{} must be {} {expected}, but it is {} {received} value, which JSON cannot carry; give {} {expected}.",
-                self.here(),
-                article(expected),
-                article(&received),
-                article(expected)
-            )
-        } else {
-            let not = match article(&received) {
-                "" => received.clone(),
-                a => format!("{a} {received}"),
+        let a = article(expected);
+        let issue =
+            if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite()) {
+                self.say(
+                    IssueCode::InvalidType,
+                    &[
+                        " must be ",
+                        a,
+                        " ",
+                        expected,
+                        ", but it is ",
+                        article(&received),
+                        " ",
+                        &received,
+                        " value, which JSON cannot carry; give ",
+                        a,
+                        " ",
+                        expected,
+                        ".",
+                    ],
+                )
+            } else {
+                let b = article(&received);
+                let space = if b.is_empty() { "" } else { " " };
+                self.say(
+                    IssueCode::InvalidType,
+                    &[
+                        " must be ",
+                        a,
+                        " ",
+                        expected,
+                        ", not ",
+                        b,
+                        space,
+                        &received,
+                        "; give ",
+                        a,
+                        " ",
+                        expected,
+                        ".",
+                    ],
+                )
             };
-            format!(
-                "{} must be {} {expected}, not {not}; give {} {expected}.",
-                self.here(),
-                article(expected),
-                article(expected)
-            )
-        };
-        let issue = self.report(IssueCode::InvalidType, msg);
         issue.expected = Some(expected.to_owned());
         issue.received = Some(received);
     }
@@ -289,8 +326,7 @@ impl<'a> Ctx<'a> {
     pub fn text(&mut self, v: &'a Value) -> Option<&'a str> {
         let s = self.string(v)?;
         if formats::is_blank(s) {
-            let msg = format!("{} is empty; write something in it.", self.here());
-            self.report(IssueCode::Empty, msg);
+            self.say(IssueCode::Empty, &[" is empty; write something in it."]);
             return None;
         }
         Some(s)
@@ -350,11 +386,8 @@ impl<'a> Ctx<'a> {
             } else {
                 v.type_name()
             };
-            let msg = format!(
-                "{} must be a finite number {bound} 0, not {what}.",
-                self.here(),
-            );
-            let i = self.report(IssueCode::TooSmall, msg);
+            let parts = [" must be a finite number ", bound, " 0, not ", what, "."];
+            let i = self.say(IssueCode::TooSmall, &parts);
             i.received = Some(if n.json_text().is_some() {
                 n.display()
             } else {
@@ -365,8 +398,10 @@ impl<'a> Ctx<'a> {
         let below = n.is_negative() && magnitude == Magnitude::Finite;
         if below || (exclusive && magnitude == Magnitude::Zero) {
             let n_text = n.display();
-            let msg = format!("{} is {n_text}; it must be {bound} 0.", self.here());
-            let i = self.report(IssueCode::TooSmall, msg);
+            let i = self.say(
+                IssueCode::TooSmall,
+                &[" is ", &n_text, "; it must be ", bound, " 0."],
+            );
             i.expected = Some(if exclusive { "> 0" } else { ">= 0" }.to_owned());
             i.received = Some(n_text);
             return None;
@@ -381,12 +416,25 @@ impl<'a> Ctx<'a> {
             return Some(hit);
         }
         let list = joined(allowed, "`", "`, `", "`");
-        let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
-            Some(a) => format!("; did you mean `{a}`? (values match exactly, case included)"),
-            None => String::new(),
+        let (hint, a, hint_end) = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
+            Some(a) => (
+                "; did you mean `",
+                *a,
+                "`? (values match exactly, case included)",
+            ),
+            None => ("", "", ""),
         };
-        let msg = format!("{} is {}; use one of {list}{hint}.", self.here(), quote(s));
-        let i = self.report(IssueCode::InvalidEnum, msg);
+        let parts = [
+            " is ",
+            &quote(s),
+            "; use one of ",
+            &list,
+            hint,
+            a,
+            hint_end,
+            ".",
+        ];
+        let i = self.say(IssueCode::InvalidEnum, &parts);
         i.expected = Some(joined(allowed, "", " | ", ""));
         i.received = Some(s.to_owned());
         None
@@ -396,12 +444,12 @@ impl<'a> Ctx<'a> {
     pub fn id(&mut self, v: &'a Value) -> Option<&'a str> {
         let s = self.text(v)?;
         if !formats::is_object_id(s) {
-            let msg = format!(
-                "{} is {}, which is not a 24-hex-digit object id; check that you copied the id, not a name.",
-                self.here(),
-                quote(s)
-            );
-            self.report(IssueCode::UnusualId, msg).received = Some(s.to_owned());
+            let parts = [
+                " is ",
+                &quote(s),
+                ", which is not a 24-hex-digit object id; check that you copied the id, not a name.",
+            ];
+            self.say(IssueCode::UnusualId, &parts).received = Some(s.to_owned());
         }
         Some(s)
     }
@@ -417,19 +465,20 @@ impl<'a> Ctx<'a> {
         match formats::check_url(s) {
             Ok(url) => {
                 if !url.secure {
-                    let msg = format!(
-                        "{} uses http:, which sends data unencrypted; use https: if the server supports it.",
-                        self.here()
+                    self.say(
+                        IssueCode::InsecureUrl,
+                        &[" uses http:, which sends data unencrypted; use https: if the server supports it."],
                     );
-                    self.report(IssueCode::InsecureUrl, msg);
                 }
                 if let Some(why) = url.unreachable {
-                    let msg = format!(
-                        "{} has the host {}, {why}, which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
-                        self.here(),
-                        quote(url.host)
-                    );
-                    self.report(IssueCode::UnreachableUrl, msg).received = Some(s.to_owned());
+                    let parts = [
+                        " has the host ",
+                        &quote(url.host),
+                        ", ",
+                        why,
+                        ", which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
+                    ];
+                    self.say(IssueCode::UnreachableUrl, &parts).received = Some(s.to_owned());
                 }
             }
             Err(why) => {
@@ -438,12 +487,16 @@ impl<'a> Ctx<'a> {
                 } else {
                     ""
                 };
-                let msg = format!(
-                    "{} is {}, and {why}; give an absolute URL such as `https://example.com/webhook`{empty}.",
-                    self.here(),
-                    quote(s)
-                );
-                let i = self.report(IssueCode::InvalidUrl, msg);
+                let parts = [
+                    " is ",
+                    &quote(s),
+                    ", and ",
+                    why,
+                    "; give an absolute URL such as `https://example.com/webhook`",
+                    empty,
+                    ".",
+                ];
+                let i = self.say(IssueCode::InvalidUrl, &parts);
                 i.expected = Some("absolute http(s) URL".into());
                 i.received = Some(s.to_owned());
                 return None;
@@ -552,30 +605,35 @@ impl<'a> Ctx<'a> {
                 if !listed {
                     return;
                 }
-                let (code, msg) = if read_only {
-                    (
+                let issue = if read_only {
+                    c.say(
                         IssueCode::ReadOnly,
-                        format!(
-                            "{} is generated by the server, not sent on create; remove it{after}.",
-                            c.here()
-                        ),
+                        &[
+                            " is generated by the server, not sent on create; remove it",
+                            after,
+                            ".",
+                        ],
                     )
                 } else {
                     let names: Vec<&'static str> = shape.fields.iter().map(|d| d.key).collect();
-                    let hint = match suggest(k, &names) {
-                        Some(s) => format!(" Did you mean `{s}`?"),
-                        None => String::new(),
+                    let (hint, s, hint_end) = match suggest(k, &names) {
+                        Some(s) => (" Did you mean `", s, "`?"),
+                        None => ("", "", ""),
                     };
-                    (
-                        IssueCode::UnknownKey,
-                        format!(
-                            "{} is not a field of {}; remove it{after}.{hint}",
-                            c.here(),
-                            c.what
-                        ),
-                    )
+                    let what = c.what;
+                    let parts = [
+                        " is not a field of ",
+                        what,
+                        "; remove it",
+                        after,
+                        ".",
+                        hint,
+                        s,
+                        hint_end,
+                    ];
+                    c.say(IssueCode::UnknownKey, &parts)
                 };
-                c.report(code, msg).severity = severity;
+                issue.severity = severity;
             });
             if self.opts.unknown_keys == UnknownKeys::Keep {
                 if v.is_json() {
@@ -631,28 +689,35 @@ impl<'a> Ctx<'a> {
             Some(c) if !c.value.is_null() => {
                 self.in_field(alt, |ctx, v| {
                     if *v == *c.value {
-                        let msg = format!(
-                            "{} repeats `{canonical_name}`; give it once, as `{canonical_name}` (normalize drops this copy).",
-                            ctx.here()
-                        );
-                        ctx.report(IssueCode::Moved, msg);
+                        let parts = [
+                            " repeats `",
+                            canonical_name,
+                            "`; give it once, as `",
+                            canonical_name,
+                            "` (normalize drops this copy).",
+                        ];
+                        ctx.say(IssueCode::Moved, &parts);
                     } else {
-                        let msg = format!(
-                            "{} and `{canonical_name}` say different things; keep one, as `{canonical_name}`.",
-                            ctx.here()
-                        );
-                        ctx.report(IssueCode::Conflict, msg);
+                        let parts = [
+                            " and `",
+                            canonical_name,
+                            "` say different things; keep one, as `",
+                            canonical_name,
+                            "`.",
+                        ];
+                        ctx.say(IssueCode::Conflict, &parts);
                     }
                 });
                 Some(c)
             }
             _ => {
                 self.in_field(alt, |ctx, _| {
-                    let msg = format!(
-                        "{} belongs at `{canonical_name}`; normalize moves it there.",
-                        ctx.here()
-                    );
-                    ctx.report(IssueCode::Moved, msg);
+                    let parts = [
+                        " belongs at `",
+                        canonical_name,
+                        "`; normalize moves it there.",
+                    ];
+                    ctx.say(IssueCode::Moved, &parts);
                 });
                 Some(alt)
             }
@@ -670,15 +735,16 @@ impl<'a> Ctx<'a> {
             Some(f) if !f.value.is_null() => Some(f),
             Some(f) => {
                 self.in_field(f, |c, _| {
-                    let msg = format!("{} is required and cannot be null; {hint}.", c.here());
-                    c.report(IssueCode::Required, msg);
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required and cannot be null; ", hint, "."],
+                    );
                 });
                 None
             }
             None => {
                 self.in_missing(key, |c| {
-                    let msg = format!("{} is required; {hint}.", c.here());
-                    c.report(IssueCode::Required, msg);
+                    c.say(IssueCode::Required, &[" is required; ", hint, "."]);
                 });
                 None
             }
@@ -827,12 +893,12 @@ impl<'a> Ctx<'a> {
         if formats::is_time(t) {
             return Some(t);
         }
-        let msg = format!(
-            "{} is {}; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
-            self.here(),
-            quote(t)
-        );
-        let i = self.report(IssueCode::InvalidTime, msg);
+        let parts = [
+            " is ",
+            &quote(t),
+            "; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
+        ];
+        let i = self.say(IssueCode::InvalidTime, &parts);
         i.expected = Some("HH:MM".into());
         i.received = Some(t.to_owned());
         None
@@ -844,16 +910,20 @@ impl<'a> Ctx<'a> {
         if formats::is_timezone(t) {
             return Some(t);
         }
-        let hint = match formats::timezone_suggestion(t) {
-            Some(s) => format!(" Did you mean `{s}`?"),
-            None => String::new(),
+        let suggestion = formats::timezone_suggestion(t);
+        let (hint, s, hint_end) = match &suggestion {
+            Some(s) => (" Did you mean `", s.as_str(), "`?"),
+            None => ("", "", ""),
         };
-        let msg = format!(
-            "{} is {}, which is not an IANA time zone name; use a name such as `America/New_York` or `UTC`.{hint}",
-            self.here(),
-            quote(t)
-        );
-        let i = self.report(IssueCode::InvalidTimezone, msg);
+        let parts = [
+            " is ",
+            &quote(t),
+            ", which is not an IANA time zone name; use a name such as `America/New_York` or `UTC`.",
+            hint,
+            s,
+            hint_end,
+        ];
+        let i = self.say(IssueCode::InvalidTimezone, &parts);
         i.expected = Some("IANA time zone name".into());
         i.received = Some(t.to_owned());
         None
@@ -862,12 +932,14 @@ impl<'a> Ctx<'a> {
     /// Reports `duplicate` at the current path when `key` was seen before.
     pub fn unique<'s>(&mut self, seen: &mut StrSet<'s>, key: &'s str, what: &str) {
         if seen.insert(key).is_err() {
-            let msg = format!(
-                "{} repeats the {what} {}, which must be unique; change or remove one of them.",
-                self.here(),
-                quote(key)
-            );
-            self.report(IssueCode::Duplicate, msg).received = Some(key.to_owned());
+            let parts = [
+                " repeats the ",
+                what,
+                " ",
+                &quote(key),
+                ", which must be unique; change or remove one of them.",
+            ];
+            self.say(IssueCode::Duplicate, &parts).received = Some(key.to_owned());
         }
     }
 }
@@ -1071,5 +1143,40 @@ mod tests {
         assert_eq!(s("derection", &["direction", "name"]), Some("direction"));
         assert_eq!(s("zzzzzz", &["direction", "name"]), None);
         assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
+    }
+
+    /// Messages no shared fixture reaches (values JSON cannot carry come
+    /// from JS objects; NaN and 1e400 from the Rust API), pinned here.
+    #[test]
+    fn messages_of_values_json_cannot_carry() {
+        let mut c = Ctx::new(Options::default(), "the request", true);
+        c.in_missing("a", |c| {
+            c.wrong_type("object", &Value::Alien("function".into()));
+            c.wrong_type("integer", &Value::Alien("undefined".into()));
+            c.wrong_type("null", &Value::Number(f64::NAN.into()));
+            c.wrong_type("array", &Value::Null);
+            c.wrong_type("object", &Value::Array(Vec::new()));
+            c.wrong_type("null", &Value::Bool(true));
+            let _ = c.number(&Value::Number(f64::INFINITY.into()), false);
+            let _ = c.number(&Value::Number(Number::from_json_text("1e400")), true);
+            let _ = c.number(&Value::Number(Number::from_json_text("-1.5")), false);
+            let _ = c.number(&Value::Number(Number::from_json_text("0")), true);
+        });
+        let got: Vec<String> = c.finish().into_iter().map(|i| i.message).collect();
+        assert_eq!(
+            got,
+            [
+                "`a` must be an object, but it is a function value, which JSON cannot carry; give an object.",
+                "`a` must be an integer, but it is an undefined value, which JSON cannot carry; give an integer.",
+                "`a` must be  null, but it is a NaN value, which JSON cannot carry; give  null.",
+                "`a` must be an array, not null; give an array.",
+                "`a` must be an object, not an array; give an object.",
+                "`a` must be  null, not a boolean; give  null.",
+                "`a` must be a finite number at least 0, not Infinity.",
+                "`a` must be a finite number greater than 0, not a number too large for a double.",
+                "`a` is -1.5; it must be at least 0.",
+                "`a` is 0; it must be greater than 0.",
+            ]
+        );
     }
 }

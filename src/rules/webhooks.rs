@@ -35,12 +35,12 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Optio
         if let Value::String(n) = f.value {
             if names.insert(n).is_err() {
                 ctx.in_field(f, |c, _| {
-                    let msg = format!(
-                        "{} repeats the webhook name {}; the API creates both webhooks, but the agent cannot tell them apart: rename one.",
-                        c.here(),
-                        quote(n)
-                    );
-                    let i = c.report(IssueCode::Duplicate, msg);
+                    let parts = [
+                        " repeats the webhook name ",
+                        &quote(n),
+                        "; the API creates both webhooks, but the agent cannot tell them apart: rename one.",
+                    ];
+                    let i = c.say(IssueCode::Duplicate, &parts);
                     i.severity = Severity::Warning;
                     i.received = Some(n.to_owned());
                 });
@@ -83,11 +83,7 @@ pub(crate) fn headers<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
             }
         }
         Value::Array(items) => {
-            let msg = format!(
-                "{} is a list of {{ name, value }} pairs (an older shape); normalize turns it into an object of header names to values.",
-                ctx.here()
-            );
-            ctx.report(IssueCode::Moved, msg);
+            ctx.say(IssueCode::Moved, &[" is a list of { name, value } pairs (an older shape); normalize turns it into an object of header names to values."]);
             for (i, item) in items.iter().enumerate() {
                 ctx.in_index(i, |c| {
                     let obj = c.object(item)?;
@@ -139,27 +135,15 @@ fn header<'a>(
         None
     };
     if let Some((code, text)) = name_issue {
-        let report = |c: &mut Ctx<'a>| {
-            let msg = format!(
-                "{} {}",
-                c.here(),
-                super::formats::replace_all(text, "{}", &quote(name))
-            );
-            c.report(code, msg).received = Some(name.to_owned());
-        };
         match name_field {
-            Some(f) => ctx.in_field(f, |c, _| report(c)),
-            None => report(ctx),
+            Some(f) => ctx.in_field(f, |c, _| bad_name(c, code, text, name)),
+            None => bad_name(ctx, code, text, name),
         }
     }
     let check = |c: &mut Ctx<'a>| -> Option<&'a str> {
         let text = c.string(value.value)?;
         if !formats::is_header_value(text) {
-            let msg = format!(
-                "{} holds a line break or control character, which a header value cannot; remove it.",
-                c.here()
-            );
-            c.report(IssueCode::InvalidHeader, msg);
+            c.say(IssueCode::InvalidHeader, &[" holds a line break or control character, which a header value cannot; remove it."]);
             return None;
         }
         Some(text)
@@ -169,6 +153,14 @@ fn header<'a>(
         None => check(ctx),
     }?;
     name_issue.is_none().then_some(v)
+}
+
+/// `header`'s issue about a header name, at the current place: one copy
+/// for both callers (size).
+#[inline(never)]
+fn bad_name(c: &mut Ctx<'_>, code: IssueCode, text: &str, name: &str) {
+    let text = super::formats::replace_all(text, "{}", &quote(name));
+    c.say(code, &[" ", &text]).received = Some(name.to_owned());
 }
 
 /// A list of objects with a required, unique `name` and other optional
@@ -183,7 +175,7 @@ fn named_list<'a>(ctx: &mut Ctx<'a>, v: &'a Value, name: Key, what: &str) -> Opt
             let mut w = c.walk(obj, name.shape);
             let n = c.need(name.def(), w.raw(name), |c, v| {
                 let n = c.text(v)?;
-                c.unique(&mut seen, n, &format!("{what} name"));
+                c.unique(&mut seen, n, &crate::text::cat(&[what, " name"]));
                 Some(s(n))
             });
             w.set(name, n);

@@ -66,11 +66,10 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
         for (f, name, t) in [(start_f, START.key(), start), (end_f, END.key(), end)] {
             if f.is_none() {
                 missing_in_wh(ctx, wh_field, name, |c| {
-                    let msg = format!(
-                        "{} is required when working hours are enabled; give a time as HH:MM.",
-                        c.here()
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required when working hours are enabled; give a time as HH:MM."],
                     );
-                    c.report(IssueCode::Required, msg);
                 });
             }
             let _ = t;
@@ -78,22 +77,19 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
         if let (Some(a), Some(b), Some(f)) = (start, end, end_f) {
             if formats::minutes(a) == formats::minutes(b) {
                 ctx.in_field(f, |c, _| {
-                    let msg = format!(
-                        "{} equals the start time {a}, so the working hours are empty; choose a different end time (an end before the start is an overnight window).",
-                        c.here()
-                    );
-                    c.report(IssueCode::EmptyWindow, msg);
+                    let parts = [
+                        " equals the start time ",
+                        a,
+                        ", so the working hours are empty; choose a different end time (an end before the start is an overnight window).",
+                    ];
+                    c.say(IssueCode::EmptyWindow, &parts);
                 });
             }
         }
         let ooh_blank = ooh.map_or(true, formats::is_blank);
         if ooh_blank && (ooh_f.is_none() || ooh.is_some()) {
             let report = |c: &mut Ctx<'a>| {
-                let msg = format!(
-                    "{} is empty; with working hours enabled, write the reply people get outside those hours.",
-                    c.here()
-                );
-                c.report(IssueCode::Recommended, msg);
+                c.say(IssueCode::Recommended, &[" is empty; with working hours enabled, write the reply people get outside those hours."]);
             };
             match ooh_f {
                 Some(f) => ctx.in_field(f, |c, _| report(c)),
