@@ -3,13 +3,18 @@
 // encodeInput turns any JavaScript value into JSON text for the core,
 // without ever throwing and without calling anything but getters:
 // - plain JSON data (the usual case) is checked by one walk, then handed to
-//   JSON.stringify;
+//   JSON.stringify (a lone surrogate, which the walk does not look for, is
+//   found in the text, where JSON.stringify escapes it);
 // - anything else is cloned into plain data, each value JSON cannot carry
 //   replaced by null and listed with its path and what it was ("bigint",
 //   "Date", "cyclic reference", "throwing getter"...), so the core can report
 //   it at its place. Properties whose value is undefined count as missing.
 // Keys are data: clones are null-prototype objects, so "__proto__" is an
 // ordinary key and no prototype is ever touched.
+//
+// result builds each call's result object from the core's compact form:
+// no JSON text for the result or its issues, and nothing to parse when there
+// are no issues (see `result` below).
 
 const OBJECT_PROTO = Object.prototype;
 const encoder = new TextEncoder();
@@ -25,13 +30,64 @@ export function writeUtf8(text, memory, ptr, cap) {
   return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, cap)).written;
 }
 const hasOwn = Object.prototype.hasOwnProperty;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+// ----- results -----
+
+/** A result with no value and no issues: a fresh object each call. */
+export function empty(shape, ok) {
+  return shape === 0 ? { valid: ok, issues: [] } : { ok, issues: [] };
+}
+
+/**
+ * A call's result, a fresh plain object: `{ valid, issues }` (shape 0),
+ * `{ ok, value, issues }` (1) or `{ ok, request, issues }` (2); when `ok`
+ * is false, `{ ok, issues }`. value: JSON text (JSON.parse keeps
+ * `__proto__` an own key); nums (a Float64Array) and text: the issues, as
+ * readIssues reads them.
+ */
+export function result(shape, ok, nums, text, value) {
+  const issues = readIssues(nums, text);
+  if (shape === 0) return { valid: ok, issues };
+  if (!ok) return { ok, issues };
+  value = JSON.parse(value);
+  return shape === 1 ? { ok, value, issues } : { ok, request: value, issues };
+}
+
+/**
+ * Issues from their numbers and their strings, one after the other in s.
+ * Each issue: the lengths of its code, severity (0 error, 1 warning), which
+ * of expected, received, line and column it has (bits 1, 2, 4, 8), the
+ * path's length and its segments (an index, or -1 - the length of a key),
+ * the lengths of pointer, message, expected and received, then line and
+ * column. Lengths are in UTF-16 units; keys in the order of the core's.
+ */
+function readIssues(nums, s) {
+  const out = [];
+  let at = 0;
+  let k = 0;
+  const str = (len) => s.slice(at, (at += len));
+  while (k < nums.length) {
+    const code = str(nums[k++]);
+    const severity = nums[k++] === 0 ? 'error' : 'warning';
+    const has = nums[k++];
+    const path = [];
+    for (let n = nums[k++]; n > 0; n--) {
+      const seg = nums[k++];
+      path.push(seg < 0 ? str(-1 - seg) : seg);
+    }
+    const pointer = str(nums[k++]);
+    const issue = { path, pointer, code, message: str(nums[k++]), severity };
+    if (has & 1) issue.expected = str(nums[k++]);
+    if (has & 2) issue.received = str(nums[k++]);
+    if (has & 4) issue.line = nums[k++];
+    if (has & 8) issue.column = nums[k++];
+    out.push(issue);
+  }
+  return out;
+}
 
 // A lone UTF-16 surrogate cannot travel as UTF-8: it becomes U+FFFD, as
 // TextEncoder does.
-const wellFormed = typeof String.prototype.isWellFormed === 'function'
-  ? (s) => s.isWellFormed()
-  : (s) => !LONE_SURROGATE.test(s);
 const toWellFormed = typeof String.prototype.toWellFormed === 'function'
   ? (s) => s.toWellFormed()
   : (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -49,43 +105,38 @@ export const MAX_VALUES = 1_000_000;
 // says where and which. Comparing with === cannot run any trap.
 const STOP = Object.freeze({});
 
+const isLeaf = (x) => typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+
+// Whether v, an object (not null), is plain JSON data that JSON.stringify
+// writes as it is. Leaves are checked in the loops (a call per object and
+// array only); strings are not checked for lone surrogates here (encodeInput
+// finds them in the text). ctx.visited counts each value read, as the
+// careful path does; past MAX_VALUES, throws STOP.
 function isPlain(v, depth, ctx) {
-  if (++ctx.visited > MAX_VALUES) {
-    ctx.stop = [[], 'values'];
-    throw STOP;
-  }
-  switch (typeof v) {
-    case 'string':
-      return wellFormed(v);
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(v);
-    case 'object': {
-      if (v === null) return true;
-      if (depth >= ctx.maxDepth) return false;
-      if (Array.isArray(v)) {
-        if (typeof v.toJSON === 'function') return false; // JSON.stringify would call it: the careful path never does
-        const n = v.length;
-        if (n > ctx.maxItems) return false;
-        for (let i = 0; i < n; i++) {
-          if (!(i in v) || !isPlain(v[i], depth + 1, ctx)) return false;
-        }
-        return true;
-      }
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== OBJECT_PROTO && proto !== null) return false;
-      if (typeof v.toJSON === 'function') return false;
-      for (const k in v) {
-        if (!hasOwn.call(v, k) || !wellFormed(k)) return false; // inherited enumerable: not plain
-        const x = v[k];
-        if (x !== undefined && !isPlain(x, depth + 1, ctx)) return false;
-      }
-      return true;
+  if (depth >= ctx.maxDepth) return false;
+  if (Array.isArray(v)) {
+    if (typeof v.toJSON === 'function') return false; // JSON.stringify would call it: the careful path never does
+    const n = v.length;
+    if (n > ctx.maxItems) return false;
+    for (let i = 0; i < n; i++) {
+      if (!(i in v)) return false;
+      const x = v[i];
+      if (++ctx.visited > MAX_VALUES) throw STOP;
+      if (typeof x === 'object' ? x !== null && !isPlain(x, depth + 1, ctx) : !isLeaf(x)) return false;
     }
-    default:
-      return false;
+    return true;
   }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== OBJECT_PROTO && proto !== null) return false;
+  if (typeof v.toJSON === 'function') return false;
+  for (const k in v) {
+    if (!hasOwn.call(v, k)) return false; // inherited enumerable: not plain
+    const x = v[k];
+    if (x === undefined) continue;
+    if (++ctx.visited > MAX_VALUES) throw STOP;
+    if (typeof x === 'object' ? x !== null && !isPlain(x, depth + 1, ctx) : !isLeaf(x)) return false;
+  }
+  return true;
 }
 
 function kindOf(v) {
@@ -236,27 +287,31 @@ function cloneInner(v, path, depth, ctx) {
 }
 
 /**
- * Returns [jsonText, aliensJson | null, tooLargeJson | null].
- * aliensJson: JSON of [[path, kind], ...]; tooLargeJson: JSON of
+ * Returns the JSON text of plain data (the usual case), else
+ * [jsonText, aliensJson | null, tooLargeJson | null]: aliensJson, JSON of
+ * [[path, kind], ...]; tooLargeJson, JSON of
  * [path, "depth" | "items" | "values"]. Never throws.
  */
 export function encodeInput(input, maxDepth, maxItems) {
-  const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems, visited: 0, stop: null };
   let plain = false;
   try {
-    plain = isPlain(input, 0, ctx);
+    // visited: 1, the input itself.
+    plain = typeof input === 'object' ? input === null || isPlain(input, 0, { maxDepth, maxItems, visited: 1 }) : isLeaf(input);
   } catch {
     plain = false; // a trap threw, or too many values: the careful path says where
   }
   if (plain) {
     try {
       const text = JSON.stringify(input);
-      if (typeof text === 'string') return [text, null, null];
+      // JSON.stringify escapes a lone surrogate as \udXXX (lowercase); the
+      // same six characters after an escaped backslash only cost the careful
+      // path, which replaces lone surrogates with U+FFFD.
+      if (typeof text === 'string' && !text.includes('\\ud')) return text;
     } catch {
       // a getter changed its mind: take the careful path
     }
   }
-  ctx.visited = 0;
+  const ctx = { aliens: [], ancestors: new Set(), maxDepth, maxItems, visited: 0, stop: null };
   try {
     const clone = cloneValue(input, [], 0, ctx);
     return [JSON.stringify(clone), ctx.aliens.length ? JSON.stringify(ctx.aliens) : null, null];
@@ -266,9 +321,63 @@ export function encodeInput(input, maxDepth, maxItems) {
   }
 }
 
+/** The largest limit an option takes (maxBytes, maxDepth, maxItems). */
+const MAX_COUNT = 1e15;
+// Stands for an option whose getter threw (encodeOptions): describe names it.
+const THREW = Object.freeze(Object.create(null));
+
+/**
+ * Options as JSON text for the core, which reads it into its Deserialize
+ * types: getters and Proxy traps run here, in try/catch, never in the core.
+ * Returns undefined when they are left out (undefined or null), "null" when
+ * they are no object (an array, a number, a function, a revoked Proxy...),
+ * else the JSON of [values, unknown]: values, an object with the value of
+ * each of `names` (comma-separated; own or inherited) that is not undefined,
+ * where a value that is no string, boolean, null or whole number from 0 to
+ * MAX_COUNT (the only numbers an option takes) becomes {"$": what it is}
+ * ("number", "Date", "bigint", "throwing getter"...); unknown, the own
+ * string keys that are none of `names`, whose value is not undefined.
+ * Never throws.
+ */
+export function encodeOptions(options, names) {
+  if (options === undefined || options === null) return undefined;
+  try {
+    if (typeof options !== 'object' || Array.isArray(options)) return 'null';
+  } catch {
+    return 'null'; // a revoked Proxy
+  }
+  const known = names.split(',');
+  const read = (k) => {
+    try {
+      return options[k];
+    } catch {
+      return THREW;
+    }
+  };
+  const values = {};
+  for (const k of known) {
+    const v = read(k);
+    if (v === undefined) continue;
+    const plain = v === null || typeof v === 'boolean' || (Number.isInteger(v) && v >= 0 && v <= MAX_COUNT);
+    values[k] = typeof v === 'string' ? toWellFormed(v) : plain ? v : { $: describe(v) };
+  }
+  let own = [];
+  try {
+    own = Reflect.ownKeys(options);
+  } catch {
+    // a Proxy's ownKeys trap threw: no own keys to check
+  }
+  const unknown = [];
+  for (const k of own) {
+    if (typeof k === 'string' && !known.includes(k) && read(k) !== undefined) unknown.push(toWellFormed(k));
+  }
+  return JSON.stringify([values, unknown]);
+}
+
 /** What a value is, for messages; never throws. */
 export function describe(v) {
   try {
+    if (v === THREW) return 'throwing getter';
     if (v === null) return 'null';
     if (Array.isArray(v)) return 'array';
     if (typeof v === 'object') return kindOf(v) === 'object with a custom prototype' ? 'object' : kindOf(v);

@@ -140,3 +140,100 @@ export declare const messageFlowSchema: StandardSchemaV1<MessageFlowInput, Messa
 export declare const callFlowFormSchema: StandardSchemaV1<CallFlowFormValues, CallFlow>;
 /** Standard Schema of a message flow form (coerces form values, then normalizes). */
 export declare const messageFlowFormSchema: StandardSchemaV1<MessageFlowFormValues, MessageFlow>;
+
+// ---- The field catalogue and the JSON Schemas (generated from the Rust schema) ----
+
+/** A field's JSON type; `any`: any JSON value. A webhook's `body` lists its three. */
+export type CatalogueType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'any';
+/** The format of a string field, or `headers` for a header map. */
+export type CatalogueFormat = 'id' | 'url' | 'time' | 'timezone' | 'headers';
+/** How a form shows a string field. */
+export type CatalogueControl = 'text' | 'textarea' | 'code' | 'message';
+/** An allowed (or refused) value, with what it means. */
+export interface CatalogueOption {
+  readonly value: string;
+  readonly meaning: string;
+}
+/** Presentational hints for forms (nothing that validation reads). */
+export interface CatalogueUi {
+  /** The control of a string field (`text`: one line; `message`: text sent to people as written); null for the others. */
+  readonly control: CatalogueControl | null;
+  /** A titled group of neighbouring fields in the same object. */
+  readonly section: { readonly title: string; readonly help: string; /** Shown after the other fields of its object. */ readonly last: boolean } | null;
+  /** What one item of a list is called ("Webhook"). */
+  readonly item: string | null;
+  /** An object whose fields a form shows in place, without a section of its own. */
+  readonly inline: boolean;
+  /** Pass-through properties of an open item that a form may offer (a flow node's `type`), at paths inside the item. */
+  readonly extras: ReadonlyArray<{ readonly path: readonly string[]; readonly label: string; readonly control: CatalogueControl }>;
+  /** Values a form may offer though the field refuses them, each with why (`inbound` for a call flow's direction). */
+  readonly refused: readonly CatalogueOption[];
+}
+/**
+ * One field of a payload, in `callFlowFields` / `messageFlowFields`: every
+ * key is always present (`null` when it does not apply).
+ */
+export interface CatalogueField {
+  /** The path in dotted form, list items as `[]`: `settings.callSettings.maxCallDuration`, `webhooks[].url`. */
+  readonly name: string;
+  /** The path as keys, list items as `"[]"`: `["webhooks", "[]", "url"]`. */
+  readonly path: readonly string[];
+  /** The last key. */
+  readonly key: string;
+  readonly type: CatalogueType | readonly CatalogueType[];
+  /** Must be given, and not null. */
+  readonly required: boolean;
+  /** `null` is documented as meaning "none" (any optional field accepts null as absent). */
+  readonly nullable: boolean;
+  /** The value normalize fills in when the field is left out; null: none. */
+  readonly default: string | boolean | readonly [] | { readonly [key: string]: never } | null;
+  /** The allowed values, each with its meaning; null for a field that is not an enum. */
+  readonly enum: readonly CatalogueOption[] | null;
+  /** The smallest number allowed (`exclusiveMin`: the number must be greater). */
+  readonly min: number | null;
+  readonly exclusiveMin: boolean;
+  readonly format: CatalogueFormat | null;
+  /** A string that must say something (blank is an error). */
+  readonly nonEmpty: boolean;
+  /** A short label for a form. */
+  readonly label: string;
+  /** One line of help under a form field; may be empty. */
+  readonly help: string;
+  /** What the field means, from the API docs. */
+  readonly doc: string;
+  /** Documented other places of the field (dotted paths), which normalize moves here (`moved`). */
+  readonly alternatives: readonly string[];
+  /** The other place of the same value (dotted path): normalize writes both, and they must agree. */
+  readonly mirrors: string | null;
+  /** The input type of an object, or of a list's items (`CallSettings`). */
+  readonly shape: string | null;
+  /** An object (or list items) whose keys beyond the listed ones pass through (flow nodes and edges). */
+  readonly open: boolean;
+  /** The value (or a list's items) passes through untouched. */
+  readonly passThrough: boolean;
+  /** For a list of objects: the fields of its items (paths through `[]`). */
+  readonly items: readonly CatalogueField[] | null;
+  readonly ui: CatalogueUi;
+}
+/** Every field of a call flow, in the schema's order: objects' fields follow their object; lists carry their items' fields. Deeply frozen. */
+export declare const callFlowFields: readonly CatalogueField[];
+/** Every field of a message flow. Deeply frozen. */
+export declare const messageFlowFields: readonly CatalogueField[];
+
+/** Options of the JSON Schema functions. */
+export interface JsonSchemaOptions {
+  /** `"reject"`: the variant with `additionalProperties: false`; `"strip"` and `"keep"` (the default): unknown keys allowed. */
+  unknownKeys?: 'strip' | 'keep' | 'reject';
+}
+/** A JSON Schema, draft 2020-12 (a fresh object on every call). */
+export interface JsonSchema {
+  $schema: 'https://json-schema.org/draft/2020-12/schema';
+  $id: string;
+  title: string;
+  description: string;
+  [keyword: string]: unknown;
+}
+/** The JSON Schema of a call flow (also `trillet-flows/schema/call-flow.schema.json`). Throws a TypeError for an unknown option or value. */
+export declare function callFlowJsonSchema(options?: JsonSchemaOptions): JsonSchema;
+/** The JSON Schema of a message flow (also `trillet-flows/schema/message-flow.schema.json`). Throws a TypeError for an unknown option or value. */
+export declare function messageFlowJsonSchema(options?: JsonSchemaOptions): JsonSchema;

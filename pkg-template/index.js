@@ -25,23 +25,7 @@ const wrap = guard(glue, () => {
   if (!loaded) throw new Error('trillet-flows: `await init()` once before the first call (see the package README).');
 });
 
-export const validateCallFlow = wrap(glue.validateCallFlow, 'valid');
-export const validateCallFlowJson = wrap(glue.validateCallFlowJson, 'valid');
-export const validateMessageFlow = wrap(glue.validateMessageFlow, 'valid');
-export const validateMessageFlowJson = wrap(glue.validateMessageFlowJson, 'valid');
-export const normalizeCallFlow = wrap(glue.normalizeCallFlow, 'ok');
-export const normalizeCallFlowJson = wrap(glue.normalizeCallFlowJson, 'ok');
-export const normalizeMessageFlow = wrap(glue.normalizeMessageFlow, 'ok');
-export const normalizeMessageFlowJson = wrap(glue.normalizeMessageFlowJson, 'ok');
-export const buildCallFlowRequest = wrap(glue.buildCallFlowRequest, 'ok');
-export const buildMessageFlowRequest = wrap(glue.buildMessageFlowRequest, 'ok');
-export const callFlowFromForm = wrap(glue.callFlowFromForm, 'ok');
-export const messageFlowFromForm = wrap(glue.messageFlowFromForm, 'ok');
-export const callFlowFromResponse = wrap(glue.callFlowFromResponse, 'ok');
-export const callFlowFromResponseJson = wrap(glue.callFlowFromResponseJson, 'ok');
-export const messageFlowFromResponse = wrap(glue.messageFlowFromResponse, 'ok');
-export const messageFlowFromResponseJson = wrap(glue.messageFlowFromResponseJson, 'ok');
-export const callFlowSchema = makeSchema(normalizeCallFlow);
-export const messageFlowSchema = makeSchema(normalizeMessageFlow);
-export const callFlowFormSchema = makeSchema(callFlowFromForm, formFields);
-export const messageFlowFormSchema = makeSchema(messageFlowFromForm, formFields);
+// The exports: every function, the Standard Schemas, and the field catalogue
+// and JSON Schemas (a module of their own, ./catalogue.js, out of the bundle).
+// Written here by scripts/build-pkg.mjs from its one list of the API:
+// @exports

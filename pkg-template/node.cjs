@@ -20,26 +20,10 @@ function load() {
 }
 const wrap = guard(glue, load);
 
-exports.validateCallFlow = wrap(glue.validateCallFlow, 'valid');
-exports.validateCallFlowJson = wrap(glue.validateCallFlowJson, 'valid');
-exports.validateMessageFlow = wrap(glue.validateMessageFlow, 'valid');
-exports.validateMessageFlowJson = wrap(glue.validateMessageFlowJson, 'valid');
-exports.normalizeCallFlow = wrap(glue.normalizeCallFlow, 'ok');
-exports.normalizeCallFlowJson = wrap(glue.normalizeCallFlowJson, 'ok');
-exports.normalizeMessageFlow = wrap(glue.normalizeMessageFlow, 'ok');
-exports.normalizeMessageFlowJson = wrap(glue.normalizeMessageFlowJson, 'ok');
-exports.buildCallFlowRequest = wrap(glue.buildCallFlowRequest, 'ok');
-exports.buildMessageFlowRequest = wrap(glue.buildMessageFlowRequest, 'ok');
-exports.callFlowFromForm = wrap(glue.callFlowFromForm, 'ok');
-exports.messageFlowFromForm = wrap(glue.messageFlowFromForm, 'ok');
-exports.callFlowFromResponse = wrap(glue.callFlowFromResponse, 'ok');
-exports.callFlowFromResponseJson = wrap(glue.callFlowFromResponseJson, 'ok');
-exports.messageFlowFromResponse = wrap(glue.messageFlowFromResponse, 'ok');
-exports.messageFlowFromResponseJson = wrap(glue.messageFlowFromResponseJson, 'ok');
-exports.callFlowSchema = makeSchema(exports.normalizeCallFlow);
-exports.messageFlowSchema = makeSchema(exports.normalizeMessageFlow);
-exports.callFlowFormSchema = makeSchema(exports.callFlowFromForm, formFields);
-exports.messageFlowFormSchema = makeSchema(exports.messageFlowFromForm, formFields);
+// Every function, the Standard Schemas, and the field catalogue and JSON
+// Schemas (catalogue.cjs). Written here by scripts/build-pkg.mjs from its one
+// list of the API:
+// @exports
 /** Loads the module now (it also loads on the first call); resolves at once. */
 exports.init = function init() {
   try {

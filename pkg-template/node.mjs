@@ -3,12 +3,6 @@
 // first call, never at import).
 import api from './node.cjs';
 
-export const {
-  validateCallFlow, validateCallFlowJson, validateMessageFlow, validateMessageFlowJson,
-  normalizeCallFlow, normalizeCallFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
-  buildCallFlowRequest, buildMessageFlowRequest, callFlowFromForm, messageFlowFromForm,
-  callFlowFromResponse, callFlowFromResponseJson, messageFlowFromResponse, messageFlowFromResponseJson,
-  callFlowSchema, messageFlowSchema, callFlowFormSchema, messageFlowFormSchema,
-  init, initSync,
-} = api;
+// The names, written here by scripts/build-pkg.mjs from its one list of the API:
+// @exports
 export default init;

@@ -58,6 +58,8 @@ suite "cargo fmt" cargo fmt --all --check
 suite "cargo clippy" cargo clippy --all-targets -- -D warnings
 suite "cargo clippy wasm32" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 suite "rust tests" cargo test
+# One more field in the schema reaches validate, normalize, forms and the field list.
+suite "schema extra field" cargo test --features example-field --test extra_field
 suite "build pkg" node scripts/build-pkg.mjs
 suite "wasm tests node" env WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test wasm
 suite "wasm tests chromium" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
@@ -69,7 +71,8 @@ if [ -d tests/js ]; then
   # in the Node entry of a copy of pkg/ (tests/js/helpers.mjs); about 15 s.
   suite "js tests size build" env TRILLET_WASM=size node --test --test-reporter=tap \
     tests/js/fixtures.test.mjs tests/js/api.test.mjs tests/js/hostile.test.mjs tests/js/trap.test.mjs \
-    tests/js/numbers.test.mjs tests/js/options.test.mjs tests/js/cost.test.mjs tests/js/cli.test.mjs
+    tests/js/numbers.test.mjs tests/js/options.test.mjs tests/js/cost.test.mjs tests/js/cli.test.mjs \
+    tests/js/results.test.mjs
 fi
 if [ -f tests/js/types/tsconfig.json ]; then
   suite "typescript types" npx --no-install tsc -p tests/js/types --noEmit

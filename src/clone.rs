@@ -22,7 +22,7 @@ pub fn from_response(
     opts: &Options,
 ) -> Normalized {
     if let Some(issue) = json::check_limits(response, &opts.limits) {
-        return failed(issue);
+        return failed(issue.into());
     }
     from_checked(kind, response, overrides, opts)
 }
@@ -39,10 +39,10 @@ pub fn from_response_json(
             let mut n = from_checked(kind, &v, overrides, opts);
             // Issues at the response's own paths get their line and column
             // (an override's issue has no place in the text, and gets none).
-            crate::locate::locate(text, &mut n.issues);
+            crate::issues::locate(text, &mut n.issues);
             n
         }
-        Err(issue) => failed(issue),
+        Err(issue) => failed(issue.into()),
     }
 }
 
@@ -64,7 +64,7 @@ pub(crate) fn from_checked(
         None | Some(Value::Null) => None,
         Some(Value::Object(o)) => {
             if let Some(issue) = json::check_limits(&Value::Object(o.clone()), &opts.limits) {
-                return failed(prefixed(issue));
+                return failed(prefixed(issue.into()));
             }
             Some(o)
         }

@@ -11,6 +11,7 @@
 //! indexes the form used. A repeated name keeps its last value.
 
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
+use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
@@ -24,65 +25,27 @@ enum FieldType {
     Number,
 }
 
-/// The type of a field by its path with indexes written `[]`.
-fn field_type(kind: Kind, pattern: &str) -> FieldType {
-    use FieldType::*;
-    let common = match pattern {
-        "name" => Some(RequiredText),
-        "settings.security.hipaaCompliance" => Some(Bool),
-        "isActive" => Some(Bool),
-        _ => None,
-    };
-    if let Some(t) = common {
-        return t;
-    }
-    let rs = |p: &str| {
-        let rest = p.strip_prefix("settings.responseSettings.")?;
-        Some(match rest {
-            "delay" => Number,
-            "enabled" | "workingHours.enabled" => Bool,
-            _ => Text,
+/// The type of a field by its path, from the schema (a documented other
+/// place has its canonical field's type; a path the schema does not know
+/// is text).
+fn field_type(kind: Kind, path: &[PathSegment]) -> FieldType {
+    let segs: Vec<Option<&str>> = path
+        .iter()
+        .map(|s| match s {
+            PathSegment::Key(k) => Some(k.as_str()),
+            PathSegment::Index(_) => None,
         })
+        .collect();
+    let Some(d) = schema::lookup(kind.shape(), &segs) else {
+        return FieldType::Text;
     };
-    if let Some(t) = rs(pattern) {
-        return t;
-    }
-    match kind {
-        Kind::CallFlow => match pattern {
-            "isGlobal"
-            | "isPreConfigured"
-            | "settings.enableHumanLikeVoiceAndTone"
-            | "settings.utilizePriorCallsContext"
-            | "settings.callSettings.trilletVoiceGuard"
-            | "settings.callSetting.trilletVoiceGuard"
-            | "settings.security.publicAccess"
-            | "webhooks[].isTesting"
-            | "dynamicVariableCollections[].isDefault" => Bool,
-            "settings.welcomeMessageDelay"
-            | "settings.callSettings.maxCallDuration"
-            | "settings.callSettings.endCallOnSilence"
-            | "settings.callSetting.maxCallDuration"
-            | "settings.callSetting.endCallOnSilence" => Number,
-            "webhooks[].name"
-            | "webhooks[].url"
-            | "dynamicVariableCollections[].name"
-            | "dynamicVariableCollections[].variables[].key"
-            | "webhooks[].variablesforcallflow[].name"
-            | "webhooks[].responseVariables[].name"
-            | "flowData.nodes[].id"
-            | "flowData.edges[].source"
-            | "flowData.edges[].target" => RequiredText,
-            _ => Text,
-        },
-        Kind::MessageFlow => match pattern {
-            "autopilot" | "settings.isActive" | "settings.autopilot" => Bool,
-            "agent"
-            | "initiationMessage"
-            | "prompt"
-            | "settings.initiationMessage"
-            | "settings.prompt" => RequiredText,
-            _ => Text,
-        },
+    match (d.ty, d.need) {
+        (Ty::Bool, _) => FieldType::Bool,
+        (Ty::Num { .. }, _) => FieldType::Number,
+        (Ty::Str | Ty::Text | Ty::Id | Ty::Url { .. }, Need::Required(_)) => {
+            FieldType::RequiredText
+        }
+        _ => FieldType::Text,
     }
 }
 
@@ -125,16 +88,12 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
     match node {
         Node::Leaf(text) => {
             !crate::rules::formats::is_blank(text)
-                || field_type(kind, &pattern_of(path)) == FieldType::RequiredText
+                || field_type(kind, path) == FieldType::RequiredText
         }
         Node::Obj(entries, index) => {
             let before = entries.len();
-            entries.retain_mut(|(k, child)| {
-                path.push(PathSegment::Key(k.clone()));
-                let keep = prune(kind, child, path);
-                path.pop();
-                keep
-            });
+            entries
+                .retain_mut(|(k, child)| prune_at(kind, child, path, PathSegment::Key(k.clone())));
             if entries.len() != before {
                 *index = StrSet::with_capacity(entries.len());
                 for (k, _) in entries.iter() {
@@ -144,15 +103,19 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
             !entries.is_empty()
         }
         Node::Arr(items, _) => {
-            items.retain_mut(|(i, child)| {
-                path.push(PathSegment::Index(*i));
-                let keep = prune(kind, child, path);
-                path.pop();
-                keep
-            });
+            items.retain_mut(|(i, child)| prune_at(kind, child, path, PathSegment::Index(*i)));
             !items.is_empty()
         }
     }
+}
+
+/// [`prune`] one level down, at `seg`: one copy for objects and arrays (size).
+#[inline(never)]
+fn prune_at(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>, seg: PathSegment) -> bool {
+    path.push(seg);
+    let keep = prune(kind, node, path);
+    path.pop();
+    keep
 }
 
 /// Splits `a.b[0].c` / `a[b]` into segments; None if malformed.
@@ -206,22 +169,6 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
         first = false;
     }
     Some((out, false))
-}
-
-fn pattern_of(path: &[PathSegment]) -> String {
-    let mut p = String::new();
-    for seg in path {
-        match seg {
-            PathSegment::Index(_) => p.push_str("[]"),
-            PathSegment::Key(k) => {
-                if !p.is_empty() {
-                    p.push('.');
-                }
-                p.push_str(k);
-            }
-        }
-    }
-    p
 }
 
 /// Puts a leaf into the tree; false if the name clashes with another
@@ -308,7 +255,7 @@ fn to_value(
             Some(Value::Array(a))
         }
         Node::Leaf(text) => {
-            let ty = field_type(kind, &pattern_of(path));
+            let ty = field_type(kind, path);
             // Blank optional fields were pruned before.
             let t = text.trim();
             match ty {
@@ -503,7 +450,79 @@ mod tests {
         assert!(parse_name("a..b").is_none());
         assert!(parse_name("").is_none());
         assert!(parse_name("a[0").is_none());
-        assert_eq!(pattern_of(&p), "webhooks[].headers.X-Token");
+        assert_eq!(field_type(Kind::CallFlow, &p), FieldType::Text);
+    }
+
+    /// The form types the schema gives, against the table this module
+    /// kept by hand before the schema.
+    #[test]
+    fn field_types_from_the_schema() {
+        use FieldType::*;
+        let ty = |kind, name: &str| field_type(kind, &parse_name(name).expect(name));
+        let call = [
+            ("name", RequiredText),
+            ("direction", Text),
+            ("agent", Text),
+            ("isActive", Bool),
+            ("isGlobal", Bool),
+            ("isPreConfigured", Bool),
+            ("settings.enableHumanLikeVoiceAndTone", Bool),
+            ("settings.utilizePriorCallsContext", Bool),
+            ("settings.callSettings.trilletVoiceGuard", Bool),
+            ("settings.callSetting.trilletVoiceGuard", Bool),
+            ("settings.security.publicAccess", Bool),
+            ("settings.security.hipaaCompliance", Bool),
+            ("webhooks[0].isTesting", Bool),
+            ("dynamicVariableCollections[2].isDefault", Bool),
+            ("settings.welcomeMessageDelay", Number),
+            ("settings.callSettings.maxCallDuration", Number),
+            ("settings.callSetting.endCallOnSilence", Number),
+            ("settings.responseSettings.delay", Number),
+            ("settings.responseSettings.enabled", Bool),
+            ("settings.responseSettings.workingHours.enabled", Bool),
+            ("settings.responseSettings.start", Text),
+            ("webhooks[0].name", RequiredText),
+            ("webhooks[0].url", RequiredText),
+            ("webhooks[0].variablesforcallflow[1].name", RequiredText),
+            ("webhooks[0].variables[1].name", RequiredText),
+            ("webhooks[0].responseVariables[0].name", RequiredText),
+            ("webhooks[0].headers[X-Token]", Text),
+            ("dynamicVariableCollections[0].name", RequiredText),
+            (
+                "dynamicVariableCollections[0].variables[0].key",
+                RequiredText,
+            ),
+            ("flowData.nodes[0].id", RequiredText),
+            ("flowData.nodes[0].data.prompt", Text),
+            ("flowData.edges[0].id", Text),
+            ("flowData.edges[0].source", RequiredText),
+            ("flowData.edges[0].target", RequiredText),
+            ("settings.transfers[0]", Text),
+            ("nope", Text),
+        ];
+        for (name, want) in call {
+            assert_eq!(ty(Kind::CallFlow, name), want, "{name}");
+        }
+        let message = [
+            ("name", RequiredText),
+            ("agent", RequiredText),
+            ("initiationMessage", RequiredText),
+            ("settings.initiationMessage", RequiredText),
+            ("prompt", RequiredText),
+            ("settings.prompt", RequiredText),
+            ("messageChannel", Text),
+            ("isActive", Bool),
+            ("autopilot", Bool),
+            ("settings.isActive", Bool),
+            ("settings.autopilot", Bool),
+            ("settings.security.hipaaCompliance", Bool),
+            ("settings.responseSettings.delay", Number),
+            ("settings.responseSettings.workingHours.enabled", Bool),
+            ("settings.emailSettings.subjectLine", Text),
+        ];
+        for (name, want) in message {
+            assert_eq!(ty(Kind::MessageFlow, name), want, "{name}");
+        }
     }
 
     fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -1,27 +1,11 @@
 //! Issues: one flat, ordered list of everything wrong (or worth a look) in a
 //! payload, each at its field.
 
+pub use crate::path::{pointer, PathSegment};
+use crate::write::{key, string};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum PathSegment {
-    Key(String),
-    Index(usize),
-}
-
-impl From<&str> for PathSegment {
-    fn from(s: &str) -> Self {
-        PathSegment::Key(s.to_owned())
-    }
-}
-impl From<usize> for PathSegment {
-    fn from(i: usize) -> Self {
-        PathSegment::Index(i)
-    }
-}
+use std::fmt::Write as _;
 
 /// Whether an issue makes the payload invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -34,148 +18,99 @@ pub enum Severity {
     Warning,
 }
 
-/// The stable code of an issue. New codes may be added; existing ones never
-/// change meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum IssueCode {
+/// Declares [`IssueCode`] from one table: each row gives a code's doc, its
+/// variant, its snake_case string (the `as_str`, `Display`, serde and
+/// TypeScript spelling) and its default severity; the rows' order is
+/// [`IssueCode::ALL`]'s.
+macro_rules! issue_codes {
+    ($($(#[doc = $doc:literal])* $code:ident = $name:literal, $severity:ident;)*) => {
+        /// The stable code of an issue. New codes may be added; existing ones never
+        /// change meaning.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        pub enum IssueCode {
+            $($(#[doc = $doc])* #[serde(rename = $name)] $code,)*
+        }
+
+        impl IssueCode {
+            /// Every code: the 25 of the contract's table, in its order, then
+            /// `internal_error` (the JavaScript layer's, for a module that failed).
+            pub const ALL: [IssueCode; [$(IssueCode::$code),*].len()] = [$(IssueCode::$code),*];
+
+            /// The snake_case code string.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(IssueCode::$code => $name,)*
+                }
+            }
+
+            /// The severity this code has unless an option raises it.
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(IssueCode::$code => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+issue_codes! {
     /// A required field is missing or null.
-    Required,
+    Required = "required", Error;
     /// A string that must say something is empty or only whitespace.
-    Empty,
+    Empty = "empty", Error;
     /// Wrong JSON type (`expected` and `received` name the types).
-    InvalidType,
+    InvalidType = "invalid_type", Error;
     /// Not one of the allowed values (`expected` lists them).
-    InvalidEnum,
+    InvalidEnum = "invalid_enum", Error;
     /// A field allowed only together with another field's value.
-    OnlyWith,
+    OnlyWith = "only_with", Error;
     /// The same fact is given twice with different values.
-    Conflict,
+    Conflict = "conflict", Error;
     /// Not an absolute `http:` or `https:` URL.
-    InvalidUrl,
+    InvalidUrl = "invalid_url", Error;
     /// Warning: `http:` where `https:` would do (any host, loopback included).
-    InsecureUrl,
+    InsecureUrl = "insecure_url", Warning;
     /// Warning: a webhook URL whose host Trillet's servers cannot reach
     /// (loopback, private, link-local, unspecified, or a local-only name).
-    UnreachableUrl,
+    UnreachableUrl = "unreachable_url", Warning;
     /// Warning: an id that is not a 24-hex-digit object id.
-    UnusualId,
+    UnusualId = "unusual_id", Warning;
     /// A number below its minimum, or not finite.
-    TooSmall,
+    TooSmall = "too_small", Error;
     /// Not a 24-hour `HH:MM` time.
-    InvalidTime,
+    InvalidTime = "invalid_time", Error;
     /// Not an IANA time zone name.
-    InvalidTimezone,
+    InvalidTimezone = "invalid_timezone", Error;
     /// Working hours that start and end at the same minute.
-    EmptyWindow,
+    EmptyWindow = "empty_window", Error;
     /// An id, key or name that must be unique appears again (reported at the
     /// later one); a warning for a repeated webhook name, which the API accepts.
-    Duplicate,
+    Duplicate = "duplicate", Error;
     /// A flow edge that names a node that does not exist.
-    DanglingReference,
+    DanglingReference = "dangling_reference", Error;
     /// More than one dynamic variable collection is marked default.
-    MultipleDefaults,
+    MultipleDefaults = "multiple_defaults", Error;
     /// A webhook header name or value that HTTP does not allow.
-    InvalidHeader,
+    InvalidHeader = "invalid_header", Error;
     /// Warning: a field found at a documented alternative place or name, moved to the canonical one.
-    Moved,
+    Moved = "moved", Warning;
     /// Warning: a key the endpoint does not define; dropped by normalize (an error with `unknownKeys: "reject"`).
-    UnknownKey,
+    UnknownKey = "unknown_key", Warning;
     /// Warning: a server-generated field; dropped by normalize.
-    ReadOnly,
+    ReadOnly = "read_only", Warning;
     /// Warning: settings that the chosen message channel does not use.
-    IgnoredForChannel,
+    IgnoredForChannel = "ignored_for_channel", Warning;
     /// Warning: a field that is optional but nearly always wanted.
-    Recommended,
+    Recommended = "recommended", Warning;
     /// A JSON text that does not parse; the message gives line and column.
-    InvalidJson,
+    InvalidJson = "invalid_json", Error;
     /// Input past a limit (bytes of JSON text, nesting depth, items in one array).
-    TooLarge,
+    TooLarge = "too_large", Error;
     /// The input could not be checked: the WebAssembly module failed (a bug
     /// in this library). Reported by the JavaScript layer, which restarts the
     /// module so that later calls work; the Rust core never reports it.
-    InternalError,
-}
-
-impl IssueCode {
-    /// Every code: the 25 of the contract's table, in its order, then
-    /// `internal_error` (the JavaScript layer's, for a module that failed).
-    pub const ALL: [IssueCode; 26] = [
-        IssueCode::Required,
-        IssueCode::Empty,
-        IssueCode::InvalidType,
-        IssueCode::InvalidEnum,
-        IssueCode::OnlyWith,
-        IssueCode::Conflict,
-        IssueCode::InvalidUrl,
-        IssueCode::InsecureUrl,
-        IssueCode::UnreachableUrl,
-        IssueCode::UnusualId,
-        IssueCode::TooSmall,
-        IssueCode::InvalidTime,
-        IssueCode::InvalidTimezone,
-        IssueCode::EmptyWindow,
-        IssueCode::Duplicate,
-        IssueCode::DanglingReference,
-        IssueCode::MultipleDefaults,
-        IssueCode::InvalidHeader,
-        IssueCode::Moved,
-        IssueCode::UnknownKey,
-        IssueCode::ReadOnly,
-        IssueCode::IgnoredForChannel,
-        IssueCode::Recommended,
-        IssueCode::InvalidJson,
-        IssueCode::TooLarge,
-        IssueCode::InternalError,
-    ];
-
-    /// The snake_case code string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IssueCode::Required => "required",
-            IssueCode::Empty => "empty",
-            IssueCode::InvalidType => "invalid_type",
-            IssueCode::InvalidEnum => "invalid_enum",
-            IssueCode::OnlyWith => "only_with",
-            IssueCode::Conflict => "conflict",
-            IssueCode::InvalidUrl => "invalid_url",
-            IssueCode::InsecureUrl => "insecure_url",
-            IssueCode::UnreachableUrl => "unreachable_url",
-            IssueCode::UnusualId => "unusual_id",
-            IssueCode::TooSmall => "too_small",
-            IssueCode::InvalidTime => "invalid_time",
-            IssueCode::InvalidTimezone => "invalid_timezone",
-            IssueCode::EmptyWindow => "empty_window",
-            IssueCode::Duplicate => "duplicate",
-            IssueCode::DanglingReference => "dangling_reference",
-            IssueCode::MultipleDefaults => "multiple_defaults",
-            IssueCode::InvalidHeader => "invalid_header",
-            IssueCode::Moved => "moved",
-            IssueCode::UnknownKey => "unknown_key",
-            IssueCode::ReadOnly => "read_only",
-            IssueCode::IgnoredForChannel => "ignored_for_channel",
-            IssueCode::Recommended => "recommended",
-            IssueCode::InvalidJson => "invalid_json",
-            IssueCode::TooLarge => "too_large",
-            IssueCode::InternalError => "internal_error",
-        }
-    }
-
-    /// The severity this code has unless an option raises it.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            IssueCode::InsecureUrl
-            | IssueCode::UnreachableUrl
-            | IssueCode::UnusualId
-            | IssueCode::Moved
-            | IssueCode::UnknownKey
-            | IssueCode::ReadOnly
-            | IssueCode::IgnoredForChannel
-            | IssueCode::Recommended => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
+    InternalError = "internal_error", Error;
 }
 
 impl fmt::Display for IssueCode {
@@ -240,30 +175,39 @@ impl Issue {
     /// The issue as compact JSON (the same text as its `Serialize` impl).
     pub fn to_json_string(&self) -> String {
         let mut out = String::new();
-        crate::write::issue(&mut out, self);
+        write_issue(&mut out, self);
         out
     }
 }
 
-/// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
-pub fn pointer(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        out.push('/');
-        match seg {
-            PathSegment::Index(i) => out.push_str(&i.to_string()),
-            PathSegment::Key(k) => {
-                for c in k.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
-            }
+impl From<crate::json::Error> for Issue {
+    /// The one issue of refused input: `invalid_json` or `too_large`, at
+    /// the error's path, with its message, line and column.
+    fn from(e: crate::json::Error) -> Self {
+        let code = match e.kind {
+            crate::json::ErrorKind::InvalidJson => IssueCode::InvalidJson,
+            crate::json::ErrorKind::TooLarge => IssueCode::TooLarge,
+        };
+        let mut issue = Issue::new(e.path, code, e.message);
+        issue.line = e.line;
+        issue.column = e.column;
+        issue
+    }
+}
+
+/// Sets `line` and `column` on every issue that has none, from `text` (the
+/// JSON text the issues' input was parsed from).
+pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
+    if issues.iter().all(|i| i.line.is_some()) {
+        return;
+    }
+    let places = crate::locate::places(text, issues.iter().map(|i| i.pointer.as_str()));
+    for (i, place) in issues.iter_mut().zip(places) {
+        if let (None, Some((line, column))) = (i.line, place) {
+            i.line = Some(line);
+            i.column = Some(column);
         }
     }
-    out
 }
 
 /// The path written as a person reads it: `webhooks[0].url`, `settings["a.b"]`.
@@ -291,11 +235,124 @@ pub fn display_path(path: &[PathSegment]) -> String {
                     out.push_str(k);
                 } else {
                     out.push('[');
-                    crate::write::string(&mut out, k);
+                    string(&mut out, k);
                     out.push(']');
                 }
             }
         }
     }
     out
+}
+
+/// An issue, with the same fields and order as its `Serialize` impl.
+pub(crate) fn write_issue(out: &mut String, i: &Issue) {
+    out.push('{');
+    key(out, "path", true);
+    out.push('[');
+    for (n, seg) in i.path.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        match seg {
+            PathSegment::Key(k) => string(out, k),
+            PathSegment::Index(x) => {
+                let _ = write!(out, "{x}");
+            }
+        }
+    }
+    out.push(']');
+    key(out, "pointer", false);
+    string(out, &i.pointer);
+    key(out, "code", false);
+    string(out, i.code.as_str());
+    key(out, "message", false);
+    string(out, &i.message);
+    key(out, "severity", false);
+    string(
+        out,
+        match i.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+    );
+    for (name, field) in [("expected", &i.expected), ("received", &i.received)] {
+        if let Some(text) = field {
+            key(out, name, false);
+            string(out, text);
+        }
+    }
+    for (name, field) in [("line", i.line), ("column", i.column)] {
+        if let Some(n) = field {
+            key(out, name, false);
+            let _ = write!(out, "{n}");
+        }
+    }
+    out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table's order and spellings, pinned: every spelling of a code
+    /// (`as_str`, `Display`, serde both ways) is the same string.
+    #[test]
+    fn each_code_is_spelled_one_way_in_the_contract_order() {
+        let names: Vec<&str> = IssueCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "required",
+                "empty",
+                "invalid_type",
+                "invalid_enum",
+                "only_with",
+                "conflict",
+                "invalid_url",
+                "insecure_url",
+                "unreachable_url",
+                "unusual_id",
+                "too_small",
+                "invalid_time",
+                "invalid_timezone",
+                "empty_window",
+                "duplicate",
+                "dangling_reference",
+                "multiple_defaults",
+                "invalid_header",
+                "moved",
+                "unknown_key",
+                "read_only",
+                "ignored_for_channel",
+                "recommended",
+                "invalid_json",
+                "too_large",
+                "internal_error",
+            ]
+        );
+        for code in IssueCode::ALL {
+            let quoted = format!("\"{}\"", code.as_str());
+            assert_eq!(code.to_string(), code.as_str());
+            assert_eq!(serde_json::to_string(&code).unwrap(), quoted);
+            assert_eq!(serde_json::from_str::<IssueCode>(&quoted).unwrap(), code);
+        }
+        let warnings: Vec<&str> = IssueCode::ALL
+            .iter()
+            .filter(|c| c.default_severity() == Severity::Warning)
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                "insecure_url",
+                "unreachable_url",
+                "unusual_id",
+                "moved",
+                "unknown_key",
+                "read_only",
+                "ignored_for_channel",
+                "recommended",
+            ]
+        );
+    }
 }

@@ -5,9 +5,9 @@
 //! while parsing, so a hostile text costs at most its own size. A repeated
 //! object key keeps its first place and its last value, as `JSON.parse` does.
 
-use crate::issues::{Issue, IssueCode, PathSegment};
+use crate::path::PathSegment;
 use crate::value::{Number, ObjectBuilder, Value};
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -57,23 +57,18 @@ pub(crate) fn depth_message(max: usize) -> String {
 
 /// The message of an array past `maxItems` items (with its length, if known).
 pub(crate) fn items_message(max: usize) -> String {
-    count_message("array", "items", None, max)
+    count_message("array", "items", max)
 }
 
 /// The message of an object past `maxItems` keys.
 pub(crate) fn keys_message(max: usize) -> String {
-    count_message("object", "keys", None, max)
+    count_message("object", "keys", max)
 }
 
-fn count_message(what: &str, unit: &str, n: Option<usize>, max: usize) -> String {
-    match n {
-        Some(n) => format!(
-            "This {what} has {n} {unit}, more than {max}; send fewer (or raise the maxItems option)."
-        ),
-        None => format!(
-            "This {what} has more than {max} {unit}; send fewer (or raise the maxItems option)."
-        ),
-    }
+/// The same words for JSON text (whose reader stops counting at the limit)
+/// and for a value (which knows its length).
+fn count_message(what: &str, unit: &str, max: usize) -> String {
+    format!("This {what} has more than {max} {unit}; send fewer (or raise the maxItems option).")
 }
 
 /// The message of a form past `maxItems` fields.
@@ -85,24 +80,60 @@ pub(crate) fn fields_message(n: usize, max: usize) -> String {
 pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
     format!(
         "The form field name {} nests deeper than {max} levels; use a shorter name (or raise the maxDepth option).",
-        crate::rules::quote(name)
+        crate::write::quote(name)
     )
 }
 
-/// Parses JSON text; on failure, the one issue that says why
-/// (`invalid_json` with line and column, or `too_large`).
-#[allow(clippy::result_large_err)] // an error is rare and already the end of the road
-pub fn parse(text: &str, limits: &Limits) -> Result<Value, Issue> {
-    parse_at(text, limits, Place::Full)
+/// Why a JSON text (or a value held to the limits) was refused. This layer
+/// knows no issues: [`crate::issues`] turns an error into the one issue that
+/// reports it (`impl From<json::Error> for Issue`), with the same path,
+/// message, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Where the breach is (empty for a syntax error, which has a line).
+    pub path: Vec<PathSegment>,
+    /// The issue's message.
+    pub message: String,
+    /// For an error in JSON text: the 1-based line.
+    pub line: Option<usize>,
+    /// For an error in JSON text: the 1-based column, in UTF-16 units.
+    pub column: Option<usize>,
+}
+
+/// The two ways input is refused before any rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not JSON (issue code `invalid_json`).
+    InvalidJson,
+    /// The input is past a limit (issue code `too_large`).
+    TooLarge,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, path: Vec<PathSegment>, message: String) -> Self {
+        Error {
+            kind,
+            path,
+            message,
+            line: None,
+            column: None,
+        }
+    }
+}
+
+/// Parses JSON text; on failure, the error that says why (invalid JSON
+/// with line and column, or too large), which converts into its issue.
+pub fn parse(text: &str, limits: &Limits) -> Result<Value, Error> {
+    parse_at(text, limits, Place::FULL)
 }
 
 /// [`parse`], skipping what validate never reads when `at` is not `Full`.
-#[allow(clippy::result_large_err)]
-pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Issue> {
+pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Error> {
     if text.len() > limits.max_bytes {
-        return Err(Issue::new(
+        return Err(Error::new(
+            ErrorKind::TooLarge,
             vec![],
-            IssueCode::TooLarge,
             format!(
                 "The JSON text is {} bytes, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
                 text.len(),
@@ -130,32 +161,30 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
         Err(e) => {
             let line = e.line();
             let column = utf16_column(text, line, e.column());
-            let mut issue = match state.fail.into_inner() {
+            let mut err = match state.fail.into_inner() {
                 Some(fail) => {
                     let mut path = fail.path;
                     path.reverse();
-                    Issue::new(path, IssueCode::TooLarge, fail.message)
+                    Error::new(ErrorKind::TooLarge, path, fail.message)
                 }
                 None => {
                     let text = e.to_string();
                     let what = text
-                        .get(
-                            ..crate::rules::formats::find(&text, " at line ").unwrap_or(text.len()),
-                        )
+                        .get(..crate::text::find(&text, " at line ").unwrap_or(text.len()))
                         .unwrap_or(&text)
                         .to_owned();
                     if what == "recursion limit exceeded" {
-                        Issue::new(
+                        Error::new(
+                            ErrorKind::TooLarge,
                             vec![],
-                            IssueCode::TooLarge,
                             format!(
                                 "The JSON text nests deeper than {DEPTH_CEILING} levels at line {line}, column {column}; flatten it."
                             ),
                         )
                     } else {
-                        Issue::new(
+                        Error::new(
+                            ErrorKind::InvalidJson,
                             vec![],
-                            IssueCode::InvalidJson,
                             format!(
                                 "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
                             ),
@@ -164,10 +193,10 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
                 }
             };
             if line > 0 {
-                issue.line = Some(line);
-                issue.column = Some(column);
+                err.line = Some(line);
+                err.column = Some(column);
             }
-            Err(issue)
+            Err(err)
         }
     }
 }
@@ -307,9 +336,17 @@ pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value
     Seed {
         depth: 0,
         st: &state,
-        at: Place::Full,
+        at: Place::FULL,
     }
     .deserialize(d)
+}
+
+impl<'de> Deserialize<'de> for Value {
+    /// Any serde format into a value (repeated keys: first place, last
+    /// value; nesting up to the depth ceiling).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_value(d)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -322,48 +359,32 @@ struct Seed<'s> {
 /// Where the parser stands in the payload, for skipping what validate never
 /// reads (the contents of flow nodes and edges, transfers, knowledge bases,
 /// reminder messages, a webhook's testResponse): checked for syntax and
-/// limits, but not built.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// Build everything below.
-    Full,
-    CallRoot,
-    FlowData,
-    Nodes,
-    Node,
-    Edges,
-    Edge,
-    Settings,
-    CallSettings,
-    Webhooks,
-    Webhook,
-    /// An array whose items pass through.
-    PassItems,
+/// limits, but not built. The parser does not know the payloads: a place is
+/// a state of its caller's `rule` (the schema's), which says the place
+/// under each key (`None`: an array item), or `None` to skip the value.
+#[derive(Clone, Copy)]
+pub struct Place {
+    pub state: u32,
+    pub rule: fn(u32, Option<&str>) -> Option<u32>,
+}
+
+fn build_all(_: u32, _: Option<&str>) -> Option<u32> {
+    Some(0)
 }
 
 impl Place {
+    /// Build everything below (state 0 is always this).
+    pub const FULL: Place = Place {
+        state: 0,
+        rule: build_all,
+    };
+
     /// The place of the value under `key` (None for an array item).
     fn child(self, key: Option<&str>) -> Option<Place> {
-        use Place::*;
-        Some(match (self, key) {
-            (Full, _) => Full,
-            (CallRoot, Some("flowData")) => FlowData,
-            (CallRoot, Some("settings")) => Settings,
-            (CallRoot, Some("webhooks")) => Webhooks,
-            (FlowData, Some("nodes")) => Nodes,
-            (FlowData, Some("edges")) => Edges,
-            (Nodes, None) => Node,
-            (Edges, None) => Edge,
-            (Node, Some("id")) | (Edge, Some("id" | "source" | "target")) => Full,
-            (Node | Edge, Some(_)) => return None,
-            (Settings, Some("transfers" | "knowledgeBases")) => PassItems,
-            (Settings, Some("callSettings" | "callSetting")) => CallSettings,
-            (CallSettings, Some("reminderMessages")) => PassItems,
-            (Webhooks, None) => Webhook,
-            (Webhook, Some("testResponse")) => return None,
-            (PassItems, None) => return None,
-            _ => Full,
-        })
+        if self.state == 0 {
+            return Some(self);
+        }
+        (self.rule)(self.state, key).map(|state| Place { state, ..self })
     }
 }
 
@@ -585,9 +606,10 @@ impl<'de> Visitor<'de> for Skip<'_> {
 }
 
 /// Checks nesting depth and array lengths of a value that did not come from
-/// JSON text (JavaScript objects, Rust values). Returns the first breach.
-/// Recursion stops at the depth limit, so any value is safe to check.
-pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
+/// JSON text (JavaScript objects, Rust values). Returns the first breach
+/// (always [`ErrorKind::TooLarge`]). Recursion stops at the depth limit, so
+/// any value is safe to check.
+pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
     /// On a breach: the message, and the path innermost first (built only
     /// then, on the way back up).
     fn walk(v: &Value, depth: usize, limits: &Limits) -> Option<(String, Vec<PathSegment>)> {
@@ -597,7 +619,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
                 Some((depth_message(max), Vec::new()))
             }
             Value::Array(a) if a.len() > limits.max_items => Some((
-                count_message("array", "items", Some(a.len()), limits.max_items),
+                count_message("array", "items", limits.max_items),
                 Vec::new(),
             )),
             Value::Array(a) => {
@@ -610,7 +632,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
                 None
             }
             Value::Object(o) if o.len() > limits.max_items => Some((
-                count_message("object", "keys", Some(o.len()), limits.max_items),
+                count_message("object", "keys", limits.max_items),
                 Vec::new(),
             )),
             Value::Object(o) => {
@@ -627,19 +649,20 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Issue> {
     }
     walk(value, 0, limits).map(|(message, mut path)| {
         path.reverse();
-        Issue::new(path, IssueCode::TooLarge, message)
+        Error::new(ErrorKind::TooLarge, path, message)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::path::pointer;
 
     #[test]
     fn columns_count_utf16_units_from_one() {
         // "é" is 2 bytes in UTF-8 and 1 unit in UTF-16; "😀" is 4 and 2.
         let e = parse("{\"é😀\": 1,}", &Limits::default()).unwrap_err();
-        assert_eq!(e.code, IssueCode::InvalidJson);
+        assert_eq!(e.kind, ErrorKind::InvalidJson);
         assert_eq!((e.line, e.column), (Some(1), Some(11)));
         let e = parse("", &Limits::default()).unwrap_err();
         assert_eq!((e.line, e.column), (Some(1), Some(1)));
@@ -654,20 +677,26 @@ mod tests {
             ..Limits::default()
         };
         let e = parse(r#"{"a": {"b": [1, 2, 3]}}"#, &limits).unwrap_err();
-        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/b"));
+        assert_eq!(
+            (e.kind, pointer(&e.path).as_str()),
+            (ErrorKind::TooLarge, "/a/b")
+        );
         let limits = Limits {
             max_depth: 2,
             ..Limits::default()
         };
         let e = parse(r#"{"a": [{"b": 1}]}"#, &limits).unwrap_err();
-        assert_eq!((e.code, e.pointer.as_str()), (IssueCode::TooLarge, "/a/0"));
+        assert_eq!(
+            (e.kind, pointer(&e.path).as_str()),
+            (ErrorKind::TooLarge, "/a/0")
+        );
         // The same inside skipped parts.
         let limits = Limits {
             max_items: 2,
             ..Limits::default()
         };
         let text = r#"{"flowData": {"nodes": [{"id": "a", "data": [1, 2, 3]}]}}"#;
-        let e = parse_at(text, &limits, Place::CallRoot).unwrap_err();
-        assert_eq!(e.pointer, "/flowData/nodes/0/data");
+        let e = parse_at(text, &limits, crate::Kind::CallFlow.skip_place()).unwrap_err();
+        assert_eq!(pointer(&e.path), "/flowData/nodes/0/data");
     }
 }

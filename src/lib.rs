@@ -28,16 +28,23 @@
 //! assert_eq!(value.get("isActive"), Some(&trillet_flows::Value::Bool(true)));
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalogue;
 pub mod clone;
 pub mod form;
 pub mod issues;
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json_schema;
 mod locate;
 pub mod model;
 pub mod number;
+mod path;
 pub mod request;
 pub mod rules;
+pub mod schema;
 mod strset;
+mod text;
 pub mod value;
 pub(crate) mod write;
 
@@ -73,12 +80,16 @@ impl Kind {
             Kind::MessageFlow => "/v1/api/message-flows",
         }
     }
+    /// The schema of the payload.
+    pub fn shape(self) -> &'static schema::Shape {
+        match self {
+            Kind::CallFlow => &schema::CALL_FLOW,
+            Kind::MessageFlow => &schema::MESSAGE_FLOW,
+        }
+    }
     /// Where validate's parser may skip what it never reads.
     pub(crate) fn skip_place(self) -> json::Place {
-        match self {
-            Kind::CallFlow => json::Place::CallRoot,
-            Kind::MessageFlow => json::Place::Full,
-        }
+        schema::skip_place(self.shape())
     }
     fn title(self) -> &'static str {
         match self {
@@ -129,7 +140,7 @@ fn run(
 ) -> (Option<Value>, Vec<Issue>) {
     if !checked {
         if let Some(issue) = json::check_limits(input, &opts.limits) {
-            return (None, vec![issue]);
+            return (None, vec![issue.into()]);
         }
     }
     rules_of(kind, input, rules::Ctx::new(*opts, kind.title(), build))
@@ -192,12 +203,12 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse_at(text, &opts.limits, kind.skip_place()) {
         Ok(v) => {
             let mut r = validate_checked(kind, &v, opts, true);
-            locate::locate(text, &mut r.issues);
+            issues::locate(text, &mut r.issues);
             r
         }
         Err(issue) => Report {
             valid: false,
-            issues: vec![issue],
+            issues: vec![issue.into()],
         },
     }
 }
@@ -207,12 +218,12 @@ pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse(text, &opts.limits) {
         Ok(v) => {
             let mut n = normalize_checked(kind, &v, opts, true);
-            locate::locate(text, &mut n.issues);
+            issues::locate(text, &mut n.issues);
             n
         }
         Err(issue) => Normalized {
             value: None,
-            issues: vec![issue],
+            issues: vec![issue.into()],
         },
     }
 }

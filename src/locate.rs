@@ -1,27 +1,26 @@
-//! Line and column of each issue in the JSON text it came from.
+//! Line and column of each pointer in the JSON text it points into (the
+//! issues layer puts them on its issues: [`crate::issues`]'s `locate`).
 //!
 //! Runs only when there are issues: one scan of the (already parsed, so
-//! valid) text records where each value that an issue's pointer, or one of
-//! its parents, names begins. An issue gets the place of its value, or,
-//! when the value is missing, of its closest existing parent (for a missing
+//! valid) text records where each value that a pointer, or one of its
+//! parents, names begins. A pointer gets the place of its value, or, when
+//! the value is missing, of its closest existing parent (for a missing
 //! field: the `{` of the object that lacks it). Lines are 1-based and count
 //! `\n`; columns are 1-based UTF-16 units, as for `invalid_json`. A repeated
 //! key counts at its last value, as it does for the rules.
 
-use crate::issues::Issue;
 use crate::strset::StrSet;
 use std::borrow::Cow;
 
-/// Sets `line` and `column` on every issue that has none, from `text`.
-pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
-    if issues.iter().all(|i| i.line.is_some()) {
-        return;
-    }
-    // Every pointer an issue may need: its own and each parent's.
+/// The (line, column) of each of `pointers` in `text`, in their order.
+pub(crate) fn places<'a>(
+    text: &'a str,
+    pointers: impl Iterator<Item = &'a str> + Clone,
+) -> Vec<Option<(usize, usize)>> {
+    // Every pointer needed: each one and each parent.
     let mut wanted = StrSet::default();
     let mut count = 0;
-    for i in issues.iter() {
-        let mut p = i.pointer.as_str();
+    for mut p in pointers.clone() {
         loop {
             if wanted.insert(p).is_ok() {
                 count += 1;
@@ -45,27 +44,16 @@ pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
     };
     s.value();
     let (mut wanted, found) = (s.wanted, s.found);
-    let places: Vec<Option<(usize, usize)>> = issues
-        .iter()
-        .map(|i| {
-            let mut p = i.pointer.as_str();
-            loop {
-                if let Err(n) = wanted.insert(Cow::Owned(p.to_owned())) {
-                    if let Some(place) = found.get(n).copied().flatten() {
-                        return Some(place);
-                    }
+    pointers
+        .map(|mut p| loop {
+            if let Err(n) = wanted.insert(Cow::Owned(p.to_owned())) {
+                if let Some(place) = found.get(n).copied().flatten() {
+                    return Some(place);
                 }
-                p = p.get(..p.rfind('/')?).unwrap_or("");
             }
+            p = p.get(..p.rfind('/')?).unwrap_or("");
         })
-        .collect();
-    drop(wanted);
-    for (i, place) in issues.iter_mut().zip(places) {
-        if let (None, Some((line, column))) = (i.line, place) {
-            i.line = Some(line);
-            i.column = Some(column);
-        }
-    }
+        .collect()
 }
 
 struct Scan<'a> {
@@ -243,12 +231,13 @@ fn push_key(out: &mut String, raw: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::issues::{Issue, IssueCode, PathSegment};
+    use crate::path::{pointer, PathSegment};
 
     fn at(text: &str, path: Vec<PathSegment>) -> (Option<usize>, Option<usize>) {
-        let mut v = vec![Issue::new(path, IssueCode::Required, "x.")];
-        super::locate(text, &mut v);
-        (v[0].line, v[0].column)
+        let p = pointer(&path);
+        let places = super::places(text, [p.as_str()].into_iter());
+        let place = places[0];
+        (place.map(|p| p.0), place.map(|p| p.1))
     }
 
     #[test]

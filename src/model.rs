@@ -20,14 +20,33 @@ use std::collections::BTreeMap;
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
+/// The model structs: serde (camelCase keys) and, on wasm32, tsify. An
+/// optional field is written `pub name?: Option<T>`: left out when `None`
+/// in JSON and optional in TypeScript; `pub name?: Option<T> as "ts type"`
+/// also gives its TypeScript type (`"string | null"`...). Other fields, and
+/// every attribute and doc comment, are kept as written.
 macro_rules! model {
-    ($($item:item)*) => {
-        $(
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-            #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-            #[serde(rename_all = "camelCase")]
-            $item
-        )*
+    ($($(#[$m:meta])* pub struct $name:ident { $($body:tt)* })*) => {
+        $( model!(@fields [$(#[$m])* pub struct $name] [] $($body)*); )*
+    };
+    (@fields [$($head:tt)*] [$($done:tt)*]) => {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+        #[serde(rename_all = "camelCase")]
+        $($head)* { $($done)* }
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$f:meta])* pub $field:ident ?: $t:ty $(as $ts:literal)? $(, $($rest:tt)*)?) => {
+        model!(@fields $head [$($done)*
+            $(#[$f])*
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(target_arch = "wasm32", tsify(optional $(, type = $ts)?))]
+            pub $field: $t,
+        ] $($($rest)*)?);
+    };
+    (@fields $head:tt [$($done:tt)*]
+        $(#[$f:meta])* pub $field:ident : $t:ty $(, $($rest:tt)*)?) => {
+        model!(@fields $head [$($done)* $(#[$f])* pub $field: $t,] $($($rest)*)?);
     };
 }
 
@@ -102,129 +121,67 @@ model! {
     #[derive(Default)]
     pub struct CallFlowInput {
         /// A friendly name, e.g. "Customer Support Flow". Required, not empty.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
+        pub name?: Option<String>,
         /// `outbound` or `bidirectional`. Required.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub direction: Option<CallFlowDirection>,
+        pub direction?: Option<CallFlowDirection>,
         /// What the flow handles.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub description?: Option<String>,
         /// Id of the agent to associate (24 hex digits).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
+        pub agent?: Option<String>,
         /// Only `simple` now. Default `simple`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt_type: Option<PromptType>,
+        pub prompt_type?: Option<PromptType>,
         /// Folder to organize the flow in; null means none.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
-        pub folder_id: Option<String>,
+        pub folder_id?: Option<String> as "string | null",
         /// A global flow (only some workspaces may create one).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_global: Option<bool>,
+        pub is_global?: Option<bool>,
         /// Default false.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_pre_configured: Option<bool>,
+        pub is_pre_configured?: Option<bool>,
         /// Workspace of a pre-configured flow; only with `isPreConfigured: true`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
-        pub pre_configured_workspace_id: Option<String>,
+        pub pre_configured_workspace_id?: Option<String> as "string | null",
         /// How a call starts. Default `user_initiated`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub welcome_message: Option<WelcomeMessage>,
+        pub welcome_message?: Option<WelcomeMessage>,
         /// The opening line; required with `ai_custom`, and only used then.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub custom_welcome_message: Option<String>,
+        pub custom_welcome_message?: Option<String>,
         /// Nodes and edges for complex call routing.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub flow_data: Option<FlowDataInput>,
+        pub flow_data?: Option<FlowDataInput>,
         /// System prompt; creates the first prompt version.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
+        pub prompt?: Option<String>,
         /// Default true.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_active: Option<bool>,
+        pub is_active?: Option<bool>,
         /// Webhook for agent events: empty, or an absolute http(s) URL.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent_webhook_url: Option<String>,
+        pub agent_webhook_url?: Option<String>,
         /// Webhook for inbound call events: empty, or an absolute http(s) URL.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub inbound_webhook_url: Option<String>,
+        pub inbound_webhook_url?: Option<String>,
         /// Named sets of variables; at most one is the default.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub dynamic_variable_collections: Option<Vec<DynamicVariableCollectionInput>>,
+        pub dynamic_variable_collections?: Option<Vec<DynamicVariableCollectionInput>>,
         /// Tools the agent can call during a call.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub webhooks: Option<Vec<WebhookInput>>,
+        pub webhooks?: Option<Vec<WebhookInput>>,
         /// The main configuration object.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub settings: Option<CallFlowSettingsInput>,
+        pub settings?: Option<CallFlowSettingsInput>,
     }
 
     /// A normalized *Create Call Flow* body: defaults filled, mirrors consistent.
     pub struct CallFlow {
         pub name: String,
         pub direction: CallFlowDirection,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
+        pub description?: Option<String>,
+        pub agent?: Option<String>,
         pub prompt_type: PromptType,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub folder_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_global: Option<bool>,
+        pub folder_id?: Option<String>,
+        pub is_global?: Option<bool>,
         pub is_pre_configured: bool,
         /// Present only when `isPreConfigured` is true.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub pre_configured_workspace_id: Option<String>,
+        pub pre_configured_workspace_id?: Option<String>,
         pub welcome_message: WelcomeMessage,
         /// Present only with `ai_custom`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub custom_welcome_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub flow_data: Option<FlowData>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
+        pub custom_welcome_message?: Option<String>,
+        pub flow_data?: Option<FlowData>,
+        pub prompt?: Option<String>,
         pub is_active: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent_webhook_url: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub inbound_webhook_url: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub dynamic_variable_collections: Option<Vec<DynamicVariableCollection>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub webhooks: Option<Vec<Webhook>>,
+        pub agent_webhook_url?: Option<String>,
+        pub inbound_webhook_url?: Option<String>,
+        pub dynamic_variable_collections?: Option<Vec<DynamicVariableCollection>>,
+        pub webhooks?: Option<Vec<Webhook>>,
         /// Always present: it mirrors `welcomeMessage`.
         pub settings: CallFlowSettings,
     }
@@ -233,13 +190,9 @@ model! {
     #[derive(Default)]
     pub struct FlowDataInput {
         /// Each node needs a unique `id`; other properties pass through.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub nodes: Option<Vec<FlowNode>>,
+        pub nodes?: Option<Vec<FlowNode>>,
         /// `source` and `target` name node ids; other properties pass through.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub edges: Option<Vec<FlowEdge>>,
+        pub edges?: Option<Vec<FlowEdge>>,
     }
 
     /// Nodes and edges, both always present.
@@ -258,6 +211,10 @@ model! {
 
     /// A flow edge between two node ids; anything else passes through.
     pub struct FlowEdge {
+        /// Unique among the edges, when given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        pub id: Option<String>,
         pub source: String,
         pub target: String,
         #[serde(flatten)]
@@ -269,641 +226,337 @@ model! {
     #[derive(Default)]
     pub struct DynamicVariableCollectionInput {
         /// Unique among the collections.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub id: Option<String>,
+        pub id?: Option<String>,
         /// Required.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub variables: Option<Vec<DynamicVariable>>,
+        pub name?: Option<String>,
+        pub variables?: Option<Vec<DynamicVariable>>,
         /// At most one collection may be the default. Default false.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_default: Option<bool>,
+        pub is_default?: Option<bool>,
     }
 
     /// A normalized dynamic variable collection.
     pub struct DynamicVariableCollection {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub id: Option<String>,
+        pub id?: Option<String>,
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub variables: Option<Vec<DynamicVariable>>,
+        pub variables?: Option<Vec<DynamicVariable>>,
         pub is_default: bool,
     }
 
     /// A variable: `key` unique within its collection.
     pub struct DynamicVariable {
         pub key: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub value: Option<String>,
+        pub value?: Option<String>,
     }
 
     /// A webhook as sent.
     #[derive(Default)]
     pub struct WebhookInput {
         /// Required; a name another webhook already has is a `duplicate` warning.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
+        pub name?: Option<String>,
         /// Required; an absolute http(s) URL.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub url: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub method: Option<HttpMethod>,
+        pub url?: Option<String>,
+        pub method?: Option<HttpMethod>,
         /// Header names to values; an array of `{ name, value }` (an older shape) is moved into this form.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string> | { name: string; value: string }[]"))]
-        pub headers: Option<Value>,
+        pub headers?: Option<Value> as "Record<string, string> | { name: string; value: string }[]",
         /// A body template: text or JSON.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | Record<string, unknown> | unknown[]"))]
-        pub body: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub body?: Option<Value> as "string | Record<string, unknown> | unknown[]",
+        pub description?: Option<String>,
         /// Variables the agent fills in when it calls the webhook.
-        #[serde(default, rename = "variablesforcallflow", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub variablesforcallflow: Option<Vec<WebhookVariable>>,
+        #[serde(rename = "variablesforcallflow")]
+        pub variablesforcallflow?: Option<Vec<WebhookVariable>>,
         /// The update page's name for `variablesforcallflow`; moved there.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub variables: Option<Vec<WebhookVariable>>,
+        pub variables?: Option<Vec<WebhookVariable>>,
         /// Values read from the webhook's response.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_variables: Option<Vec<ResponseVariable>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_testing: Option<bool>,
+        pub response_variables?: Option<Vec<ResponseVariable>>,
+        pub is_testing?: Option<bool>,
         /// What the agent says while the webhook runs.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub text_to_speak: Option<String>,
+        pub text_to_speak?: Option<String>,
         /// A captured test response; passes through.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown"))]
-        pub test_response: Option<Value>,
+        pub test_response?: Option<Value> as "unknown",
     }
 
     /// A normalized webhook.
     pub struct Webhook {
         pub name: String,
         pub url: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub method: Option<HttpMethod>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, string>"))]
-        pub headers: Option<BTreeMap<String, String>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | Record<string, unknown> | unknown[]"))]
-        pub body: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
-        #[serde(default, rename = "variablesforcallflow", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub variablesforcallflow: Option<Vec<WebhookVariable>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_variables: Option<Vec<ResponseVariable>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_testing: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub text_to_speak: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown"))]
-        pub test_response: Option<Value>,
+        pub method?: Option<HttpMethod>,
+        pub headers?: Option<BTreeMap<String, String>> as "Record<string, string>",
+        pub body?: Option<Value> as "string | Record<string, unknown> | unknown[]",
+        pub description?: Option<String>,
+        #[serde(rename = "variablesforcallflow")]
+        pub variablesforcallflow?: Option<Vec<WebhookVariable>>,
+        pub response_variables?: Option<Vec<ResponseVariable>>,
+        pub is_testing?: Option<bool>,
+        pub text_to_speak?: Option<String>,
+        pub test_response?: Option<Value> as "unknown",
     }
 
     /// A variable the agent fills in for a webhook; `name` unique within it.
     pub struct WebhookVariable {
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub description?: Option<String>,
     }
 
     /// A value read from a webhook's response at `path`.
     pub struct ResponseVariable {
         pub name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub path: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub path?: Option<String>,
+        pub description?: Option<String>,
     }
 
     /// Call flow settings as sent.
     #[derive(Default)]
     pub struct CallFlowSettingsInput {
         /// Mirrors the top-level `welcomeMessage`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub welcome_message: Option<WelcomeMessage>,
+        pub welcome_message?: Option<WelcomeMessage>,
         /// Mirrors the top-level `customWelcomeMessage`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub custom_welcome_message: Option<String>,
+        pub custom_welcome_message?: Option<String>,
         /// Mirrors `agentWebhookUrl` and `inboundWebhookUrl`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub webhooks: Option<WebhookUrls>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub enable_human_like_voice_and_tone: Option<bool>,
+        pub webhooks?: Option<WebhookUrls>,
+        pub enable_human_like_voice_and_tone?: Option<bool>,
         /// Seconds before the welcome message; at least 0.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub welcome_message_delay: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub customer_location: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub transfers: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub knowledge_bases: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub utilize_prior_calls_context: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub call_settings: Option<CallSettings>,
+        pub welcome_message_delay?: Option<f64>,
+        pub customer_location?: Option<String>,
+        pub transfers?: Option<Vec<Value>> as "unknown[]",
+        pub knowledge_bases?: Option<Vec<Value>> as "unknown[]",
+        pub utilize_prior_calls_context?: Option<bool>,
+        pub call_settings?: Option<CallSettings>,
         /// Another page's spelling of `callSettings`; moved there.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub call_setting: Option<CallSettings>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub security: Option<CallFlowSecurity>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_settings: Option<ResponseSettingsInput>,
+        pub call_setting?: Option<CallSettings>,
+        pub security?: Option<CallFlowSecurity>,
+        pub response_settings?: Option<ResponseSettingsInput>,
     }
 
     /// Normalized call flow settings.
     pub struct CallFlowSettings {
         pub welcome_message: WelcomeMessage,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub custom_welcome_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub webhooks: Option<WebhookUrls>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub enable_human_like_voice_and_tone: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub welcome_message_delay: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub customer_location: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub transfers: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub knowledge_bases: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub utilize_prior_calls_context: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub call_settings: Option<CallSettings>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub security: Option<CallFlowSecurity>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_settings: Option<ResponseSettings>,
+        pub custom_welcome_message?: Option<String>,
+        pub webhooks?: Option<WebhookUrls>,
+        pub enable_human_like_voice_and_tone?: Option<bool>,
+        pub welcome_message_delay?: Option<f64>,
+        pub customer_location?: Option<String>,
+        pub transfers?: Option<Vec<Value>> as "unknown[]",
+        pub knowledge_bases?: Option<Vec<Value>> as "unknown[]",
+        pub utilize_prior_calls_context?: Option<bool>,
+        pub call_settings?: Option<CallSettings>,
+        pub security?: Option<CallFlowSecurity>,
+        pub response_settings?: Option<ResponseSettings>,
     }
 
     /// The two webhook URLs, mirrored under settings.
     #[derive(Default)]
     pub struct WebhookUrls {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub inbound: Option<String>,
+        pub agent?: Option<String>,
+        pub inbound?: Option<String>,
     }
 
     /// Call behaviour.
     #[derive(Default)]
     pub struct CallSettings {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub trillet_voice_guard: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub reminder_messages: Option<Vec<Value>>,
+        pub trillet_voice_guard?: Option<bool>,
+        pub reminder_messages?: Option<Vec<Value>> as "unknown[]",
         /// Greater than 0.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub max_call_duration: Option<f64>,
+        pub max_call_duration?: Option<f64>,
         /// At least 0.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub end_call_on_silence: Option<f64>,
+        pub end_call_on_silence?: Option<f64>,
     }
 
     /// Call flow security flags.
     #[derive(Default)]
     pub struct CallFlowSecurity {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub hipaa_compliance: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub public_access: Option<bool>,
+        pub hipaa_compliance?: Option<bool>,
+        pub public_access?: Option<bool>,
     }
 
     /// Message flow security flags.
     #[derive(Default)]
     pub struct MessageFlowSecurity {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub hipaa_compliance: Option<bool>,
+        pub hipaa_compliance?: Option<bool>,
     }
 
     /// Response timing and working hours as sent.
     #[derive(Default)]
     pub struct ResponseSettingsInput {
         /// Seconds before replying; at least 0.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub delay: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub working_hours: Option<WorkingHoursInput>,
+        pub delay?: Option<f64>,
+        pub working_hours?: Option<WorkingHoursInput>,
         /// The docs' request sample puts the working-hours fields here; moved into `workingHours`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub enabled: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub start: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub end: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub timezone: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub out_of_hours_message: Option<String>,
+        pub enabled?: Option<bool>,
+        pub start?: Option<String>,
+        pub end?: Option<String>,
+        pub timezone?: Option<String>,
+        pub out_of_hours_message?: Option<String>,
     }
 
     /// Normalized response settings.
     pub struct ResponseSettings {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub delay: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub working_hours: Option<WorkingHours>,
+        pub delay?: Option<f64>,
+        pub working_hours?: Option<WorkingHours>,
     }
 
     /// Working hours as sent.
     #[derive(Default)]
     pub struct WorkingHoursInput {
         /// Default false.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub enabled: Option<bool>,
+        pub enabled?: Option<bool>,
         /// `HH:MM`, 24-hour; required when enabled.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub start: Option<String>,
+        pub start?: Option<String>,
         /// `HH:MM`, 24-hour; required when enabled; before `start` means overnight.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub end: Option<String>,
+        pub end?: Option<String>,
         /// IANA time zone name. Default `UTC`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub timezone: Option<String>,
+        pub timezone?: Option<String>,
         /// The reply outside working hours; recommended when enabled.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub out_of_hours_message: Option<String>,
+        pub out_of_hours_message?: Option<String>,
     }
 
     /// Normalized working hours.
     pub struct WorkingHours {
         pub enabled: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub start: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub end: Option<String>,
+        pub start?: Option<String>,
+        pub end?: Option<String>,
         pub timezone: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub out_of_hours_message: Option<String>,
+        pub out_of_hours_message?: Option<String>,
     }
 
     /// Email settings of a message flow.
     #[derive(Default)]
     pub struct EmailSettings {
         /// Recommended for Email flows.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub subject_line: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub signature: Option<String>,
+        pub subject_line?: Option<String>,
+        pub signature?: Option<String>,
     }
 
     /// The body of *Create Message Flow* as a caller may send it.
     #[derive(Default)]
     pub struct MessageFlowInput {
         /// Required, not empty.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
+        pub name?: Option<String>,
         /// Required.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub direction: Option<MessageFlowDirection>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub direction?: Option<MessageFlowDirection>,
+        pub description?: Option<String>,
         /// Required: id of the messaging agent (24 hex digits).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
+        pub agent?: Option<String>,
         /// Required: the first message, which starts the conversation.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub initiation_message: Option<String>,
+        pub initiation_message?: Option<String>,
         /// Required: instructions for the AI agent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
+        pub prompt?: Option<String>,
         /// Default false.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_active: Option<bool>,
+        pub is_active?: Option<bool>,
         /// Default false.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub autopilot: Option<bool>,
+        pub autopilot?: Option<bool>,
         /// Required: exactly `SMS` or `Email`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub message_channel: Option<MessageChannel>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub settings: Option<MessageFlowSettingsInput>,
+        pub message_channel?: Option<MessageChannel>,
+        pub settings?: Option<MessageFlowSettingsInput>,
     }
 
     /// Message flow settings as sent. The seed document lists the top-level
     /// fields here too; found here, they are moved to the top.
     #[derive(Default)]
     pub struct MessageFlowSettingsInput {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_settings: Option<ResponseSettingsInput>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub security: Option<MessageFlowSecurity>,
+        pub response_settings?: Option<ResponseSettingsInput>,
+        pub security?: Option<MessageFlowSecurity>,
         /// Used by Email flows only.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub email_settings: Option<EmailSettings>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub initiation_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_active: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub autopilot: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub message_channel: Option<MessageChannel>,
+        pub email_settings?: Option<EmailSettings>,
+        pub initiation_message?: Option<String>,
+        pub prompt?: Option<String>,
+        pub is_active?: Option<bool>,
+        pub autopilot?: Option<bool>,
+        pub message_channel?: Option<MessageChannel>,
     }
 
     /// A normalized *Create Message Flow* body.
     pub struct MessageFlow {
         pub name: String,
         pub direction: MessageFlowDirection,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
+        pub description?: Option<String>,
         pub agent: String,
         pub initiation_message: String,
         pub prompt: String,
         pub is_active: bool,
         pub autopilot: bool,
         pub message_channel: MessageChannel,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub settings: Option<MessageFlowSettings>,
+        pub settings?: Option<MessageFlowSettings>,
     }
 
     /// Normalized message flow settings.
     pub struct MessageFlowSettings {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub response_settings: Option<ResponseSettings>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub security: Option<MessageFlowSecurity>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub email_settings: Option<EmailSettings>,
+        pub response_settings?: Option<ResponseSettings>,
+        pub security?: Option<MessageFlowSecurity>,
+        pub email_settings?: Option<EmailSettings>,
     }
 
     /// A call flow as the API returns it (lenient: every field optional,
     /// unknown fields ignored, any of the three directions).
     #[derive(Default)]
     pub struct CallFlowResponse {
-        #[serde(default, rename = "_id", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub workspace_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
-        pub folder_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_global: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_pre_configured: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
-        pub pre_configured_workspace_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub direction: Option<AnyDirection>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt_type: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub welcome_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub custom_welcome_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown"))]
-        pub flow_data: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub current_prompt_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt_versions: Option<Vec<PromptVersion>>,
-        #[serde(default, rename = "gemini_prompt", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub gemini_prompt: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
-        pub start_node_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_active: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent_webhook_url: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub inbound_webhook_url: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub dynamic_variable_collections: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub locations: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "unknown[]"))]
-        pub webhooks: Option<Vec<Value>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
-        pub settings: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub created_at: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub updated_at: Option<String>,
+        #[serde(rename = "_id")]
+        pub id?: Option<String>,
+        pub workspace_id?: Option<String>,
+        pub folder_id?: Option<String> as "string | null",
+        pub is_global?: Option<bool>,
+        pub is_pre_configured?: Option<bool>,
+        pub pre_configured_workspace_id?: Option<String> as "string | null",
+        pub name?: Option<String>,
+        pub direction?: Option<AnyDirection>,
+        pub description?: Option<String>,
+        pub agent?: Option<String>,
+        pub prompt_type?: Option<String>,
+        pub welcome_message?: Option<String>,
+        pub custom_welcome_message?: Option<String>,
+        pub flow_data?: Option<Value> as "unknown",
+        pub prompt?: Option<String>,
+        pub current_prompt_id?: Option<String>,
+        pub prompt_versions?: Option<Vec<PromptVersion>>,
+        #[serde(rename = "gemini_prompt")]
+        pub gemini_prompt?: Option<String>,
+        pub start_node_id?: Option<String> as "string | null",
+        pub is_active?: Option<bool>,
+        pub agent_webhook_url?: Option<String>,
+        pub inbound_webhook_url?: Option<String>,
+        pub dynamic_variable_collections?: Option<Vec<Value>> as "unknown[]",
+        pub locations?: Option<Vec<Value>> as "unknown[]",
+        pub webhooks?: Option<Vec<Value>> as "unknown[]",
+        pub settings?: Option<Value> as "Record<string, unknown>",
+        pub created_at?: Option<String>,
+        pub updated_at?: Option<String>,
         /// The document version some pages show.
-        #[serde(default, rename = "__v", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub version: Option<f64>,
+        #[serde(rename = "__v")]
+        pub version?: Option<f64>,
     }
 
     /// A prompt version in a call flow response.
     #[derive(Default)]
     pub struct PromptVersion {
-        #[serde(default, rename = "_id", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
-        pub metadata: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub created_at: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub updated_at: Option<String>,
+        #[serde(rename = "_id")]
+        pub id?: Option<String>,
+        pub name?: Option<String>,
+        pub prompt?: Option<String>,
+        pub metadata?: Option<Value> as "Record<string, unknown>",
+        pub created_at?: Option<String>,
+        pub updated_at?: Option<String>,
     }
 
     /// A message flow as the API returns it (lenient).
     #[derive(Default)]
     pub struct MessageFlowResponse {
-        #[serde(default, rename = "_id", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub workspace_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub direction: Option<AnyDirection>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub description: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub agent: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
-        pub settings: Option<Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub prompt: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub initiation_message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub is_active: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub autopilot: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub message_channel: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub created_at: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub updated_at: Option<String>,
+        #[serde(rename = "_id")]
+        pub id?: Option<String>,
+        pub workspace_id?: Option<String>,
+        pub name?: Option<String>,
+        pub direction?: Option<AnyDirection>,
+        pub description?: Option<String>,
+        pub agent?: Option<String>,
+        pub settings?: Option<Value> as "Record<string, unknown>",
+        pub prompt?: Option<String>,
+        pub initiation_message?: Option<String>,
+        pub is_active?: Option<bool>,
+        pub autopilot?: Option<bool>,
+        pub message_channel?: Option<String>,
+        pub created_at?: Option<String>,
+        pub updated_at?: Option<String>,
         /// The document version some pages show.
-        #[serde(default, rename = "__v", skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-        pub version: Option<f64>,
+        #[serde(rename = "__v")]
+        pub version?: Option<f64>,
     }
 }
 

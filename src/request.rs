@@ -104,7 +104,7 @@ pub fn build_request(kind: Kind, input: &Value, opts: &BuildOptions) -> BuildRes
 pub fn build_request_json(kind: Kind, text: &str, opts: &BuildOptions) -> BuildResult {
     match crate::json::parse(text, &opts.options.limits) {
         Ok(v) => build_from_parsed_at(kind, Ok(&v), Some(text), opts),
-        Err(issue) => build_from_parsed(kind, Err(issue), opts),
+        Err(issue) => build_from_parsed(kind, Err(issue.into()), opts),
     }
 }
 
@@ -185,7 +185,7 @@ fn build_from_parsed_at(
     };
     let mut payload_issues = normalized.issues;
     if let Some(t) = text {
-        crate::locate::locate(t, &mut payload_issues);
+        crate::issues::locate(t, &mut payload_issues);
     }
     issues.extend(payload_issues);
     let failed = issues.iter().any(Issue::is_error);

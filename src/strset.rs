@@ -145,7 +145,12 @@ impl<'a> StrSet<'a> {
     /// Adds `key`; `Err(index)` with the index of its first insertion if it
     /// was there already.
     pub(crate) fn insert(&mut self, key: impl Into<Cow<'a, str>>) -> Result<usize, usize> {
-        let key = key.into();
+        self.insert_cow(key.into())
+    }
+
+    /// `insert`'s body, once for every key type (size).
+    #[inline(never)]
+    fn insert_cow(&mut self, key: Cow<'a, str>) -> Result<usize, usize> {
         if let Some(i) = self.get(&key) {
             return Err(i);
         }

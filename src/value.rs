@@ -14,7 +14,6 @@
 
 pub use crate::number::Number;
 use crate::strset::StrSet;
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// A JSON value in document order, or a non-JSON value from JavaScript.
@@ -200,8 +199,8 @@ impl Value {
         self.as_object().and_then(|o| o.get(key))
     }
     /// The value at `path`, for changing it in place.
-    pub fn pointer_mut(&mut self, path: &[crate::issues::PathSegment]) -> Option<&mut Value> {
-        use crate::issues::PathSegment;
+    pub fn pointer_mut(&mut self, path: &[crate::path::PathSegment]) -> Option<&mut Value> {
+        use crate::path::PathSegment;
         let mut cur = self;
         for seg in path {
             cur = match (cur, seg) {
@@ -227,13 +226,6 @@ impl Value {
             Value::Object(o) => o.entries.iter().all(|(_, v)| v.is_json()),
             _ => true,
         }
-    }
-    /// The value as compact JSON text (alien and non-finite values become
-    /// `null`; the rules never let them reach an output).
-    pub fn to_json_string(&self) -> String {
-        let mut out = String::new();
-        crate::write::value(&mut out, self);
-        out
     }
 }
 
@@ -352,14 +344,6 @@ impl Serialize for Value {
                 map.end()
             }
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Value {
-    /// Any serde format into a value (repeated keys: first place, last
-    /// value; nesting up to the depth ceiling).
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::deserialize_value(d)
     }
 }
 

@@ -1,10 +1,13 @@
 //! WebAssembly bindings (wasm32 only): a thin layer over the pure-Rust core.
 //!
 //! Every export takes `JsValue`s, never throws for bad input, and returns a
-//! plain object built by `JSON.parse` (so `__proto__` is only ever an own
-//! data key). JavaScript values are turned into JSON text by `js/bridge.js`,
-//! which also lists, by path, each value JSON cannot carry; the core reports
-//! those at their place.
+//! fresh plain object that `result` in `js/bridge.js` builds from a compact
+//! form ([`Out`]): a flag, the value as JSON text (made an object by
+//! `JSON.parse`, so `__proto__` is only ever an own data key), and the
+//! issues as numbers and one text, with nothing to read when there are none.
+//! JavaScript values are turned into JSON text by `js/bridge.js`, which also
+//! lists, by path, each value JSON cannot carry; the core reports those at
+//! their place.
 
 #![allow(non_snake_case)]
 
@@ -12,6 +15,7 @@ use crate::issues::{Issue, IssueCode, PathSegment};
 use crate::request::{build_from_parsed, BuildOptions};
 use crate::value::{Number, Value};
 use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -19,27 +23,35 @@ use wasm_bindgen::prelude::*;
 static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
 
 /// Runs the pure part of a call (no JS calls inside) in the arena: it
-/// writes the result as JSON text, which becomes the returned object.
-fn pure(f: impl FnOnce(&mut String)) -> JsValue {
+/// writes the result's compact form, which becomes the returned object.
+fn pure(f: impl FnOnce(&mut Out)) -> JsValue {
     let out = ALLOC.scope(|| {
-        let mut out = String::with_capacity(64);
+        let mut out = Out::default();
         f(&mut out);
         out
     });
-    to_js(&out)
+    out.to_js()
 }
 
 #[wasm_bindgen(module = "/js/bridge.js")]
 extern "C" {
+    /// The JSON text of plain data, else `[text, aliens, too large]` (see js/bridge.js).
     #[wasm_bindgen(js_name = encodeInput)]
-    fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> js_sys::Array;
+    fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> JsValue;
     #[wasm_bindgen(js_name = encodeForm)]
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
     fn describe(value: &JsValue) -> String;
+    /// The options as JSON text for [`OptionsIn`] (see js/bridge.js); never throws.
+    #[wasm_bindgen(js_name = encodeOptions)]
+    fn encode_options(options: &JsValue, names: &str) -> Option<String>;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
     #[wasm_bindgen(js_name = writeUtf8)]
     fn write_utf8(text: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize) -> usize;
+    /// The result object with nothing to read: no value, no issues (see js/bridge.js).
+    fn empty(shape: u32, ok: bool) -> JsValue;
+    /// The result object of [`Out`]'s parts (see js/bridge.js); never throws.
+    fn result(shape: u32, ok: bool, nums: &[f64], text: &str, value: &str) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -90,139 +102,387 @@ export type BuildResult =
 export type FormInput = FormData | URLSearchParams | Record<string, string>;
 "#;
 
-/// The keys of the options of validate, normalize and the form functions.
-const OPTION_KEYS: &[&str] = &["unknownKeys", "maxBytes", "maxDepth", "maxItems"];
-/// The keys of build's options: credentials, target and the options above.
-const BUILD_KEYS: &[&str] = &[
-    "apiKey",
-    "workspaceId",
-    "baseUrl",
-    "unknownKeys",
-    "maxBytes",
-    "maxDepth",
-    "maxItems",
-];
+// ----- options -----
+//
+// Options are read into Deserialize types: `encodeOptions` (js/bridge.js)
+// copies them as JSON text (getters and Proxy traps run there, in
+// try/catch), the core parses it, and serde reads the types from that value
+// through `De`. Every field is a `Given`, which never fails, so each mistake
+// is reported, not only the first. (serde-wasm-bindgen's `from_value` and
+// serde_json link serde's error messages, float printing included, about
+// 20 KB gzipped; `De` formats no message and parses no float.)
 
-/// The option names for a message.
-fn known_list(known: &[&str]) -> &'static str {
-    if known.len() == OPTION_KEYS.len() {
-        "unknownKeys, maxBytes, maxDepth and maxItems"
-    } else {
-        "apiKey, workspaceId, baseUrl, unknownKeys, maxBytes, maxDepth and maxItems"
+/// The options of validate, normalize, the form and the clone functions.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct OptionsIn {
+    unknown_keys: Given<UnknownKeysIn>,
+    max_bytes: Given<u64>,
+    max_depth: Given<u64>,
+    max_items: Given<u64>,
+}
+
+/// What build takes besides [`OptionsIn`]: credentials and target.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct CredentialsIn<'a> {
+    #[serde(borrow)]
+    api_key: Given<&'a str>,
+    #[serde(borrow)]
+    workspace_id: Given<&'a str>,
+    #[serde(borrow)]
+    base_url: Given<&'a str>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum UnknownKeysIn {
+    Strip,
+    Keep,
+    Reject,
+}
+
+/// One option as given: left out, a value of its type, or another value.
+#[derive(Default)]
+enum Given<T> {
+    #[default]
+    Absent,
+    Valid(T),
+    Wrong,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Read from a value (`De`), so a failed read leaves nothing behind.
+        Ok(T::deserialize(d).map_or(Given::Wrong, Given::Valid))
     }
+}
+
+/// The error of [`De`]: no message (the field it is in makes the issue), so
+/// no error text is ever formatted.
+#[derive(Debug)]
+struct Mistake;
+
+impl std::fmt::Display for Mistake {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("mistake")
+    }
+}
+
+impl std::error::Error for Mistake {}
+
+/// Every constructor is overridden: the defaults format their arguments.
+#[rustfmt::skip]
+impl serde::de::Error for Mistake {
+    fn custom<T: std::fmt::Display>(_: T) -> Self { Mistake }
+    fn invalid_type(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
+    fn invalid_value(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
+    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Self { Mistake }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self { Mistake }
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self { Mistake }
+    fn missing_field(_: &'static str) -> Self { Mistake }
+    fn duplicate_field(_: &'static str) -> Self { Mistake }
+}
+
+/// serde's view of the bridge's options value, as far as the option types
+/// read it: an object of options; strings and counts (whole numbers from 0
+/// to 1e15, the only numbers the bridge writes). No type reads the others
+/// (null, booleans, the bridge's `{"$": what}` for anything else).
+struct De<'a>(&'a Value);
+
+type Read<V> = Result<V, Mistake>;
+
+impl<'de> serde::Deserializer<'de> for De<'de> {
+    type Error = Mistake;
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Read<V::Value> {
+        Err(Mistake)
+    }
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Read<V::Value> {
+        match self.0 {
+            Value::Object(o) => v.visit_map(Fields {
+                fields,
+                o,
+                at: None,
+            }),
+            _ => Err(Mistake),
+        }
+    }
+    fn deserialize_u64<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
+        match self.0 {
+            // Past usize (2^32 on wasm32), the largest, as `f64 as usize`
+            // made it.
+            Value::Number(n) => v.visit_u64(n.as_index().map_or(u64::MAX, |n| n as u64)),
+            _ => Err(Mistake),
+        }
+    }
+    fn deserialize_str<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
+        match self.0 {
+            Value::String(s) => v.visit_borrowed_str(s),
+            _ => Err(Mistake),
+        }
+    }
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> Read<V::Value> {
+        match self.0 {
+            Value::String(s) => v.visit_enum(serde::de::value::BorrowedStrDeserializer::new(s)),
+            _ => Err(Mistake),
+        }
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map identifier ignored_any
+    }
+}
+
+/// A struct's fields that the object has, in the struct's order.
+struct Fields<'a> {
+    fields: &'static [&'static str],
+    o: &'a crate::value::Object,
+    at: Option<&'a Value>,
+}
+
+impl<'de> serde::de::MapAccess<'de> for Fields<'de> {
+    type Error = Mistake;
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        k: K,
+    ) -> Read<Option<K::Value>> {
+        while let Some((name, rest)) = self.fields.split_first() {
+            self.fields = rest;
+            if let Some(v) = self.o.get(name) {
+                self.at = Some(v);
+                return k
+                    .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
+                    .map(Some);
+            }
+        }
+        Ok(None)
+    }
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, v: V) -> Read<V::Value> {
+        v.deserialize(De(self.at.ok_or(Mistake)?))
+    }
+}
+
+/// The keys a Deserialize struct reads: the field list its derived
+/// `deserialize_struct` passes (so the option names are written once, as
+/// fields).
+fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    use serde::de::Visitor;
+    struct Keys<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Keys<'_> {
+        type Error = Mistake;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Mistake> {
+            Err(Mistake)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Mistake> {
+            *self.0 = fields;
+            Err(Mistake)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut keys: &'static [&'static str] = &[];
+    let _ = T::deserialize(Keys(&mut keys));
+    keys
 }
 
 /// Reads `options` (undefined, null, or an object); problems become issues:
 /// a key that is no option (with the option it probably meant), a value of
-/// the wrong type, a limit past its hard ceiling. `known` lists the keys
-/// the function takes.
-fn read_options(options: &JsValue, known: &[&'static str], issues: &mut Vec<Issue>) -> Options {
-    let mut o = Options::default();
-    if options.is_undefined() || options.is_null() {
-        return o;
-    }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        let mut i = Issue::new(
-            vec!["options".into()],
-            IssueCode::InvalidType,
-            "`options` must be an object such as { unknownKeys: \"strip\" }; leave it out for the defaults.",
-        );
-        i.expected = Some("object".into());
-        issues.push(i);
-        return o;
-    }
-    let get = |k: &str| {
-        js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+/// the wrong type, a limit past its hard ceiling. With `build`, also the
+/// credentials (their problems are issues at `/apiKey`...); without, they
+/// are left empty. Left out (`None`: undefined or null), the defaults, with
+/// no JS call.
+fn read_options_of(
+    options: Option<&JsValue>,
+    build: bool,
+    issues: &mut Vec<Issue>,
+) -> BuildOptions {
+    let Some(options) = options else {
+        return BuildOptions::default();
     };
-    // A misspelled option must not pass unnoticed (`unknownkeys: "reject"`
-    // would leave strict mode off): an error, with the likely key.
-    if let Ok(keys) = js_sys::Reflect::own_keys(options) {
-        for n in 0..keys.length() {
-            let Some(k) = keys.get(n).as_string() else {
-                continue;
-            };
-            if known.contains(&k.as_str()) || get(&k).is_undefined() {
-                continue;
-            }
-            let mut msg = String::with_capacity(128);
-            msg.push_str("`options.");
-            msg.push_str(&k);
-            msg.push_str("` is not an option, so it would be ignored; ");
-            match crate::rules::suggest(&k, known) {
-                Some(s) => {
-                    msg.push_str("did you mean `");
-                    msg.push_str(s);
-                    msg.push_str("`?");
-                }
-                None => {
-                    msg.push_str("the options are ");
-                    msg.push_str(known_list(known));
-                    msg.push('.');
-                }
-            }
-            let mut i = Issue::new(
-                vec!["options".into(), PathSegment::Key(k)],
-                IssueCode::UnknownKey,
-                msg,
-            );
-            i.severity = crate::issues::Severity::Error;
-            issues.push(i);
-        }
+    let mut names: Vec<&'static str> = Vec::new();
+    if build {
+        names.extend(keys_of::<CredentialsIn>());
     }
-    let uk = get("unknownKeys");
-    if !uk.is_undefined() {
-        match uk.as_string().as_deref() {
-            Some("strip") => o.unknown_keys = UnknownKeys::Strip,
-            Some("keep") => o.unknown_keys = UnknownKeys::Keep,
-            Some("reject") => o.unknown_keys = UnknownKeys::Reject,
-            _ => {
-                let mut i = Issue::new(
-                    vec!["options".into(), "unknownKeys".into()],
-                    IssueCode::InvalidEnum,
-                    "`options.unknownKeys` must be \"strip\", \"keep\" or \"reject\".",
-                );
-                i.expected = Some("strip | keep | reject".into());
-                issues.push(i);
-            }
+    names.extend(keys_of::<OptionsIn>());
+    let mut list = String::new();
+    for name in &names {
+        if !list.is_empty() {
+            list.push(',');
         }
+        list.push_str(name);
     }
+    let mut values = Value::Null;
+    match encode_options(options, &list).map(|t| bridge_json(&t)) {
+        None => {}
+        Some(Value::Array(mut parts)) if parts.len() == 2 => {
+            // A misspelled option must not pass unnoticed (`unknownkeys:
+            // "reject"` would leave strict mode off): an error, with the
+            // likely key.
+            for k in parts.pop().unwrap_or_default().as_array().into_iter().flatten() {
+                issues.push(unknown_option(bridge_str(k), &names));
+            }
+            values = parts.pop().unwrap_or_default();
+        }
+        Some(_) => issues.push(option_issue(
+            None,
+            IssueCode::InvalidType,
+            "`options` must be an object such as { unknownKeys: \"strip\" }; leave it out for the defaults.".into(),
+            "object",
+        )),
+    }
+    let o = OptionsIn::deserialize(De(&values)).unwrap_or_default();
+    let unknown_keys = match o.unknown_keys {
+        Given::Absent => UnknownKeys::default(),
+        Given::Valid(UnknownKeysIn::Strip) => UnknownKeys::Strip,
+        Given::Valid(UnknownKeysIn::Keep) => UnknownKeys::Keep,
+        Given::Valid(UnknownKeysIn::Reject) => UnknownKeys::Reject,
+        Given::Wrong => {
+            issues.push(option_issue(
+                Some("unknownKeys"),
+                IssueCode::InvalidEnum,
+                "`options.unknownKeys` must be \"strip\", \"keep\" or \"reject\".".into(),
+                "strip | keep | reject",
+            ));
+            UnknownKeys::default()
+        }
+    };
     let defaults = Limits::default();
-    let mut limit = |key: &str, default: usize| -> usize {
-        let v = get(key);
-        if v.is_undefined() {
-            return default;
-        }
-        match v.as_f64() {
-            Some(n) if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= 1e15 => n as usize,
+    let mut limit = |key: &'static str, v: Given<u64>, default: usize| -> usize {
+        match v {
+            Given::Absent => default,
+            Given::Valid(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
             _ => {
-                let mut i = Issue::new(
-                    vec!["options".into(), key.into()],
+                issues.push(option_issue(
+                    Some(key),
                     IssueCode::InvalidType,
                     format!("`options.{key}` must be a whole number of at least 1; leave it out for the default ({default})."),
-                );
-                i.expected = Some("number".into());
-                issues.push(i);
+                    "number",
+                ));
                 default
             }
         }
     };
-    o.limits = Limits {
-        max_bytes: limit("maxBytes", defaults.max_bytes),
-        max_depth: limit("maxDepth", defaults.max_depth),
-        max_items: limit("maxItems", defaults.max_items),
+    let limits = Limits {
+        max_bytes: limit("maxBytes", o.max_bytes, defaults.max_bytes),
+        max_depth: limit("maxDepth", o.max_depth, defaults.max_depth),
+        max_items: limit("maxItems", o.max_items, defaults.max_items),
     };
     // The depth has a hard ceiling (the parser's recursion bound): past it,
     // the call would run with less than asked, so it says so and fails.
-    if o.limits.max_depth > json::DEPTH_CEILING {
-        let mut i = Issue::new(
-            vec!["options".into(), "maxDepth".into()],
+    if limits.max_depth > json::DEPTH_CEILING {
+        issues.push(option_issue(
+            Some("maxDepth"),
             IssueCode::TooLarge,
-            "`options.maxDepth` is past its hard limit of 127, which no option can raise; give at most 127.",
-        );
-        i.expected = Some("at most 127".into());
-        issues.push(i);
+            "`options.maxDepth` is past its hard limit of 127, which no option can raise; give at most 127.".into(),
+            "at most 127",
+        ));
     }
-    o
+    let options = Options {
+        unknown_keys,
+        limits,
+    };
+    if !build {
+        return BuildOptions {
+            options,
+            ..BuildOptions::default()
+        };
+    }
+    let c = CredentialsIn::deserialize(De(&values)).unwrap_or_default();
+    let mut text = |key: &str, v: Given<&str>| {
+        let given = values.get(key).unwrap_or(&Value::Null);
+        match v {
+            Given::Valid(s) => s.to_owned(),
+            // null is left out, as undefined is.
+            Given::Wrong if !given.is_null() => {
+                // What it was: the bridge's `{"$": what}`, or the JSON type.
+                let what = given.get("$").and_then(Value::as_str);
+                let mut i = Issue::new(
+                    vec![key.into()],
+                    IssueCode::InvalidType,
+                    format!("`{key}` must be a string."),
+                );
+                i.expected = Some("string".into());
+                i.received = Some(what.unwrap_or(given.type_name()).into());
+                issues.push(i);
+                String::new()
+            }
+            _ => String::new(),
+        }
+    };
+    BuildOptions {
+        api_key: text("apiKey", c.api_key),
+        workspace_id: text("workspaceId", c.workspace_id),
+        base_url: Some(text("baseUrl", c.base_url)).filter(|s| !s.is_empty()),
+        options,
+    }
+}
+
+/// An error at `/options` or `/options/<key>`.
+fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expected: &str) -> Issue {
+    let mut path = vec![PathSegment::from("options")];
+    if let Some(key) = key {
+        path.push(key.into());
+    }
+    let mut i = Issue::new(path, code, msg);
+    i.expected = Some(expected.into());
+    i
+}
+
+/// The options of validate, normalize, the form and the clone functions.
+fn read_options(options: Option<&JsValue>, issues: &mut Vec<Issue>) -> Options {
+    read_options_of(options, false, issues).options
+}
+
+/// `unknown_key` for an option key: with the option it probably meant, or
+/// the list of options.
+fn unknown_option(k: String, names: &[&'static str]) -> Issue {
+    let mut msg = String::with_capacity(128);
+    msg.push_str("`options.");
+    msg.push_str(&k);
+    msg.push_str("` is not an option, so it would be ignored; ");
+    match crate::rules::suggest(&k, names) {
+        Some(s) => {
+            msg.push_str("did you mean `");
+            msg.push_str(s);
+            msg.push_str("`?");
+        }
+        None => {
+            msg.push_str("the options are ");
+            for (n, name) in names.iter().enumerate() {
+                if n > 0 {
+                    msg.push_str(if n + 1 == names.len() { " and " } else { ", " });
+                }
+                msg.push_str(name);
+            }
+            msg.push('.');
+        }
+    }
+    let mut i = Issue::new(
+        vec!["options".into(), PathSegment::Key(k)],
+        IssueCode::UnknownKey,
+        msg,
+    );
+    i.severity = crate::issues::Severity::Error;
+    i
 }
 
 /// A JavaScript value as the bridge wrote it: JSON text and the list of
@@ -237,6 +497,13 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
     let depth = limits.depth().min(u32::MAX as usize) as u32;
     let items = limits.max_items.min(u32::MAX as usize) as u32;
     let parts = encode_input(input, depth, items);
+    if let Some(text) = text_of(&parts) {
+        return Encoded {
+            text: Ok(text),
+            aliens: None,
+        };
+    }
+    let parts: js_sys::Array = parts.unchecked_into();
     if let Some(t) = parts.get(2).as_string() {
         let (path, what) = match bridge_json(&t) {
             Value::Array(a) if a.len() == 2 => (bridge_path(&a[0]), bridge_str(&a[1])),
@@ -269,7 +536,7 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
     // (enforced while the bridge read it), as in the Rust core.
     // With values to put back at their paths, build everything.
     let at = if enc.aliens.is_some() {
-        json::Place::Full
+        json::Place::FULL
     } else {
         skip
     };
@@ -355,58 +622,109 @@ fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
     }
 }
 
-/// A result written as JSON text, then made a plain object by `JSON.parse`
-/// (which makes `__proto__` an own key, never a prototype).
-fn to_js(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+/// What a result is: `{ valid, issues }`, `{ ok, value, issues }` or
+/// `{ ok, request, issues }` (`{ ok: false, issues }` when not ok).
+#[derive(Clone, Copy, Default)]
+enum Shape {
+    #[default]
+    Valid = 0,
+    Value = 1,
+    Request = 2,
 }
 
-/// `{"<flag>":<bool>,["value":...,]"issues":[...pre, ...issues]}`.
-fn result(
-    out: &mut String,
-    flag: &str,
+/// A result in the compact form that `result` in js/bridge.js reads: the
+/// value's JSON text, and the issues as numbers (see `readIssues` there)
+/// with their strings one after the other in `text`.
+#[derive(Default)]
+struct Out {
+    shape: Shape,
     ok: bool,
-    value: Option<&dyn Fn(&mut String)>,
-    pre: &[Issue],
-    issues: &[Issue],
-) {
-    out.push('{');
-    write::key(out, flag, true);
-    out.push_str(if ok { "true" } else { "false" });
-    if let Some(write_value) = value {
-        write_value(out);
-    }
-    write::key(out, "issues", false);
-    write::issues(out, pre.iter().chain(issues));
-    out.push('}');
+    value: String,
+    nums: Vec<f64>,
+    text: String,
 }
 
-fn validate_out(out: &mut String, pre: &[Issue], report: &Report) {
+impl Out {
+    /// `{"<flag>": ok, [value,] issues: [...pre, ...issues]}`.
+    fn result(&mut self, shape: Shape, ok: bool, pre: &[Issue], issues: &[Issue]) {
+        self.shape = shape;
+        self.ok = ok;
+        for i in pre.iter().chain(issues) {
+            self.issue(i);
+        }
+    }
+
+    /// A string into `text`; its length in UTF-16 units.
+    fn str(&mut self, s: &str) -> f64 {
+        self.text.push_str(s);
+        if s.is_ascii() {
+            return s.len() as f64;
+        }
+        // One unit per character, two past U+FFFF (4 bytes in UTF-8).
+        s.bytes()
+            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>() as f64
+    }
+
+    fn issue(&mut self, i: &Issue) {
+        let has = u8::from(i.expected.is_some())
+            | u8::from(i.received.is_some()) << 1
+            | u8::from(i.line.is_some()) << 2
+            | u8::from(i.column.is_some()) << 3;
+        let severity = match i.severity {
+            crate::issues::Severity::Error => 0.0,
+            crate::issues::Severity::Warning => 1.0,
+        };
+        let n = self.str(i.code.as_str());
+        self.nums
+            .extend([n, severity, f64::from(has), i.path.len() as f64]);
+        for seg in &i.path {
+            let n = match seg {
+                PathSegment::Key(k) => -1.0 - self.str(k),
+                PathSegment::Index(x) => *x as f64,
+            };
+            self.nums.push(n);
+        }
+        let n = self.str(&i.pointer);
+        self.nums.push(n);
+        let n = self.str(&i.message);
+        self.nums.push(n);
+        for s in [&i.expected, &i.received].into_iter().flatten() {
+            let n = self.str(s);
+            self.nums.push(n);
+        }
+        for n in [i.line, i.column].into_iter().flatten() {
+            self.nums.push(n as f64);
+        }
+    }
+
+    /// The result object (a JS call: outside the arena scope).
+    fn to_js(&self) -> JsValue {
+        let shape = self.shape as u32;
+        if self.nums.is_empty() && self.value.is_empty() {
+            return empty(shape, self.ok);
+        }
+        result(shape, self.ok, &self.nums, &self.text, &self.value)
+    }
+}
+
+fn validate_out(out: &mut Out, pre: &[Issue], report: &Report) {
     let valid = !pre.iter().chain(&report.issues).any(Issue::is_error);
-    result(out, "valid", valid, None, pre, &report.issues)
+    out.result(Shape::Valid, valid, pre, &report.issues)
 }
 
-fn normalize_out(out: &mut String, pre: &[Issue], n: &Normalized) {
+fn normalize_out(out: &mut Out, pre: &[Issue], n: &Normalized) {
     let failed = pre.iter().any(Issue::is_error);
-    match n.value.as_ref().filter(|_| !failed) {
-        Some(v) => result(
-            out,
-            "ok",
-            true,
-            Some(&|out: &mut String| {
-                write::key(out, "value", false);
-                write::value(out, v);
-            }),
-            pre,
-            &n.issues,
-        ),
-        None => result(out, "ok", false, None, pre, &n.issues),
+    let value = n.value.as_ref().filter(|_| !failed);
+    if let Some(v) = value {
+        write::value(&mut out.value, v);
     }
+    out.result(Shape::Value, value.is_some(), pre, &n.issues)
 }
 
-fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let enc = encode(input, &opts);
     pure(|out| {
         let report = match read_input(&enc, &opts, kind.skip_place()) {
@@ -420,12 +738,12 @@ fn validate_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn normalize_value(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let enc = encode(input, &opts);
     pure(|out| {
-        let n = match read_input(&enc, &opts, json::Place::Full) {
+        let n = match read_input(&enc, &opts, json::Place::FULL) {
             Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
             Err(issue) => Normalized {
                 value: None,
@@ -449,9 +767,9 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     })
 }
 
-fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+fn validate_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let text = read_text(text);
     pure(|out| {
         let report = match &text {
@@ -465,9 +783,9 @@ fn validate_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
+fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let text = read_text(text);
     pure(|out| {
         let n = match &text {
@@ -481,49 +799,13 @@ fn normalize_text(kind: Kind, text: &JsValue, options: &JsValue) -> JsValue {
     })
 }
 
-fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
+fn build(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, BUILD_KEYS, &mut pre);
-    let text = |key: &str| -> (String, Option<String>) {
-        if !options.is_object() {
-            return (String::new(), None);
-        }
-        let v =
-            js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        match v.as_string() {
-            Some(s) => (s, None),
-            None if v.is_undefined() || v.is_null() => (String::new(), None),
-            None => (String::new(), Some(describe(&v))),
-        }
-    };
-    let (api_key, bad_key) = text("apiKey");
-    let (workspace_id, bad_ws) = text("workspaceId");
-    let (base_url, bad_base) = text("baseUrl");
-    for (key, bad) in [
-        ("apiKey", bad_key),
-        ("workspaceId", bad_ws),
-        ("baseUrl", bad_base),
-    ] {
-        if let Some(received) = bad {
-            let mut i = Issue::new(
-                vec![key.into()],
-                IssueCode::InvalidType,
-                format!("`{key}` must be a string."),
-            );
-            i.expected = Some("string".into());
-            i.received = Some(received);
-            pre.push(i);
-        }
-    }
-    let b = BuildOptions {
-        api_key,
-        workspace_id,
-        base_url: Some(base_url).filter(|s| !s.is_empty()),
-        options: opts,
-    };
+    let b = read_options_of(options, true, &mut pre);
+    let opts = b.options;
     let enc = encode(input, &opts);
     pure(|out| {
-        let parsed = read_input(&enc, &opts, json::Place::Full);
+        let parsed = read_input(&enc, &opts, json::Place::FULL);
         let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
         // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
         res.issues.retain(|i| {
@@ -532,40 +814,31 @@ fn build(kind: Kind, input: &JsValue, options: &JsValue) -> JsValue {
         });
         let failed = pre.iter().any(Issue::is_error);
         let request = if failed { None } else { res.request.as_ref() };
-        match request {
-            Some(r) => result(
-                out,
-                "ok",
-                true,
-                Some(&|out: &mut String| {
-                    write::key(out, "request", false);
-                    out.push('{');
-                    write::key(out, "method", true);
-                    write::string(out, r.method);
-                    write::key(out, "url", false);
-                    write::string(out, &r.url);
-                    write::key(out, "headers", false);
-                    out.push('{');
-                    for (n, (k, v)) in r.headers.iter().enumerate() {
-                        write::key(out, k, n == 0);
-                        write::string(out, v);
-                    }
-                    out.push('}');
-                    write::key(out, "body", false);
-                    write::string(out, &r.body);
-                    out.push('}');
-                }),
-                &pre,
-                &res.issues,
-            ),
-            None => result(out, "ok", false, None, &pre, &res.issues),
+        if let Some(r) = request {
+            let v = &mut out.value;
+            v.push('{');
+            write::key(v, "method", true);
+            write::string(v, r.method);
+            write::key(v, "url", false);
+            write::string(v, &r.url);
+            write::key(v, "headers", false);
+            v.push('{');
+            for (n, (k, val)) in r.headers.iter().enumerate() {
+                write::key(v, k, n == 0);
+                write::string(v, val);
+            }
+            v.push('}');
+            write::key(v, "body", false);
+            write::string(v, &r.body);
+            v.push('}');
         }
+        out.result(Shape::Request, request.is_some(), &pre, &res.issues)
     })
 }
 
-fn from_form(kind: Kind, form: &JsValue, options: &JsValue) -> JsValue {
+fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let parts = encode_form(
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
@@ -623,7 +896,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            validate_value($kind, &input, options.as_ref())
         }
         /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
         #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
@@ -631,7 +904,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            validate_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
+            validate_text($kind, &text, options.as_ref())
         }
         /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
         #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
@@ -639,7 +912,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_value($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            normalize_value($kind, &input, options.as_ref())
         }
         /// Normalizes JSON text.
         #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
@@ -647,7 +920,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            normalize_text($kind, &text, &options.unwrap_or(JsValue::UNDEFINED))
+            normalize_text($kind, &text, options.as_ref())
         }
         /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
         #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
@@ -655,7 +928,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
             #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: Option<JsValue>,
         ) -> JsValue {
-            build($kind, &input, &options.unwrap_or(JsValue::UNDEFINED))
+            build($kind, &input, options.as_ref())
         }
         /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
         #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
@@ -663,7 +936,7 @@ macro_rules! exports {
             #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
             #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
         ) -> JsValue {
-            from_form($kind, &form, &options.unwrap_or(JsValue::UNDEFINED))
+            from_form($kind, &form, options.as_ref())
         }
     )*};
 }
@@ -695,7 +968,7 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
     if overrides.is_undefined() || overrides.is_null() {
         return Ok(None);
     }
-    read_input(&encode(overrides, opts), opts, json::Place::Full)
+    read_input(&encode(overrides, opts), opts, json::Place::FULL)
         .map(Some)
         .map_err(|mut issue| {
             issue.path.insert(0, PathSegment::Key("overrides".into()));
@@ -705,13 +978,18 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
 }
 
 #[inline(never)]
-fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+fn clone_value(
+    kind: Kind,
+    response: &JsValue,
+    overrides: &JsValue,
+    options: Option<&JsValue>,
+) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let enc = encode(response, &opts);
     let over = read_overrides(overrides, &opts);
     pure(|out| {
-        let n = match (read_input(&enc, &opts, json::Place::Full), over) {
+        let n = match (read_input(&enc, &opts, json::Place::FULL), over) {
             (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), &opts),
             (Err(issue), _) | (_, Err(issue)) => Normalized {
                 value: None,
@@ -723,9 +1001,14 @@ fn clone_value(kind: Kind, response: &JsValue, overrides: &JsValue, options: &Js
 }
 
 #[inline(never)]
-fn clone_text(kind: Kind, text: &JsValue, overrides: &JsValue, options: &JsValue) -> JsValue {
+fn clone_text(
+    kind: Kind,
+    text: &JsValue,
+    overrides: &JsValue,
+    options: Option<&JsValue>,
+) -> JsValue {
     let mut pre = Vec::new();
-    let opts = read_options(options, OPTION_KEYS, &mut pre);
+    let opts = read_options(options, &mut pre);
     let text = read_text(text);
     let over = read_overrides(overrides, &opts);
     pure(|out| {
@@ -755,7 +1038,7 @@ macro_rules! clone_exports {
                 $kind,
                 &response,
                 &overrides.unwrap_or(JsValue::UNDEFINED),
-                &options.unwrap_or(JsValue::UNDEFINED),
+                options.as_ref(),
             )
         }
         /// The same, for a response given as JSON text.
@@ -769,7 +1052,7 @@ macro_rules! clone_exports {
                 $kind,
                 &text,
                 &overrides.unwrap_or(JsValue::UNDEFINED),
-                &options.unwrap_or(JsValue::UNDEFINED),
+                options.as_ref(),
             )
         }
     )*};

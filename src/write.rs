@@ -1,11 +1,10 @@
-//! Compact JSON text for values, issues and results, written by hand: the
-//! serde serializer instantiated for each of these types costs several KB of
-//! wasm. (The `Serialize` impls stay, for Rust callers; the fixture and
-//! property tests check that both write the same text.)
+//! Compact JSON text for values (and, from the layers above, issues and
+//! results), written by hand: the serde serializer instantiated for each of
+//! these types costs several KB of wasm. (The `Serialize` impls stay, for
+//! Rust callers; the fixture and property tests check that both write the
+//! same text.) Issues are written by [`crate::issues`], with these pieces.
 
-use crate::issues::{Issue, PathSegment, Severity};
 use crate::value::{Number, Value};
-use std::fmt::Write as _;
 
 /// A JSON string literal.
 pub(crate) fn string(out: &mut String, s: &str) {
@@ -39,6 +38,20 @@ pub(crate) fn string(out: &mut String, s: &str) {
     }
     out.push_str(&s[run..]);
     out.push('"');
+}
+
+/// A string quoted for a message, shortened if long.
+pub(crate) fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    if s.chars().count() <= MAX {
+        string(&mut out, s);
+        return out;
+    }
+    let short: String = s.chars().take(MAX).collect();
+    string(&mut out, &short);
+    out.push('…');
+    out
 }
 
 /// A JSON number as it was written (non-finite values as null).
@@ -90,61 +103,12 @@ pub(crate) fn key(out: &mut String, k: &str, first: bool) {
     out.push(':');
 }
 
-/// An issue, with the same fields and order as its `Serialize` impl.
-pub(crate) fn issue(out: &mut String, i: &Issue) {
-    out.push('{');
-    key(out, "path", true);
-    out.push('[');
-    for (n, seg) in i.path.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        match seg {
-            PathSegment::Key(k) => string(out, k),
-            PathSegment::Index(x) => {
-                let _ = write!(out, "{x}");
-            }
-        }
+impl Value {
+    /// The value as compact JSON text (alien and non-finite values become
+    /// `null`; the rules never let them reach an output).
+    pub fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        value(&mut out, self);
+        out
     }
-    out.push(']');
-    key(out, "pointer", false);
-    string(out, &i.pointer);
-    key(out, "code", false);
-    string(out, i.code.as_str());
-    key(out, "message", false);
-    string(out, &i.message);
-    key(out, "severity", false);
-    string(
-        out,
-        match i.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        },
-    );
-    for (name, field) in [("expected", &i.expected), ("received", &i.received)] {
-        if let Some(text) = field {
-            key(out, name, false);
-            string(out, text);
-        }
-    }
-    for (name, field) in [("line", i.line), ("column", i.column)] {
-        if let Some(n) = field {
-            key(out, name, false);
-            let _ = write!(out, "{n}");
-        }
-    }
-    out.push('}');
-}
-
-/// A list of issues (used by the wasm layer).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn issues<'a>(out: &mut String, list: impl IntoIterator<Item = &'a Issue>) {
-    out.push('[');
-    for (n, i) in list.into_iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        issue(out, i);
-    }
-    out.push(']');
 }

@@ -1,38 +1,16 @@
-//! Runs every shared fixture of `tests/fixtures/` through the Rust core.
+//! Runs every shared fixture of `tests/fixtures/` through the Rust core,
+//! one test per file (`cargo test --test fixtures call_flow::direction_inbound`),
+//! each checking the exact issues, messages included.
 //! The JS and wasm suites run the same files (see tests/fixtures/README.md).
 
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trillet_flows::issues::display_path;
 use trillet_flows::request::{build_request, build_request_json, BuildOptions};
 use trillet_flows::{
     from_form, from_response, from_response_json, normalize, normalize_json, validate,
     validate_json, Issue, Kind, Limits, Normalized, Options, UnknownKeys, Value,
 };
-
-fn fixture_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("fixtures dir")
-            .flatten()
-            .collect();
-        entries.sort_by_key(|e| e.path());
-        for e in entries {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "json") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-        &mut out,
-    );
-    out
-}
 
 fn options(f: &Json) -> Options {
     let mut o = Options::default();
@@ -54,7 +32,10 @@ fn options(f: &Json) -> Options {
     o
 }
 
-fn brief(issues: &[Issue]) -> Vec<(String, String, String)> {
+/// (code, pointer, severity, message) of each issue, for comparing lists.
+type Brief = (String, String, String, String);
+
+fn brief(issues: &[Issue]) -> Vec<Brief> {
     issues
         .iter()
         .map(|i| {
@@ -62,12 +43,29 @@ fn brief(issues: &[Issue]) -> Vec<(String, String, String)> {
                 i.code.to_string(),
                 i.pointer.clone(),
                 format!("{:?}", i.severity).to_lowercase(),
+                i.message.clone(),
             )
         })
         .collect()
 }
 
-fn expected_issues(f: &Json) -> Vec<(String, String, String)> {
+/// An issue a fixture expects. `message` is `None` when the fixture does not
+/// pin it, which fails the case: every expected issue pins its message.
+struct Want {
+    code: String,
+    pointer: String,
+    severity: String,
+    message: Option<String>,
+}
+
+impl Want {
+    /// The message expected (the same through a Rust `Value` and JSON text).
+    fn message(&self, _value: bool) -> Option<&String> {
+        self.message.as_ref()
+    }
+}
+
+fn expected_issues(f: &Json) -> Vec<Want> {
     f["issues"]
         .as_array()
         .expect("fixture needs an `issues` array")
@@ -83,13 +81,79 @@ fn expected_issues(f: &Json) -> Vec<(String, String, String)> {
                         serde_json::from_value(Json::String(code.clone())).expect("known code");
                     format!("{:?}", c.default_severity()).to_lowercase()
                 });
-            (
+            Want {
                 code,
-                i["pointer"].as_str().expect("issue pointer").to_owned(),
+                pointer: i["pointer"].as_str().expect("issue pointer").to_owned(),
                 severity,
-            )
+                message: i.get("message").map(|m| {
+                    m.as_str()
+                        .expect("an issue's message is a string")
+                        .to_owned()
+                }),
+            }
         })
         .collect()
+}
+
+fn has_error(want: &[Want]) -> bool {
+    want.iter().any(|w| w.severity == "error")
+}
+
+/// The reported issues are the expected ones, in order, messages included
+/// (`value`: the issues came from a Rust `Value`, see [`Want`]); otherwise a
+/// failure that lists both, marks each difference, and says when a fixture
+/// lacks a `message`.
+fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want], value: bool) {
+    let got = brief(got);
+    let same = got.len() == want.len()
+        && got.iter().zip(want).all(|(g, w)| {
+            g.0 == w.code
+                && g.1 == w.pointer
+                && g.2 == w.severity
+                && w.message.is_some()
+                && w.message(value) == Some(&g.3)
+        });
+    if same {
+        return;
+    }
+    let mut text = format!("{name}: {what} issues differ\n");
+    for n in 0..got.len().max(want.len()) {
+        let g = got.get(n);
+        let w = want.get(n);
+        let mark = match (g, w) {
+            (Some(g), Some(w)) if (&g.0, &g.1, &g.2) != (&w.code, &w.pointer, &w.severity) => {
+                "  <- code, pointer or severity"
+            }
+            (Some(_), Some(w)) if w.message.is_none() => "  <- the fixture pins no message",
+            (Some(g), Some(w)) if w.message(value) != Some(&g.3) => "  <- message",
+            (Some(_), Some(_)) => "",
+            (Some(_), None) => "  <- not expected",
+            (None, _) => "  <- not reported",
+        };
+        text.push_str(&format!("  issue {n}{mark}\n"));
+        if let Some(g) = g {
+            text.push_str(&format!(
+                "     got: {} at {:?} ({}): {:?}\n",
+                g.0, g.1, g.2, g.3
+            ));
+        }
+        if let Some(w) = w {
+            let m = w
+                .message(value)
+                .map_or_else(|| "(no \"message\")".to_owned(), |m| format!("{m:?}"));
+            text.push_str(&format!(
+                "    want: {} at {:?} ({}): {m}\n",
+                w.code, w.pointer, w.severity
+            ));
+        }
+    }
+    if want.iter().any(|w| w.message.is_none()) {
+        text.push_str(
+            "every expected issue pins its exact \"message\"; once codes, pointers and severities \
+             agree, `node scripts/bless-fixtures.mjs FILE` writes the messages the library reports\n",
+        );
+    }
+    panic!("{text}");
 }
 
 /// Where an expected issue gives `line` and `column`, the issue has them.
@@ -241,24 +305,22 @@ fn check_output(name: &str, kind: Kind, opts: &Options, out: &Normalized, f: &Js
 }
 
 /// A clone fixture: `response` (or `responseJson`) and optional `overrides`.
-fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, String)], f: &Json) {
+fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[Want], f: &Json) {
     let overrides = f.get("overrides").map(|o| Value::from(o.clone()));
     let out = match (f.get("response"), f.get("responseJson")) {
         (Some(r), None) => {
             let v = Value::from(r.clone());
             let out = from_response(kind, &v, overrides.as_ref(), opts);
-            // The JSON text path agrees with the value path.
+            check_issues(name, "clone", &out.issues, want, true);
             let as_text = from_response_json(
                 kind,
                 &serde_json::to_string(r).unwrap(),
                 overrides.as_ref(),
                 opts,
             );
-            assert_eq!(
-                brief(&as_text.issues),
-                brief(&out.issues),
-                "{name}: JSON text path differs"
-            );
+            // The JSON text path agrees with the fixture (messages of
+            // JSON text: `message`).
+            check_issues(name, "clone (JSON text path)", &as_text.issues, want, false);
             assert_eq!(
                 as_text.value, out.value,
                 "{name}: JSON text path output differs"
@@ -288,14 +350,20 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, St
             "{name}: the response model cannot read it: {read:?}"
         );
     }
-    assert_eq!(brief(&out.issues), want, "{name}: clone issues differ");
+    check_issues(
+        name,
+        "clone",
+        &out.issues,
+        want,
+        f.get("response").is_some(),
+    );
     assert!(
         !out.issues.iter().any(|i| i.code.as_str() == "read_only"),
         "{name}: a clone reports no read_only issue"
     );
     assert_eq!(
         out.value.is_some(),
-        !want.iter().any(|w| w.2 == "error"),
+        !has_error(want),
         "{name}: clone value vs errors"
     );
     check_messages(name, &out.issues);
@@ -304,14 +372,15 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[(String, String, St
     check_output(name, kind, opts, &out, f);
 }
 
-fn run_fixture(path: &Path) -> Result<(), String> {
-    let name = path
-        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .unwrap_or(path)
-        .display()
-        .to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let f: Json = serde_json::from_str(&text).map_err(|e| format!("{name}: not JSON: {e}"))?;
+/// Runs one fixture (a path under tests/fixtures/). A failure prints
+/// `FIXTURE FAILED tests/fixtures/...` under the assertion's message.
+fn run_case(file: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(file);
+    let name = format!("tests/fixtures/{file}");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let f: Json = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: not JSON: {e}"));
     let result = std::panic::catch_unwind(|| {
         let kind = kind_of(&f);
         let opts = options(&f);
@@ -344,7 +413,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 }
                 _ => panic!("build fixture needs input or inputJson"),
             };
-            assert_eq!(brief(&res.issues), want, "{name}: build issues differ");
+            check_issues(&name, "build", &res.issues, &want, f.get("input").is_some());
             check_messages(&name, &res.issues);
             if let Some(key) = s("apiKey").filter(|k| !k.is_empty()) {
                 // Neither the issues nor the request's debug output show it.
@@ -392,7 +461,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 })
                 .collect();
             let out = from_form(kind, &fields, &opts);
-            assert_eq!(brief(&out.issues), want, "{name}: form issues differ");
+            check_issues(&name, "form", &out.issues, &want, false);
             check_messages(&name, &out.issues);
             check_output(&name, kind, &opts, &out, &f);
             return;
@@ -403,13 +472,11 @@ fn run_fixture(path: &Path) -> Result<(), String> {
                 let v = Value::from(input.clone());
                 let report = validate(kind, &v, &opts);
                 let out = normalize(kind, &v, &opts);
-                // The JSON text path agrees with the value path.
+                check_issues(&name, "validate", &report.issues, &want, true);
+                // The JSON text path agrees with the fixture too (its
+                // messages: `message`).
                 let as_text = validate_json(kind, &serde_json::to_string(input).unwrap(), &opts);
-                assert_eq!(
-                    brief(&as_text.issues),
-                    brief(&report.issues),
-                    "{name}: JSON text path differs"
-                );
+                check_issues(&name, "JSON text path", &as_text.issues, &want, false);
                 assert_eq!(v, Value::from(input.clone()), "{name}: input changed");
                 (report, out)
             }
@@ -421,20 +488,18 @@ fn run_fixture(path: &Path) -> Result<(), String> {
             }
             _ => panic!("fixture needs exactly one of input, inputJson, form"),
         };
-        assert_eq!(
-            brief(&report.issues),
-            want,
-            "{name}: validate issues differ"
+        check_issues(
+            &name,
+            "validate",
+            &report.issues,
+            &want,
+            f.get("input").is_some(),
         );
         assert_eq!(
             report.issues, out.issues,
             "{name}: validate and normalize disagree"
         );
-        assert_eq!(
-            report.valid,
-            !want.iter().any(|w| w.2 == "error"),
-            "{name}: valid flag wrong"
-        );
+        assert_eq!(report.valid, !has_error(&want), "{name}: valid flag wrong");
         assert_eq!(
             out.value.is_some(),
             report.valid,
@@ -443,28 +508,51 @@ fn run_fixture(path: &Path) -> Result<(), String> {
         check_messages(&name, &report.issues);
         check_output(&name, kind, &opts, &out, &f);
     });
-    result.map_err(|e| {
-        let msg = e
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default();
-        format!("FIXTURE FAILED {name}\n{msg}")
-    })
+    if let Err(e) = result {
+        eprintln!("FIXTURE FAILED {name}");
+        std::panic::resume_unwind(e);
+    }
 }
 
+/// One `#[test]` per fixture file, in a module per folder:
+/// `call_flow::direction_inbound` runs `call-flow/direction-inbound.json`.
+/// The invocation is written by build.rs ($OUT_DIR/fixture_tests.rs).
+macro_rules! fixture_tests {
+    ($($folder:ident { $($case:ident => $file:literal,)* })*) => {
+        $(mod $folder {
+            $(#[test]
+            fn $case() {
+                super::run_case($file);
+            })*
+        })*
+        /// Every fixture file build.rs saw.
+        const ALL_FIXTURES: &[&str] = &[$($($file,)*)*];
+    };
+}
+include!(concat!(env!("OUT_DIR"), "/fixture_tests.rs"));
+
+/// The generated tests cover every fixture file on disk (build.rs reruns
+/// when tests/fixtures/ changes; this catches a stale list all the same).
 #[test]
-fn shared_fixtures() {
-    let files = fixture_files();
-    assert!(files.len() > 10, "too few fixtures: {}", files.len());
-    let failures: Vec<String> = files.iter().filter_map(|p| run_fixture(p).err()).collect();
-    if !failures.is_empty() {
-        panic!(
-            "{} of {} fixtures failed:\n\n{}",
-            failures.len(),
-            files.len(),
-            failures.join("\n\n")
-        );
+fn every_fixture_file_has_a_test() {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).expect("fixtures dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, root, out);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                let rel = p.strip_prefix(root).unwrap();
+                let parts: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+                out.push(parts.join("/"));
+            }
+        }
     }
-    eprintln!("{} fixtures passed", files.len());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut on_disk = Vec::new();
+    walk(&root, &root, &mut on_disk);
+    on_disk.sort();
+    let mut listed: Vec<String> = ALL_FIXTURES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk, "the generated fixture tests are stale");
+    assert!(listed.len() > 10, "too few fixtures: {}", listed.len());
 }

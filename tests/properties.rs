@@ -39,87 +39,32 @@ impl Rng {
     }
 }
 
-/// Keys worth trying: every field name of both payloads, alternatives, server
-/// keys, and junk.
-const KEYS: &[&str] = &[
-    "name",
-    "direction",
-    "description",
-    "agent",
-    "promptType",
-    "folderId",
-    "isGlobal",
-    "isPreConfigured",
-    "preConfiguredWorkspaceId",
-    "welcomeMessage",
-    "customWelcomeMessage",
-    "flowData",
-    "nodes",
-    "edges",
-    "id",
-    "source",
-    "target",
-    "prompt",
-    "isActive",
-    "agentWebhookUrl",
-    "inboundWebhookUrl",
-    "dynamicVariableCollections",
-    "variables",
-    "key",
-    "value",
-    "isDefault",
-    "webhooks",
-    "url",
-    "method",
-    "headers",
-    "body",
-    "variablesforcallflow",
-    "responseVariables",
-    "path",
-    "isTesting",
-    "textToSpeak",
-    "testResponse",
-    "settings",
-    "agent",
-    "inbound",
-    "enableHumanLikeVoiceAndTone",
-    "utilizePriorCallsContext",
-    "welcomeMessageDelay",
-    "customerLocation",
-    "transfers",
-    "knowledgeBases",
-    "callSettings",
-    "callSetting",
-    "trilletVoiceGuard",
-    "reminderMessages",
-    "maxCallDuration",
-    "endCallOnSilence",
-    "security",
-    "hipaaCompliance",
-    "publicAccess",
-    "responseSettings",
-    "delay",
-    "workingHours",
-    "enabled",
-    "start",
-    "end",
-    "timezone",
-    "outOfHoursMessage",
-    "emailSettings",
-    "subjectLine",
-    "signature",
-    "initiationMessage",
-    "autopilot",
-    "messageChannel",
-    "_id",
-    "createdAt",
-    "__proto__",
-    "constructor",
-    "",
-    "a/b",
-    "~0",
-    "x y",
-];
+/// Keys worth trying: every key of the schema (both payloads, documented
+/// other places included), the server's keys, and junk.
+fn schema_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<&'static str> = Vec::new();
+        for shape in trillet_flows::schema::SHAPES {
+            for d in shape.fields {
+                if !keys.contains(&d.key) {
+                    keys.push(d.key);
+                }
+            }
+        }
+        keys.extend(trillet_flows::schema::READ_ONLY);
+        keys.extend([
+            "$schema",
+            "__proto__",
+            "constructor",
+            "",
+            "a/b",
+            "~0",
+            "x y",
+        ]);
+        keys
+    })
+}
 
 const STRINGS: &[&str] = &[
     "",
@@ -181,7 +126,12 @@ fn random_value(rng: &mut Rng, depth: usize) -> Value {
         let n = rng.below(6);
         Value::Object(
             (0..n)
-                .map(|_| (rng.pick(KEYS).to_string(), random_value(rng, depth + 1)))
+                .map(|_| {
+                    (
+                        rng.pick(schema_keys()).to_string(),
+                        random_value(rng, depth + 1),
+                    )
+                })
                 .collect::<Object>(),
         )
     }
@@ -198,7 +148,10 @@ fn mutate(rng: &mut Rng, v: &mut Value, depth: usize) {
                 0 => {
                     o.remove(&k);
                 }
-                1 => o.insert(rng.pick(KEYS).to_string(), random_value(rng, depth + 1)),
+                1 => o.insert(
+                    rng.pick(schema_keys()).to_string(),
+                    random_value(rng, depth + 1),
+                ),
                 _ => {
                     let mut child = o.get(&k).cloned().unwrap_or_default();
                     mutate(rng, &mut child, depth + 1);
@@ -543,7 +496,7 @@ fn json_parser_agrees_with_serde_json() {
         max_items: usize::MAX,
     };
     let check = |t: &str| {
-        let ours = trillet_flows::json::parse(t, &limits);
+        let ours = trillet_flows::json::parse(t, &limits).map_err(trillet_flows::Issue::from);
         let theirs = serde_json::from_str::<serde_json::Value>(t);
         match (&ours, theirs) {
             // Numbers compared as the doubles they read as (ours keep

@@ -1,6 +1,6 @@
 //! The bindings under wasm-bindgen-test, in Node and in headless Chromium:
-//! every shared fixture through the exported functions, plus hostile
-//! JavaScript values. Run by scripts/test.sh.
+//! every shared fixture through the exported functions (one test per file,
+//! messages pinned), plus hostile JavaScript values. Run by scripts/test.sh.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Function, Reflect, JSON};
@@ -37,8 +37,6 @@ use api::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
-
 fn js(json: &Json) -> JsValue {
     JSON::parse(&json.to_string()).expect("JSON.parse")
 }
@@ -52,6 +50,7 @@ fn eval(src: &str) -> JsValue {
         .expect("eval")
 }
 
+/// (code, pointer, severity) of each issue.
 fn brief(issues: &Json) -> Vec<(String, String, String)> {
     issues
         .as_array()
@@ -81,10 +80,66 @@ fn default_severity(code: &str) -> &'static str {
     }
 }
 
+/// (code, pointer, severity, message) of each issue; the message is `None`
+/// where a fixture does not pin it (which fails the case).
+type Pinned = Vec<(String, String, String, Option<String>)>;
+
+fn pinned(issues: &Json) -> Pinned {
+    issues
+        .as_array()
+        .expect("issues array")
+        .iter()
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap_or_default().to_owned(),
+                i["pointer"].as_str().unwrap_or_default().to_owned(),
+                i["severity"].as_str().unwrap_or_default().to_owned(),
+                i["message"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// The issues differ from the expected ones (messages included): a listing
+/// of both, each difference marked.
+fn issues_diff(name: &str, got: &Pinned, want: &Pinned) -> Option<String> {
+    if got == want && want.iter().all(|w| w.3.is_some()) {
+        return None;
+    }
+    let show = |i: &(String, String, String, Option<String>)| {
+        let m =
+            i.3.as_ref()
+                .map_or_else(|| "(no \"message\")".to_owned(), |m| format!("{m:?}"));
+        format!("{} at {:?} ({}): {m}", i.0, i.1, i.2)
+    };
+    let mut text = format!("{name}: issues differ\n");
+    for n in 0..got.len().max(want.len()) {
+        let (g, w) = (got.get(n), want.get(n));
+        let mark = match (g, w) {
+            (Some(g), Some(w)) if (&g.0, &g.1, &g.2) != (&w.0, &w.1, &w.2) => {
+                "  <- code, pointer or severity"
+            }
+            (Some(_), Some(w)) if w.3.is_none() => "  <- the fixture pins no message",
+            (Some(g), Some(w)) if g.3 != w.3 => "  <- message",
+            (Some(_), Some(_)) => "",
+            (Some(_), None) => "  <- not expected",
+            (None, _) => "  <- not reported",
+        };
+        text.push_str(&format!("  issue {n}{mark}\n"));
+        if let Some(g) = g {
+            text.push_str(&format!("     got: {}\n", show(g)));
+        }
+        if let Some(w) = w {
+            text.push_str(&format!("    want: {}\n", show(w)));
+        }
+    }
+    Some(text)
+}
+
 fn run(name: &str, text: &str) -> Result<(), String> {
     let f: Json = serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))?;
     let call = f["kind"] == "callFlow";
-    let want: Vec<(String, String, String)> = f["issues"]
+    let want: Pinned = f["issues"]
         .as_array()
         .unwrap()
         .iter()
@@ -95,7 +150,13 @@ fn run(name: &str, text: &str) -> Result<(), String> {
                 .and_then(Json::as_str)
                 .unwrap_or(default_severity(&code))
                 .to_owned();
-            (code, i["pointer"].as_str().unwrap().to_owned(), sev)
+            let message = i.get("message").and_then(Json::as_str).map(str::to_owned);
+            (
+                code,
+                i["pointer"].as_str().unwrap().to_owned(),
+                sev,
+                message,
+            )
         })
         .collect();
     let opts = f.get("options").map(js).unwrap_or(JsValue::UNDEFINED);
@@ -241,12 +302,8 @@ fn run(name: &str, text: &str) -> Result<(), String> {
         }
         (v["issues"].clone(), Some(n))
     };
-    if brief(&issues) != want {
-        return Err(format!(
-            "{name}: issues differ\n got: {:?}\nwant: {:?}",
-            brief(&issues),
-            want
-        ));
+    if let Some(diff) = issues_diff(name, &pinned(&issues), &want) {
+        return Err(diff);
     }
     if let (Some(out), Some(expected)) = (output, f.get("output")) {
         let got = out.get("value").cloned().unwrap_or(Json::Null);
@@ -259,24 +316,29 @@ fn run(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// One `#[wasm_bindgen_test]` per fixture file, in a module per folder
+/// (`call_flow::direction_inbound`), each with the file's text embedded
+/// (no filesystem here). The invocation is written by build.rs.
+macro_rules! fixture_tests {
+    ($($folder:ident { $($case:ident => $file:literal,)* })*) => {
+        $(mod $folder {
+            use wasm_bindgen_test::*;
+            $(#[wasm_bindgen_test]
+            fn $case() {
+                let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/", $file));
+                if let Err(e) = super::run(concat!("tests/fixtures/", $file), text) {
+                    panic!("FIXTURE FAILED tests/fixtures/{}\n{e}", $file);
+                }
+            })*
+        })*
+        const ALL_FIXTURES: &[&str] = &[$($($file,)*)*];
+    };
+}
+include!(concat!(env!("OUT_DIR"), "/fixture_tests.rs"));
+
 #[wasm_bindgen_test]
-fn shared_fixtures() {
-    assert!(FIXTURES.len() > 10, "fixtures not embedded");
-    let failures: Vec<String> = FIXTURES
-        .iter()
-        .filter_map(|(n, t)| {
-            run(n, t)
-                .err()
-                .map(|e| format!("FIXTURE FAILED tests/fixtures/{n}\n{e}"))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixtures failed:\n{}",
-        failures.len(),
-        FIXTURES.len(),
-        failures.join("\n")
-    );
+fn fixtures_are_embedded() {
+    assert!(ALL_FIXTURES.len() > 10, "fixtures not embedded");
 }
 
 /// (JavaScript expression, pointer, received) for values JSON cannot carry.

@@ -5,15 +5,16 @@
 import init, {
   buildCallFlowRequest,
   buildMessageFlowRequest,
+  callFlowFields,
   callFlowFromForm,
   callFlowFromResponseJson,
   messageFlowFromResponseJson,
+  messageFlowFields,
   messageFlowFromForm,
   normalizeCallFlowJson,
   normalizeMessageFlowJson,
 } from '../pkg/index.js';
 import { CALL_FLOW_EXAMPLE, MESSAGE_FLOW_EXAMPLE } from './examples.js';
-import { CALL_FLOW, MESSAGE_FLOW } from './fields.js';
 import * as F from './form.js';
 import { setupClone } from './clone.js';
 import { createFlowGraph } from './graph.js';
@@ -27,7 +28,7 @@ const $ = (id) => document.getElementById(id);
 const FLOWS = {
   call: {
     label: 'call flow',
-    spec: CALL_FLOW,
+    spec: F.specFromCatalogue(callFlowFields),
     example: CALL_FLOW_EXAMPLE,
     fromForm: callFlowFromForm,
     fromJson: normalizeCallFlowJson,
@@ -35,7 +36,7 @@ const FLOWS = {
   },
   message: {
     label: 'message flow',
-    spec: MESSAGE_FLOW,
+    spec: F.specFromCatalogue(messageFlowFields),
     example: MESSAGE_FLOW_EXAMPLE,
     fromForm: messageFlowFromForm,
     fromJson: normalizeMessageFlowJson,

@@ -1,5 +1,7 @@
-// Builds the form of a payload from its description (fields.js), reads it back,
-// and converts between the form's model (strings) and a JSON payload.
+// Builds the form of a payload from the library's field catalogue
+// (callFlowFields, messageFlowFields: labels, help, options, defaults and form
+// hints all come from the schema), reads it back, and converts between the
+// form's model (strings) and a JSON payload.
 //
 // The form's model is the payload's shape with string leaves; header objects are
 // lists of { key, value } rows. Every control carries data-path (its place in the
@@ -55,9 +57,107 @@ function setIn(obj, path, value) {
 
 const singular = (node) => node.item ?? node.title;
 
+// ---------------------------------------------------------------- from the catalogue
+
+// The form's description, a tree of nodes made from the catalogue:
+//   { kind: 'field', key, label, type, hint?, required?, options?, dflt?, mono?, sms? }
+//       type: text | textarea | id | url | number | time | timezone | select | bool
+//   { kind: 'group', key?, title, hint?, plain?, inline?, children }   a section that folds open
+//       (key: the object it stands for; without key, a catalogue section of fields;
+//       plain: a fieldset that is always open, for the sections of the top level;
+//       a section stands where its first field does, or last when it says so)
+//   { kind: 'list', key, title, item, hint?, children }      add/remove items (objects)
+//   { kind: 'strings', key, title, item, hint? }             add/remove items (strings)
+//   { kind: 'headers', key, title, hint? }                   name/value pairs of an object
+
+const isChildOf = (path, base) => path.length === base.length + 1 && base.every((seg, i) => path[i] === seg);
+
+/** The form's description of a payload, from its catalogue. */
+export function specFromCatalogue(fields) {
+  return nodesAt(fields, []);
+}
+
+/** The nodes of the object at `base`, whose fields (and theirs) are in `list`. */
+function nodesAt(list, base) {
+  const out = [];
+  const last = [];
+  const sections = new Map();
+  for (const f of list) {
+    if (!isChildOf(f.path, base)) continue;
+    const node = nodeOf(f, list);
+    const section = f.ui.section;
+    if (!section) {
+      out.push(node);
+      continue;
+    }
+    // A section gathers its fields where its first field stands.
+    let group = sections.get(section.title);
+    if (!group) {
+      group = { kind: 'group', title: section.title, hint: section.help || undefined, plain: base.length === 0, children: [] };
+      sections.set(section.title, group);
+      (section.last ? last : out).push(group);
+    }
+    group.children.push(node);
+  }
+  return [...out, ...last];
+}
+
+const FORMAT_TYPES = { id: 'id', url: 'url', time: 'time', timezone: 'timezone' };
+
+function nodeOf(f, list) {
+  const { key } = f;
+  const hint = f.help || undefined;
+  if (f.format === 'headers') return { kind: 'headers', key, title: f.label, item: f.ui.item ?? 'Header', hint };
+  if (f.items) {
+    return { kind: 'list', key, title: f.label, item: f.ui.item ?? f.label, hint, children: [...nodesAt(f.items, [...f.path, '[]']), ...extraNodes(f.ui.extras)] };
+  }
+  if (f.type === 'object') return { kind: 'group', key, title: f.label, hint, inline: f.ui.inline || undefined, children: nodesAt(list, f.path) };
+  if (f.type === 'array') return { kind: 'strings', key, title: f.label, item: f.ui.item ?? f.label, hint };
+  const node = { kind: 'field', key, label: f.label, type: 'text', hint, required: f.required || undefined };
+  if (f.enum) {
+    const unset = f.required ? 'Choose…' : f.default !== null ? `Not set (default: ${f.default})` : 'Not set';
+    node.type = 'select';
+    node.options = [
+      ['', unset],
+      ...f.enum.map((o) => [o.value, o.meaning ? `${o.value}: ${o.meaning}` : o.value]),
+      // Refused values stay on offer, so that choosing one shows why it is refused.
+      ...f.ui.refused.map((o) => [o.value, o.value]),
+    ];
+  } else if (f.type === 'boolean') {
+    node.type = 'bool';
+    if (f.default !== null) node.dflt = String(f.default);
+  } else if (f.type === 'number') node.type = 'number';
+  else if (FORMAT_TYPES[f.format]) node.type = FORMAT_TYPES[f.format];
+  else if (f.ui.control === 'textarea' || f.ui.control === 'message' || f.ui.control === 'code') {
+    node.type = 'textarea';
+    if (f.ui.control === 'code') node.mono = true;
+    if (f.ui.control === 'message') node.sms = true;
+  }
+  return node;
+}
+
+/** Fields for pass-through properties of an item (a flow node's `type`, `data.prompt`). */
+function extraNodes(extras) {
+  const out = [];
+  for (const x of extras) {
+    const field = { kind: 'field', key: x.path.at(-1), label: x.label, type: x.control === 'text' ? 'text' : 'textarea', mono: x.control === 'code' || undefined };
+    let at = out;
+    for (const k of x.path.slice(0, -1)) {
+      let group = at.find((n) => n.kind === 'group' && n.key === k);
+      if (!group) {
+        group = { kind: 'group', key: k, inline: true, children: [] };
+        at.push(group);
+      }
+      at = group.children;
+    }
+    at.push(field);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- rendering
 
-/** Renders the form of `spec` filled from `model` into `form` (replacing its content). */
+/** Renders the form of `spec` (specFromCatalogue) filled from `model` into `form` (replacing its content). */
 export function renderForm(form, spec, model, { openState = new Set() } = {}) {
   form.replaceChildren(
     h('div', { class: 'msgs form-msgs', id: 'form-msgs', 'data-pointer': '', 'data-msgs': 'form-msgs', tabIndex: -1 }),

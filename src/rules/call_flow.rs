@@ -1,50 +1,30 @@
-//! The *Create Call Flow* request body.
+//! The *Create Call Flow* request body: its cross-field rules (the schema,
+//! `crate::schema::CALL_FLOW`, has its fields).
 
-use super::{collections, flow_data, put, s, webhooks, working_hours, Ctx, Field, Keys};
+use super::{collections, default_str, flow_data, webhooks, working_hours, Ctx, Field, Walk};
 use crate::issues::{IssueCode, Severity};
-use crate::value::{Object, Value};
+use crate::schema::{Key, CALL_DIRECTIONS, CALL_FLOW, CALL_SETTINGS, WEBHOOK_URLS, WELCOME};
+use crate::value::Value;
 
-pub(crate) const DIRECTIONS: [&str; 2] = ["outbound", "bidirectional"];
-pub(crate) const PROMPT_TYPES: [&str; 1] = ["simple"];
-pub(crate) const WELCOME: [&str; 3] = ["user_initiated", "ai_dynamic", "ai_custom"];
+const DIRECTION: Key = CALL_FLOW.key("direction");
+const PRE: Key = CALL_FLOW.key("isPreConfigured");
+const PRE_WORKSPACE: Key = CALL_FLOW.key("preConfiguredWorkspaceId");
+const WELCOME_MESSAGE: Key = CALL_FLOW.key("welcomeMessage");
+const CUSTOM_WELCOME: Key = CALL_FLOW.key("customWelcomeMessage");
+const FLOW_DATA: Key = CALL_FLOW.key("flowData");
+const AGENT_URL: Key = CALL_FLOW.key("agentWebhookUrl");
+const INBOUND_URL: Key = CALL_FLOW.key("inboundWebhookUrl");
+const COLLECTIONS: Key = CALL_FLOW.key("dynamicVariableCollections");
+const WEBHOOKS: Key = CALL_FLOW.key("webhooks");
+const SETTINGS: Key = CALL_FLOW.key("settings");
 
-const TOP: [&str; 19] = [
-    "name",
-    "direction",
-    "description",
-    "agent",
-    "promptType",
-    "folderId",
-    "isGlobal",
-    "isPreConfigured",
-    "preConfiguredWorkspaceId",
-    "welcomeMessage",
-    "customWelcomeMessage",
-    "flowData",
-    "prompt",
-    "isActive",
-    "agentWebhookUrl",
-    "inboundWebhookUrl",
-    "dynamicVariableCollections",
-    "webhooks",
-    "settings",
-];
+const S_WELCOME: Key = CALL_SETTINGS.key("welcomeMessage");
+const S_CUSTOM_WELCOME: Key = CALL_SETTINGS.key("customWelcomeMessage");
+const S_WEBHOOKS: Key = CALL_SETTINGS.key("webhooks");
+const S_RESPONSE: Key = CALL_SETTINGS.key("responseSettings");
 
-const SETTINGS: [&str; 13] = [
-    "welcomeMessage",
-    "customWelcomeMessage",
-    "webhooks",
-    "enableHumanLikeVoiceAndTone",
-    "welcomeMessageDelay",
-    "customerLocation",
-    "transfers",
-    "knowledgeBases",
-    "utilizePriorCallsContext",
-    "callSettings",
-    "security",
-    "responseSettings",
-    "callSetting",
-];
+const U_AGENT: Key = WEBHOOK_URLS.key("agent");
+const U_INBOUND: Key = WEBHOOK_URLS.key("inbound");
 
 /// A value given at the top level and mirrored under `settings`.
 #[derive(Clone, Copy, Default)]
@@ -61,171 +41,126 @@ impl Mirror<'_> {
     }
 }
 
+fn text(v: Option<&str>) -> Option<Value> {
+    v.map(super::s)
+}
+
 /// Checks a call flow; returns its canonical form.
 pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &TOP);
-    let mut out = Object::with_capacity(TOP.len());
+    let mut w = ctx.walk(obj, &CALL_FLOW);
 
-    let name = ctx.required(
-        keys.raw(0),
-        "name",
-        "give the call flow a name, such as \"Customer Support Flow\"",
-        |c, v| c.text(v),
-    );
-    put(&mut out, "name", name.map(s));
+    let direction = ctx.need(DIRECTION.def(), w.raw(DIRECTION), |c, v| {
+        text(direction(c, v))
+    });
+    w.set(DIRECTION, direction);
 
-    let direction = ctx.required(
-        keys.raw(1),
-        "direction",
-        "use `outbound` or `bidirectional`",
-        direction,
-    );
-    put(&mut out, "direction", direction.map(s));
-
-    let description = ctx.optional(keys.get(2), |c, v| c.string(v));
-    put(&mut out, "description", description.map(s));
-
-    let agent = ctx.optional(keys.get(3), |c, v| c.id(v));
-    put(&mut out, "agent", agent.map(s));
-
-    let prompt_type = match keys.get(4) {
-        Some(f) => ctx.in_field(f, |c, v| c.one_of(v, &PROMPT_TYPES)),
-        None => Some("simple"),
+    // The workspace of a pre-configured flow, only with `isPreConfigured: true`.
+    let pre = match w.value(PRE) {
+        Some(Value::Bool(b)) => Some(*b),
+        _ => None,
     };
-    put(&mut out, "promptType", prompt_type.map(s));
-
-    let folder = ctx.optional(keys.get(5), |c, v| c.id(v));
-    put(&mut out, "folderId", folder.map(s));
-
-    let global = ctx.optional(keys.get(6), |c, v| c.boolean(v));
-    put(&mut out, "isGlobal", global.map(Value::Bool));
-
-    let pre = match keys.get(7) {
-        Some(f) => ctx.in_field(f, |c, v| c.boolean(v)),
-        None => Some(false),
-    };
-    put(&mut out, "isPreConfigured", pre.map(Value::Bool));
-
-    if let Some(f) = keys.get(8) {
-        let id = ctx.in_field(f, |c, v| c.id(v));
-        if pre == Some(true) {
-            put(&mut out, "preConfiguredWorkspaceId", id.map(s));
-        } else if id.is_some() {
+    if pre != Some(true) {
+        if let (Some(f), Some(_)) = (w.get(PRE_WORKSPACE), w.value(PRE_WORKSPACE)) {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} only applies when `isPreConfigured` is true; set `isPreConfigured: true` or remove it (normalize drops it).",
-                    c.here()
-                );
-                c.report(IssueCode::OnlyWith, msg).severity = Severity::Warning;
+                c.say(IssueCode::OnlyWith, &[" only applies when `isPreConfigured` is true; set `isPreConfigured: true` or remove it (normalize drops it)."]).severity = Severity::Warning;
             });
         }
+        w.set(PRE_WORKSPACE, None);
     }
 
     // `settings` is read first: it mirrors several top-level fields.
-    let settings_f = keys.get(18);
+    let settings_f = w.get(SETTINGS);
     let settings_obj = settings_f.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
-    let skeys: Option<Keys<'a>> = match (settings_f, settings_obj) {
-        (Some(f), Some(o)) => Some(ctx.in_field(f, |c, _| c.keys(o, &SETTINGS))),
-        _ => None,
+    let mut sw: Walk<'a> = match (settings_f, settings_obj) {
+        (Some(f), Some(o)) => ctx.in_field(f, |c, _| c.walk(o, &CALL_SETTINGS)),
+        _ => Walk::none(&CALL_SETTINGS),
     };
-    let sfield = |i: usize| match (&skeys, settings_f) {
-        (Some(k), Some(p)) => k.get(i).map(|f| f.under(p)),
-        _ => None,
+    let sfield = |sw: &Walk<'a>, k: Key| match settings_f {
+        Some(p) => sw.get(k).map(|f| f.under(p)),
+        None => None,
     };
 
-    let wm_top = mirror_value(ctx, keys.get(9), |c, v| c.one_of(v, &WELCOME));
-    let wm_set = mirror_value(ctx, sfield(0), |c, v| c.one_of(v, &WELCOME));
-    conflict(ctx, &wm_top, &wm_set, "welcomeMessage");
+    let wm_top = mirror_value(ctx, w.get(WELCOME_MESSAGE), |c, v| {
+        c.one_of(v, WELCOME.values)
+    });
+    let wm_set = mirror_value(ctx, sfield(&sw, S_WELCOME), |c, v| {
+        c.one_of(v, WELCOME.values)
+    });
+    conflict(ctx, &wm_top, &wm_set, WELCOME_MESSAGE.key());
     let welcome = if wm_top.bad() || wm_set.bad() {
         None
     } else {
-        Some(wm_top.value.or(wm_set.value).unwrap_or("user_initiated"))
+        wm_top
+            .value
+            .or(wm_set.value)
+            .or(default_str(WELCOME_MESSAGE))
     };
-    put(&mut out, "welcomeMessage", welcome.map(s));
 
-    let cwm_top = mirror_value(ctx, keys.get(10), |c, v| c.string(v));
-    let cwm_set = mirror_value(ctx, sfield(1), |c, v| c.string(v));
-    conflict(ctx, &cwm_top, &cwm_set, "customWelcomeMessage");
+    let cwm_top = mirror_value(ctx, w.get(CUSTOM_WELCOME), |c, v| c.string(v));
+    let cwm_set = mirror_value(ctx, sfield(&sw, S_CUSTOM_WELCOME), |c, v| c.string(v));
+    conflict(ctx, &cwm_top, &cwm_set, CUSTOM_WELCOME.key());
     let cwm = if cwm_top.field.is_some() {
         cwm_top
     } else {
         cwm_set
     };
     let custom = custom_welcome(ctx, welcome, cwm);
-    put(&mut out, "customWelcomeMessage", custom.map(s));
+    w.set(WELCOME_MESSAGE, text(welcome));
+    sw.set(S_WELCOME, text(welcome));
+    w.set(CUSTOM_WELCOME, text(custom));
+    sw.set(S_CUSTOM_WELCOME, text(custom));
 
-    let flow = ctx.optional(keys.get(11), flow_data::flow_data);
-    put(&mut out, "flowData", flow);
+    let flow = ctx.optional(w.get(FLOW_DATA), flow_data::flow_data);
+    w.set(FLOW_DATA, flow);
 
-    let prompt = ctx.optional(keys.get(12), |c, v| c.string(v));
-    put(&mut out, "prompt", prompt.map(s));
+    let agent_url = mirror_value(ctx, w.get(AGENT_URL), |c, v| c.url(v, true));
+    let inbound_url = mirror_value(ctx, w.get(INBOUND_URL), |c, v| c.url(v, true));
 
-    let active = match keys.get(13) {
-        Some(f) => ctx.in_field(f, |c, v| c.boolean(v)),
-        None => Some(true),
-    };
-    put(&mut out, "isActive", active.map(Value::Bool));
+    let dvc = ctx.optional(w.get(COLLECTIONS), collections::collections);
+    w.set(COLLECTIONS, dvc);
+    let hooks = ctx.optional(w.get(WEBHOOKS), webhooks::webhooks);
+    w.set(WEBHOOKS, hooks);
 
-    let agent_url = mirror_value(ctx, keys.get(14), |c, v| c.url(v, true));
-    let inbound_url = mirror_value(ctx, keys.get(15), |c, v| c.url(v, true));
-
-    let dvc = ctx.optional(keys.get(16), collections::collections);
-    let hooks = ctx.optional(keys.get(17), webhooks::webhooks);
-
-    let (mut agent_url_final, mut inbound_url_final) = (agent_url.value, inbound_url.value);
-    let mut mirror_obj: Option<Object> = None;
-    let mut rest = Object::new();
-    if let (Some(sf), Some(sk)) = (settings_f, &skeys) {
+    let (mut agent_final, mut inbound_final) = (agent_url.value, inbound_url.value);
+    let mut urls: Option<Walk<'a>> = None;
+    if let Some(sf) = settings_f {
         ctx.in_field(sf, |c, _| {
-            let found = c.optional(sk.get(2), |c, v| {
+            let found = c.optional(sw.get(S_WEBHOOKS), |c, v| {
                 settings_webhooks(c, v, agent_url, inbound_url)
             });
-            if let Some((a, i, extras)) = found {
-                agent_url_final = agent_url_final.or(a);
-                inbound_url_final = inbound_url_final.or(i);
-                mirror_obj = Some(extras);
+            if let Some((a, i, u)) = found {
+                agent_final = agent_final.or(a);
+                inbound_final = inbound_final.or(i);
+                urls = Some(u);
             }
-            settings_rest(c, sk, &mut rest);
+            let response = c.optional(sw.get(S_RESPONSE), working_hours::response_settings);
+            sw.set(S_RESPONSE, response);
         });
     }
-    let mut settings_out = Object::with_capacity(rest.len() + 3);
-    put(&mut settings_out, "welcomeMessage", welcome.map(s));
-    put(&mut settings_out, "customWelcomeMessage", custom.map(s));
-    if mirror_obj.is_some() || agent_url_final.is_some() || inbound_url_final.is_some() {
-        let mut w = Object::new();
-        put(&mut w, "agent", agent_url_final.map(s));
-        put(&mut w, "inbound", inbound_url_final.map(s));
-        for (k, v) in mirror_obj.unwrap_or_default().into_entries() {
-            w.insert(k, v);
-        }
-        settings_out.push("webhooks", Value::Object(w));
+    if urls.is_some() || agent_final.is_some() || inbound_final.is_some() {
+        let mut u = urls.unwrap_or_else(|| Walk::none(&WEBHOOK_URLS));
+        u.set(U_AGENT, text(agent_final));
+        u.set(U_INBOUND, text(inbound_final));
+        sw.set(S_WEBHOOKS, Some(u.done()));
     }
-    for (k, v) in rest.into_entries() {
-        settings_out.push(k, v);
-    }
-
-    put(&mut out, "agentWebhookUrl", agent_url_final.map(s));
-    put(&mut out, "inboundWebhookUrl", inbound_url_final.map(s));
-    put(&mut out, "dynamicVariableCollections", dvc);
-    put(&mut out, "webhooks", hooks);
-    out.push("settings", Value::Object(settings_out));
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
+    w.set(AGENT_URL, text(agent_final));
+    w.set(INBOUND_URL, text(inbound_final));
+    w.set(SETTINGS, Some(sw.done()));
+    Some(w.done())
 }
 
 fn direction<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<&'static str> {
     if v.as_str() == Some("inbound") {
-        let msg = format!(
-            "{} is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls).",
-            ctx.here()
+        let i = ctx.say(
+            IssueCode::InvalidEnum,
+            &[" is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls)."],
         );
-        let i = ctx.report(IssueCode::InvalidEnum, msg);
-        i.expected = Some(super::joined(&DIRECTIONS, "", " | ", ""));
+        i.expected = Some(super::joined(CALL_DIRECTIONS.values, "", " | ", ""));
         i.received = Some("inbound".into());
         return None;
     }
-    ctx.one_of(v, &DIRECTIONS)
+    ctx.one_of(v, CALL_DIRECTIONS.values)
 }
 
 /// Reads one side of a mirrored pair with `check`.
@@ -243,13 +178,18 @@ fn conflict<'a>(ctx: &mut Ctx<'a>, top: &Mirror<'a>, mirror: &Mirror<'a>, top_na
     if let (Some(a), Some(b), Some(f)) = (top.value, mirror.value, mirror.field) {
         if a != b {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is {} but `{top_name}` is {}; they mirror each other, so give one value (or only `{top_name}`).",
-                    c.here(),
-                    super::quote(b),
-                    super::quote(a)
-                );
-                c.report(IssueCode::Conflict, msg);
+                let parts = [
+                    " is ",
+                    &super::quote(b),
+                    " but `",
+                    top_name,
+                    "` is ",
+                    &super::quote(a),
+                    "; they mirror each other, so give one value (or only `",
+                    top_name,
+                    "`).",
+                ];
+                c.say(IssueCode::Conflict, &parts);
             });
         }
     }
@@ -265,18 +205,10 @@ fn custom_welcome<'a>(
     if welcome == "ai_custom" {
         match (cwm.field, cwm.value) {
             (None, _) => ctx.in_missing("customWelcomeMessage", |c| {
-                let msg = format!(
-                    "{} is required when `welcomeMessage` is \"ai_custom\"; write the message the agent opens with.",
-                    c.here()
-                );
-                c.report(IssueCode::Required, msg);
+                c.say(IssueCode::Required, &[" is required when `welcomeMessage` is \"ai_custom\"; write the message the agent opens with."]);
             }),
             (Some(f), Some(text)) if super::formats::is_blank(text) => ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is empty, but `welcomeMessage` is \"ai_custom\"; write the message the agent opens with.",
-                    c.here()
-                );
-                c.report(IssueCode::Empty, msg);
+                c.say(IssueCode::Empty, &[" is empty, but `welcomeMessage` is \"ai_custom\"; write the message the agent opens with."]);
             }),
             (Some(_), Some(text)) => return Some(text),
             (Some(_), None) => {}
@@ -286,11 +218,12 @@ fn custom_welcome<'a>(
     if let (Some(f), Some(text)) = (cwm.field, cwm.value) {
         if !super::formats::is_blank(text) {
             ctx.in_field(f, |c, _| {
-                let msg = format!(
-                    "{} is only used when `welcomeMessage` is \"ai_custom\" (it is \"{welcome}\"); set `welcomeMessage` to \"ai_custom\" or remove it.",
-                    c.here()
-                );
-                c.report(IssueCode::OnlyWith, msg);
+                let parts = [
+                    " is only used when `welcomeMessage` is \"ai_custom\" (it is \"",
+                    welcome,
+                    "\"); set `welcomeMessage` to \"ai_custom\" or remove it.",
+                ];
+                c.say(IssueCode::OnlyWith, &parts);
             });
         }
     }
@@ -298,102 +231,19 @@ fn custom_welcome<'a>(
 }
 
 /// `settings.webhooks`: mirrors of the two webhook URLs. Returns the
-/// mirror values and, with `unknownKeys: "keep"`, the kept extras.
+/// mirror values and the walk of the object (its kept extras).
 #[allow(clippy::type_complexity)]
 fn settings_webhooks<'a>(
     ctx: &mut Ctx<'a>,
     v: &'a Value,
     agent: Mirror<'a>,
     inbound: Mirror<'a>,
-) -> Option<(Option<&'a str>, Option<&'a str>, Object)> {
+) -> Option<(Option<&'a str>, Option<&'a str>, Walk<'a>)> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &["agent", "inbound"]);
-    let a = mirror_value(ctx, keys.get(0), |c, v| c.url(v, true));
-    let i = mirror_value(ctx, keys.get(1), |c, v| c.url(v, true));
-    conflict(ctx, &agent, &a, "agentWebhookUrl");
-    conflict(ctx, &inbound, &i, "inboundWebhookUrl");
-    let mut extras = Object::new();
-    Ctx::append_extras(&mut extras, &keys);
-    Some((a.value, i.value, extras))
-}
-
-/// The settings that are not mirrors (the walk stands at `settings`).
-fn settings_rest<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>, out: &mut Object) {
-    let flag = |ctx: &mut Ctx<'a>, i: usize| {
-        keys.get(i)
-            .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)))
-    };
-    let human = flag(ctx, 3);
-    put(out, "enableHumanLikeVoiceAndTone", human.map(Value::Bool));
-    let delay = ctx.optional(keys.get(4), |c, v| c.number(v, false));
-    put(out, "welcomeMessageDelay", delay.map(Value::Number));
-    let location = ctx.optional(keys.get(5), |c, v| c.string(v));
-    put(out, "customerLocation", location.map(s));
-    for (i, key) in [(6, "transfers"), (7, "knowledgeBases")] {
-        let list = keys.get(i).and_then(|f| {
-            ctx.in_field(f, |c, v| {
-                c.array(v)?;
-                Some(c.passthrough(v))
-            })
-        });
-        put(out, key, list);
-    }
-    let prior = flag(ctx, 8);
-    put(out, "utilizePriorCallsContext", prior.map(Value::Bool));
-    let call = ctx.moved(keys.get(9), keys.get(12), &["callSettings"]);
-    let call = call.and_then(|f| ctx.in_field(f, call_settings));
-    put(out, "callSettings", call);
-    let security = ctx.optional(keys.get(10), |c, v| {
-        security(c, v, &["hipaaCompliance", "publicAccess"])
-    });
-    put(out, "security", security);
-    let response = ctx.optional(keys.get(11), working_hours::response_settings);
-    put(out, "responseSettings", response);
-    Ctx::append_extras(out, keys);
-}
-
-fn call_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
-    let obj = ctx.object(v)?;
-    let keys = ctx.keys(
-        obj,
-        &[
-            "trilletVoiceGuard",
-            "reminderMessages",
-            "maxCallDuration",
-            "endCallOnSilence",
-        ],
-    );
-    let mut out = Object::with_capacity(4);
-    let guard = ctx.optional(keys.get(0), |c, v| c.boolean(v));
-    put(&mut out, "trilletVoiceGuard", guard.map(Value::Bool));
-    let reminders = ctx.optional(keys.get(1), |c, v| {
-        c.array(v)?;
-        Some(c.passthrough(v))
-    });
-    put(&mut out, "reminderMessages", reminders);
-    let max = ctx.optional(keys.get(2), |c, v| c.number(v, true));
-    put(&mut out, "maxCallDuration", max.map(Value::Number));
-    let silence = ctx.optional(keys.get(3), |c, v| c.number(v, false));
-    put(&mut out, "endCallOnSilence", silence.map(Value::Number));
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
-}
-
-/// `settings.security`: boolean flags.
-pub(crate) fn security<'a>(
-    ctx: &mut Ctx<'a>,
-    v: &'a Value,
-    flags: &[&'static str],
-) -> Option<Value> {
-    let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, flags);
-    let mut out = Object::with_capacity(flags.len());
-    for (i, key) in flags.iter().enumerate() {
-        let b = keys
-            .get(i)
-            .and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
-        put(&mut out, key, b.map(Value::Bool));
-    }
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
+    let w = ctx.walk(obj, &WEBHOOK_URLS);
+    let a = mirror_value(ctx, w.get(U_AGENT), |c, v| c.url(v, true));
+    let i = mirror_value(ctx, w.get(U_INBOUND), |c, v| c.url(v, true));
+    conflict(ctx, &agent, &a, AGENT_URL.key());
+    conflict(ctx, &inbound, &i, INBOUND_URL.key());
+    Some((a.value, i.value, w))
 }

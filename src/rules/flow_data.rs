@@ -4,19 +4,27 @@
 
 use super::{quote, Ctx, Seg};
 use crate::issues::IssueCode;
+use crate::schema::{Key, FLOW_DATA, FLOW_EDGE, FLOW_NODE};
 use crate::strset::StrSet;
-use crate::value::{Object, Value};
+use crate::value::Value;
+
+const NODES: Key = FLOW_DATA.key("nodes");
+const EDGES: Key = FLOW_DATA.key("edges");
+const NODE_ID: Key = FLOW_NODE.key("id");
+const EDGE_ID: Key = FLOW_EDGE.key("id");
+const SOURCE: Key = FLOW_EDGE.key("source");
+const TARGET: Key = FLOW_EDGE.key("target");
 
 /// Checks `flowData` (the walk stands at it).
 pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &["nodes", "edges"]);
-    let node_count = match keys.get(0).map(|f| f.value) {
+    let mut w = ctx.walk(obj, &FLOW_DATA);
+    let node_count = match w.get(NODES).map(|f| f.value) {
         Some(Value::Array(a)) => a.len(),
         _ => 0,
     };
     let mut ids = StrSet::with_capacity(node_count);
-    let nodes = match keys.get(0) {
+    let nodes = match w.get(NODES) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
             let mut out = Vec::with_capacity(items.len());
@@ -30,7 +38,7 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         None => Some(Vec::new()),
     };
     // Edges are checked against every node id, wherever the edge stands.
-    let edges = match keys.get(1) {
+    let edges = match w.get(EDGES) {
         Some(f) => ctx.in_field(f, |c, v| {
             let items = c.array(v)?;
             let mut edge_ids = StrSet::with_capacity(items.len());
@@ -44,40 +52,41 @@ pub(crate) fn flow_data<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         }),
         None => Some(Vec::new()),
     };
-    let mut out = Object::with_capacity(2);
-    out.push("nodes", Value::Array(nodes.unwrap_or_default()));
-    out.push("edges", Value::Array(edges.unwrap_or_default()));
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
+    w.set(NODES, Some(Value::Array(nodes.unwrap_or_default())));
+    w.set(EDGES, Some(Value::Array(edges.unwrap_or_default())));
+    Some(w.done())
 }
 
 fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut StrSet<'a>) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let pos = obj.position("id");
-    match obj.get("id") {
+    let id_key = NODE_ID.key();
+    let pos = obj.position(id_key);
+    match obj.get(id_key) {
         None | Some(Value::Null) => {
             let seg_pos = pos.map_or(u32::MAX, |p| p as u32);
-            ctx.at(Seg::Key("id"), seg_pos, |c| {
-                let msg = format!("{} is required; give every node a unique id.", c.here());
-                c.report(IssueCode::Required, msg);
+            ctx.at(Seg::Key(id_key), seg_pos, |c| {
+                c.say(
+                    IssueCode::Required,
+                    &[" is required; ", super::hint(NODE_ID), "."],
+                );
             });
         }
         Some(id) => {
-            ctx.at(Seg::Key("id"), pos.unwrap_or(0) as u32, |c| {
+            ctx.at(Seg::Key(id_key), pos.unwrap_or(0) as u32, |c| {
                 let id = c.text(id)?;
                 if ids.insert(id).is_err() {
-                    let msg = format!(
-                        "{} repeats the node id {}, which must be unique; give this node another id.",
-                        c.here(),
-                        quote(id)
-                    );
-                    c.report(IssueCode::Duplicate, msg).received = Some(id.to_owned());
+                    let parts = [
+                        " repeats the node id ",
+                        &quote(id),
+                        ", which must be unique; give this node another id.",
+                    ];
+                    c.say(IssueCode::Duplicate, &parts).received = Some(id.to_owned());
                 }
                 Some(())
             });
         }
     }
-    Some(ctx.passthrough_except(obj, &["id"]))
+    Some(ctx.passthrough_except(obj, &[id_key]))
 }
 
 fn edge<'a>(
@@ -87,41 +96,42 @@ fn edge<'a>(
     edge_ids: &mut StrSet<'a>,
 ) -> Option<Value> {
     let obj = ctx.object(v)?;
-    if let Some(id) = obj.get("id").filter(|v| !v.is_null()) {
-        let p = obj.position("id").unwrap_or(0) as u32;
-        ctx.at(Seg::Key("id"), p, |c| {
+    let id_key = EDGE_ID.key();
+    if let Some(id) = obj.get(id_key).filter(|v| !v.is_null()) {
+        let p = obj.position(id_key).unwrap_or(0) as u32;
+        ctx.at(Seg::Key(id_key), p, |c| {
             let id = c.text(id)?;
             c.unique(edge_ids, id, "edge id");
             Some(())
         });
     }
-    for end in ["source", "target"] {
+    for end in [SOURCE, TARGET] {
+        let end = end.key();
         let pos = obj.position(end);
         match obj.get(end) {
             None | Some(Value::Null) => {
                 ctx.at(Seg::Key(end), pos.map_or(u32::MAX, |p| p as u32), |c| {
-                    let msg = format!(
-                        "{} is required; name the id of the node this edge connects.",
-                        c.here()
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required; ", super::hint(SOURCE), "."],
                     );
-                    c.report(IssueCode::Required, msg);
                 });
             }
             Some(target) => {
                 ctx.at(Seg::Key(end), pos.unwrap_or(0) as u32, |c| {
                     let t = c.text(target)?;
                     if !ids.contains(t) {
-                        let msg = format!(
-                            "{} names the node {}, but no node has that id; use the id of a node in flowData.nodes.",
-                            c.here(),
-                            quote(t)
-                        );
-                        c.report(IssueCode::DanglingReference, msg).received = Some(t.to_owned());
+                        let parts = [
+                            " names the node ",
+                            &quote(t),
+                            ", but no node has that id; use the id of a node in flowData.nodes.",
+                        ];
+                        c.say(IssueCode::DanglingReference, &parts).received = Some(t.to_owned());
                     }
                     Some(())
                 });
             }
         }
     }
-    Some(ctx.passthrough_except(obj, &["id", "source", "target"]))
+    Some(ctx.passthrough_except(obj, &[id_key, SOURCE.key(), TARGET.key()]))
 }

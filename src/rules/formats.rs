@@ -1,6 +1,7 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES};
+pub use crate::text::{find, replace_all};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
@@ -82,6 +83,17 @@ pub fn is_timezone(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Every time zone name, in byte order (for the JSON Schemas; native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn timezone_names() -> Vec<String> {
+    let mut out = Vec::new();
+    tz_any(|t| {
+        out.push(String::from_utf8_lossy(t).into_owned());
+        false
+    });
+    out
 }
 
 /// A time zone name that differs from `s` only in case, if any.
@@ -410,29 +422,6 @@ fn ipv6(s: &[u8]) -> Option<[u16; 8]> {
         a[k] = 0;
     }
     Some(a)
-}
-
-/// The first place of `needle` in `hay`. A plain loop: core's substring
-/// searcher costs several KB of wasm, and our strings are short.
-pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
-        return Some(0);
-    }
-    (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
-}
-
-/// `hay` with every `needle` replaced by `with`.
-pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
-    let mut out = String::with_capacity(hay.len());
-    let mut rest = hay;
-    while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
-        out.push_str(&rest[..i]);
-        out.push_str(with);
-        rest = &rest[i + needle.len()..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Empty or only white space. Stops at the first other character, so it

@@ -17,8 +17,11 @@ pub(crate) mod working_hours;
 use crate::issues::{display_path, Issue, IssueCode, PathSegment, Severity};
 use crate::json::Limits;
 use crate::number::Magnitude;
+use crate::schema::{Def, Key, Lit, Need, Shape, Ty};
 use crate::strset::StrSet;
+use crate::text::cat;
 use crate::value::{Number, Object, Value};
+pub(crate) use crate::write::quote;
 
 /// What to do with keys the endpoint does not define (and server-generated ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,21 +42,7 @@ pub struct Options {
     pub limits: Limits,
 }
 
-/// Keys the server generates; a create request should not send them. The
-/// first four are generated for nested documents too, and are read-only at
-/// any depth; the others only at the top level.
-pub(crate) const READ_ONLY: &[&str] = &[
-    "_id",
-    "createdAt",
-    "updatedAt",
-    "__v",
-    "workspaceId",
-    "currentPromptId",
-    "promptVersions",
-    "gemini_prompt",
-    "locations",
-    "startNodeId",
-];
+pub(crate) use crate::schema::READ_ONLY;
 
 #[derive(Clone, Copy)]
 pub(crate) enum Seg<'a> {
@@ -128,12 +117,22 @@ impl<'a> Ctx<'a> {
 
     /// Runs `f` one step deeper, at `seg` (document position `pos`).
     pub fn at<R>(&mut self, seg: Seg<'a>, pos: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.enter(seg, pos);
+        let r = f(self);
+        self.leave();
+        r
+    }
+
+    /// `at`'s steps, out of line: one copy, not one per closure (size).
+    #[inline(never)]
+    fn enter(&mut self, seg: Seg<'a>, pos: u32) {
         self.path.push(seg);
         self.order.push(pos);
-        let r = f(self);
+    }
+    #[inline(never)]
+    fn leave(&mut self) {
         self.path.pop();
         self.order.pop();
-        r
     }
 
     /// Runs `f` at a field that is present.
@@ -142,12 +141,24 @@ impl<'a> Ctx<'a> {
         field: Field<'a>,
         f: impl FnOnce(&mut Self, &'a Value) -> R,
     ) -> R {
-        match field.parent {
-            Some((pk, pp)) => self.at(Seg::Key(pk), pp, |c| {
-                c.at(Seg::Key(field.key), field.pos, |c| f(c, field.value))
-            }),
-            None => self.at(Seg::Key(field.key), field.pos, |c| f(c, field.value)),
+        let nested = self.enter_field(&field);
+        let r = f(self, field.value);
+        self.leave();
+        if nested {
+            self.leave();
         }
+        r
+    }
+
+    /// `in_field`'s steps in: its parent (if any), then its key; whether
+    /// there was a parent.
+    #[inline(never)]
+    fn enter_field(&mut self, field: &Field<'a>) -> bool {
+        if let Some((pk, pp)) = field.parent {
+            self.enter(Seg::Key(pk), pp);
+        }
+        self.enter(Seg::Key(field.key), field.pos);
+        field.parent.is_some()
     }
 
     /// The display name of a place below the current one (`settings.prompt`).
@@ -184,7 +195,18 @@ impl<'a> Ctx<'a> {
             // Not a field name: no code quotes ("The payload must be an object").
             return "The payload".to_owned();
         }
-        format!("`{}`", display_path(&path))
+        cat(&["`", &display_path(&path), "`"])
+    }
+
+    /// Reports an issue at the current path whose message is the current
+    /// field ([`Ctx::here`]) followed by `parts` (most messages read so).
+    #[inline(never)]
+    pub fn say(&mut self, code: IssueCode, parts: &[&str]) -> &mut Issue {
+        let mut msg = self.here();
+        for p in parts {
+            msg.push_str(p);
+        }
+        self.report(code, msg)
     }
 
     /// Reports an issue at the current path.
@@ -210,10 +232,14 @@ impl<'a> Ctx<'a> {
             let mut issue = Issue::new(
                 Vec::new(),
                 IssueCode::UnknownKey,
-                format!(
-                    "{} more unknown or server-generated keys are not listed (only the first {MAX_LISTED_KEYS} are); {verb}.",
-                    self.unlisted_keys
-                ),
+                cat(&[
+                    &self.unlisted_keys.to_string(),
+                    " more unknown or server-generated keys are not listed (only the first ",
+                    &MAX_LISTED_KEYS.to_string(),
+                    " are); ",
+                    verb,
+                    ".",
+                ]),
             );
             issue.severity = severity;
             self.issues.push((vec![MISSING, MISSING], issue));
@@ -238,28 +264,49 @@ impl<'a> Ctx<'a> {
             }
         };
         let received = v.type_name().to_owned();
-        let msg = if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite())
-        {
-            format!(
-                "{} must be {} {expected}, but it is {} {received} value, which JSON cannot carry; give {} {expected}.",
-                self.here(),
-                article(expected),
-                article(&received),
-                article(expected)
-            )
-        } else {
-            let not = match article(&received) {
-                "" => received.clone(),
-                a => format!("{a} {received}"),
+        let a = article(expected);
+        let issue =
+            if matches!(v, Value::Alien(_)) || matches!(v, Value::Number(n) if !n.is_finite()) {
+                self.say(
+                    IssueCode::InvalidType,
+                    &[
+                        " must be ",
+                        a,
+                        " ",
+                        expected,
+                        ", but it is ",
+                        article(&received),
+                        " ",
+                        &received,
+                        " value, which JSON cannot carry; give ",
+                        a,
+                        " ",
+                        expected,
+                        ".",
+                    ],
+                )
+            } else {
+                let b = article(&received);
+                let space = if b.is_empty() { "" } else { " " };
+                self.say(
+                    IssueCode::InvalidType,
+                    &[
+                        " must be ",
+                        a,
+                        " ",
+                        expected,
+                        ", not ",
+                        b,
+                        space,
+                        &received,
+                        "; give ",
+                        a,
+                        " ",
+                        expected,
+                        ".",
+                    ],
+                )
             };
-            format!(
-                "{} must be {} {expected}, not {not}; give {} {expected}.",
-                self.here(),
-                article(expected),
-                article(expected)
-            )
-        };
-        let issue = self.report(IssueCode::InvalidType, msg);
         issue.expected = Some(expected.to_owned());
         issue.received = Some(received);
     }
@@ -279,8 +326,7 @@ impl<'a> Ctx<'a> {
     pub fn text(&mut self, v: &'a Value) -> Option<&'a str> {
         let s = self.string(v)?;
         if formats::is_blank(s) {
-            let msg = format!("{} is empty; write something in it.", self.here());
-            self.report(IssueCode::Empty, msg);
+            self.say(IssueCode::Empty, &[" is empty; write something in it."]);
             return None;
         }
         Some(s)
@@ -340,11 +386,8 @@ impl<'a> Ctx<'a> {
             } else {
                 v.type_name()
             };
-            let msg = format!(
-                "{} must be a finite number {bound} 0, not {what}.",
-                self.here(),
-            );
-            let i = self.report(IssueCode::TooSmall, msg);
+            let parts = [" must be a finite number ", bound, " 0, not ", what, "."];
+            let i = self.say(IssueCode::TooSmall, &parts);
             i.received = Some(if n.json_text().is_some() {
                 n.display()
             } else {
@@ -355,8 +398,10 @@ impl<'a> Ctx<'a> {
         let below = n.is_negative() && magnitude == Magnitude::Finite;
         if below || (exclusive && magnitude == Magnitude::Zero) {
             let n_text = n.display();
-            let msg = format!("{} is {n_text}; it must be {bound} 0.", self.here());
-            let i = self.report(IssueCode::TooSmall, msg);
+            let i = self.say(
+                IssueCode::TooSmall,
+                &[" is ", &n_text, "; it must be ", bound, " 0."],
+            );
             i.expected = Some(if exclusive { "> 0" } else { ">= 0" }.to_owned());
             i.received = Some(n_text);
             return None;
@@ -371,12 +416,25 @@ impl<'a> Ctx<'a> {
             return Some(hit);
         }
         let list = joined(allowed, "`", "`, `", "`");
-        let hint = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
-            Some(a) => format!("; did you mean `{a}`? (values match exactly, case included)"),
-            None => String::new(),
+        let (hint, a, hint_end) = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
+            Some(a) => (
+                "; did you mean `",
+                *a,
+                "`? (values match exactly, case included)",
+            ),
+            None => ("", "", ""),
         };
-        let msg = format!("{} is {}; use one of {list}{hint}.", self.here(), quote(s));
-        let i = self.report(IssueCode::InvalidEnum, msg);
+        let parts = [
+            " is ",
+            &quote(s),
+            "; use one of ",
+            &list,
+            hint,
+            a,
+            hint_end,
+            ".",
+        ];
+        let i = self.say(IssueCode::InvalidEnum, &parts);
         i.expected = Some(joined(allowed, "", " | ", ""));
         i.received = Some(s.to_owned());
         None
@@ -386,12 +444,12 @@ impl<'a> Ctx<'a> {
     pub fn id(&mut self, v: &'a Value) -> Option<&'a str> {
         let s = self.text(v)?;
         if !formats::is_object_id(s) {
-            let msg = format!(
-                "{} is {}, which is not a 24-hex-digit object id; check that you copied the id, not a name.",
-                self.here(),
-                quote(s)
-            );
-            self.report(IssueCode::UnusualId, msg).received = Some(s.to_owned());
+            let parts = [
+                " is ",
+                &quote(s),
+                ", which is not a 24-hex-digit object id; check that you copied the id, not a name.",
+            ];
+            self.say(IssueCode::UnusualId, &parts).received = Some(s.to_owned());
         }
         Some(s)
     }
@@ -407,19 +465,20 @@ impl<'a> Ctx<'a> {
         match formats::check_url(s) {
             Ok(url) => {
                 if !url.secure {
-                    let msg = format!(
-                        "{} uses http:, which sends data unencrypted; use https: if the server supports it.",
-                        self.here()
+                    self.say(
+                        IssueCode::InsecureUrl,
+                        &[" uses http:, which sends data unencrypted; use https: if the server supports it."],
                     );
-                    self.report(IssueCode::InsecureUrl, msg);
                 }
                 if let Some(why) = url.unreachable {
-                    let msg = format!(
-                        "{} has the host {}, {why}, which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
-                        self.here(),
-                        quote(url.host)
-                    );
-                    self.report(IssueCode::UnreachableUrl, msg).received = Some(s.to_owned());
+                    let parts = [
+                        " has the host ",
+                        &quote(url.host),
+                        ", ",
+                        why,
+                        ", which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
+                    ];
+                    self.say(IssueCode::UnreachableUrl, &parts).received = Some(s.to_owned());
                 }
             }
             Err(why) => {
@@ -428,12 +487,16 @@ impl<'a> Ctx<'a> {
                 } else {
                     ""
                 };
-                let msg = format!(
-                    "{} is {}, and {why}; give an absolute URL such as `https://example.com/webhook`{empty}.",
-                    self.here(),
-                    quote(s)
-                );
-                let i = self.report(IssueCode::InvalidUrl, msg);
+                let parts = [
+                    " is ",
+                    &quote(s),
+                    ", and ",
+                    why,
+                    "; give an absolute URL such as `https://example.com/webhook`",
+                    empty,
+                    ".",
+                ];
+                let i = self.say(IssueCode::InvalidUrl, &parts);
                 i.expected = Some("absolute http(s) URL".into());
                 i.received = Some(s.to_owned());
                 return None;
@@ -495,8 +558,8 @@ impl<'a> Ctx<'a> {
     /// Reads an object's keys once: the known ones are returned by name;
     /// the others are reported (`read_only` or `unknown_key`) and, with
     /// `unknownKeys: "keep"`, returned as extras to append to the output.
-    pub fn keys(&mut self, obj: &'a Object, known: &[&'static str]) -> Keys<'a> {
-        let mut fields = vec![None; known.len()];
+    pub fn keys(&mut self, obj: &'a Object, shape: &'static Shape) -> Keys<'a> {
+        let mut fields = vec![None; shape.fields.len()];
         let mut extras = Vec::new();
         let severity = match self.opts.unknown_keys {
             UnknownKeys::Reject => Severity::Error,
@@ -510,17 +573,18 @@ impl<'a> Ctx<'a> {
         for (pos, (k, v)) in obj.iter().enumerate() {
             // Lengths first: most names differ in length, and comparing
             // them is cheaper than a call to memcmp.
-            let kb = k.as_bytes();
-            if let Some(i) = known
-                .iter()
-                .position(|n| n.len() == kb.len() && n.as_bytes() == kb)
-            {
+            if let Some(i) = shape.position(k) {
                 fields[i] = Some(Field {
                     key: k,
                     pos: pos as u32,
                     value: v,
                     parent: None,
                 });
+                continue;
+            }
+            if shape.open
+                || (self.path.is_empty() && crate::schema::IGNORED_AT_ROOT.contains(&k.as_str()))
+            {
                 continue;
             }
             let read_only = if self.path.is_empty() {
@@ -541,29 +605,35 @@ impl<'a> Ctx<'a> {
                 if !listed {
                     return;
                 }
-                let (code, msg) = if read_only {
-                    (
+                let issue = if read_only {
+                    c.say(
                         IssueCode::ReadOnly,
-                        format!(
-                            "{} is generated by the server, not sent on create; remove it{after}.",
-                            c.here()
-                        ),
+                        &[
+                            " is generated by the server, not sent on create; remove it",
+                            after,
+                            ".",
+                        ],
                     )
                 } else {
-                    let hint = match suggest(k, known) {
-                        Some(s) => format!(" Did you mean `{s}`?"),
-                        None => String::new(),
+                    let names: Vec<&'static str> = shape.fields.iter().map(|d| d.key).collect();
+                    let (hint, s, hint_end) = match suggest(k, &names) {
+                        Some(s) => (" Did you mean `", s, "`?"),
+                        None => ("", "", ""),
                     };
-                    (
-                        IssueCode::UnknownKey,
-                        format!(
-                            "{} is not a field of {}; remove it{after}.{hint}",
-                            c.here(),
-                            c.what
-                        ),
-                    )
+                    let what = c.what;
+                    let parts = [
+                        " is not a field of ",
+                        what,
+                        "; remove it",
+                        after,
+                        ".",
+                        hint,
+                        s,
+                        hint_end,
+                    ];
+                    c.say(IssueCode::UnknownKey, &parts)
                 };
-                c.report(code, msg).severity = severity;
+                issue.severity = severity;
             });
             if self.opts.unknown_keys == UnknownKeys::Keep {
                 if v.is_json() {
@@ -573,7 +643,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Keys { fields, extras }
+        Keys {
+            shape,
+            fields,
+            extras,
+        }
     }
 
     /// Appends the kept unknown keys (if any) to an output object.
@@ -615,28 +689,35 @@ impl<'a> Ctx<'a> {
             Some(c) if !c.value.is_null() => {
                 self.in_field(alt, |ctx, v| {
                     if *v == *c.value {
-                        let msg = format!(
-                            "{} repeats `{canonical_name}`; give it once, as `{canonical_name}` (normalize drops this copy).",
-                            ctx.here()
-                        );
-                        ctx.report(IssueCode::Moved, msg);
+                        let parts = [
+                            " repeats `",
+                            canonical_name,
+                            "`; give it once, as `",
+                            canonical_name,
+                            "` (normalize drops this copy).",
+                        ];
+                        ctx.say(IssueCode::Moved, &parts);
                     } else {
-                        let msg = format!(
-                            "{} and `{canonical_name}` say different things; keep one, as `{canonical_name}`.",
-                            ctx.here()
-                        );
-                        ctx.report(IssueCode::Conflict, msg);
+                        let parts = [
+                            " and `",
+                            canonical_name,
+                            "` say different things; keep one, as `",
+                            canonical_name,
+                            "`.",
+                        ];
+                        ctx.say(IssueCode::Conflict, &parts);
                     }
                 });
                 Some(c)
             }
             _ => {
                 self.in_field(alt, |ctx, _| {
-                    let msg = format!(
-                        "{} belongs at `{canonical_name}`; normalize moves it there.",
-                        ctx.here()
-                    );
-                    ctx.report(IssueCode::Moved, msg);
+                    let parts = [
+                        " belongs at `",
+                        canonical_name,
+                        "`; normalize moves it there.",
+                    ];
+                    ctx.say(IssueCode::Moved, &parts);
                 });
                 Some(alt)
             }
@@ -654,15 +735,16 @@ impl<'a> Ctx<'a> {
             Some(f) if !f.value.is_null() => Some(f),
             Some(f) => {
                 self.in_field(f, |c, _| {
-                    let msg = format!("{} is required and cannot be null; {hint}.", c.here());
-                    c.report(IssueCode::Required, msg);
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required and cannot be null; ", hint, "."],
+                    );
                 });
                 None
             }
             None => {
                 self.in_missing(key, |c| {
-                    let msg = format!("{} is required; {hint}.", c.here());
-                    c.report(IssueCode::Required, msg);
+                    c.say(IssueCode::Required, &[" is required; ", hint, "."]);
                 });
                 None
             }
@@ -678,45 +760,294 @@ impl<'a> Ctx<'a> {
         self.in_field(field?, check)
     }
 
-    /// A required field, checked by `check` at its place.
-    pub fn required<R>(
+    // ----- the schema walk -----
+
+    /// Reads `obj` as a `shape`: its keys once (unknown ones reported),
+    /// then every `auto` field checked and its default filled.
+    pub fn walk(&mut self, obj: &'a Object, shape: &'static Shape) -> Walk<'a> {
+        let keys = self.keys(obj, shape);
+        let mut w = Walk {
+            keys,
+            out: vec![None; shape.fields.len()],
+        };
+        for (i, d) in shape.fields.iter().enumerate() {
+            if d.auto {
+                let key = Key {
+                    shape,
+                    index: i as u16,
+                };
+                let f = self.chosen(&w.keys, key);
+                w.out[i] = self.need(d, f, |c, v| c.check(d.ty, v));
+            }
+        }
+        w
+    }
+
+    /// The field to read for `key`: the field itself, or its documented
+    /// other key in the same object (`moved`, or `conflict` with both).
+    pub fn chosen(&mut self, keys: &Keys<'a>, key: Key) -> Option<Field<'a>> {
+        let d = key.def();
+        let own = match d.need {
+            Need::Required(_) => keys.raw(key),
+            _ => keys.get(key),
+        };
+        match key.shape.alias_of(key.index as usize) {
+            Some(j) => {
+                let alias = Key {
+                    shape: key.shape,
+                    index: j as u16,
+                };
+                self.moved(own, keys.get(alias), &[d.key])
+            }
+            None => own,
+        }
+    }
+
+    /// A field read as its definition says: `required` if missing, its
+    /// default if absent, `check`ed at its place if present.
+    pub fn need(
         &mut self,
+        d: &'static Def,
         field: Option<Field<'a>>,
-        key: &'static str,
-        hint: &str,
-        check: impl FnOnce(&mut Self, &'a Value) -> Option<R>,
-    ) -> Option<R> {
-        let f = self.require(field, key, hint)?;
-        self.in_field(f, check)
+        check: impl FnOnce(&mut Self, &'a Value) -> Option<Value>,
+    ) -> Option<Value> {
+        match self.needed(d, field) {
+            Ok(f) => self.in_field(f, check),
+            Err(v) => v,
+        }
+    }
+
+    /// `need`'s part that does not depend on `check` (out of line, one
+    /// copy): the field to check, or the value without checking (`None`
+    /// when required and missing, or optional and absent).
+    #[inline(never)]
+    fn needed(
+        &mut self,
+        d: &'static Def,
+        field: Option<Field<'a>>,
+    ) -> Result<Field<'a>, Option<Value>> {
+        let present = field.filter(|f| !f.value.is_null());
+        match d.need {
+            Need::Required(hint) => self.require(field, d.key, hint).ok_or(None),
+            Need::Optional => present.ok_or(None),
+            Need::Default(lit) => present.ok_or_else(|| {
+                Some(match lit {
+                    Lit::Bool(b) => Value::Bool(b),
+                    Lit::Str(t) => s(t),
+                    Lit::EmptyList => Value::Array(Vec::new()),
+                    Lit::Object => Value::Object(Object::new()),
+                })
+            }),
+        }
+    }
+
+    /// A value checked against a type (the walk stands at it).
+    pub fn check(&mut self, ty: Ty, v: &'a Value) -> Option<Value> {
+        match ty {
+            Ty::Str => self.string(v).map(s),
+            Ty::Text => self.text(v).map(s),
+            Ty::Bool => self.boolean(v).map(Value::Bool),
+            Ty::Num { exclusive } => self.number(v, exclusive).map(Value::Number),
+            Ty::Enum(e) => self.one_of(v, e.values).map(s),
+            Ty::Id => self.id(v).map(s),
+            Ty::Url { empty } => self.url(v, empty).map(s),
+            Ty::Time => self.time(v).map(s),
+            Ty::Timezone => self.timezone(v).map(s),
+            Ty::Headers => webhooks::headers(self, v),
+            Ty::Body => match v {
+                Value::String(_) | Value::Object(_) | Value::Array(_) => Some(self.passthrough(v)),
+                _ => {
+                    self.wrong_type("string or object", v);
+                    None
+                }
+            },
+            Ty::Any => Some(self.passthrough(v)),
+            Ty::PassList => {
+                self.array(v)?;
+                Some(self.passthrough(v))
+            }
+            Ty::Object(shape) => {
+                let obj = self.object(v)?;
+                let w = self.walk(obj, shape);
+                Some(w.done())
+            }
+            Ty::List(shape) => {
+                let items = self.array(v)?;
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let one = self.in_index(i, |c| {
+                        let obj = c.object(item)?;
+                        let w = c.walk(obj, shape);
+                        Some(w.done())
+                    });
+                    out.extend(one);
+                }
+                Some(Value::Array(out))
+            }
+        }
+    }
+
+    /// A 24-hour `HH:MM` time; `invalid_time` otherwise.
+    pub fn time(&mut self, v: &'a Value) -> Option<&'a str> {
+        let t = self.string(v)?;
+        if formats::is_time(t) {
+            return Some(t);
+        }
+        let parts = [
+            " is ",
+            &quote(t),
+            "; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
+        ];
+        let i = self.say(IssueCode::InvalidTime, &parts);
+        i.expected = Some("HH:MM".into());
+        i.received = Some(t.to_owned());
+        None
+    }
+
+    /// An IANA time zone name; `invalid_timezone` otherwise.
+    pub fn timezone(&mut self, v: &'a Value) -> Option<&'a str> {
+        let t = self.string(v)?;
+        if formats::is_timezone(t) {
+            return Some(t);
+        }
+        let suggestion = formats::timezone_suggestion(t);
+        let (hint, s, hint_end) = match &suggestion {
+            Some(s) => (" Did you mean `", s.as_str(), "`?"),
+            None => ("", "", ""),
+        };
+        let parts = [
+            " is ",
+            &quote(t),
+            ", which is not an IANA time zone name; use a name such as `America/New_York` or `UTC`.",
+            hint,
+            s,
+            hint_end,
+        ];
+        let i = self.say(IssueCode::InvalidTimezone, &parts);
+        i.expected = Some("IANA time zone name".into());
+        i.received = Some(t.to_owned());
+        None
     }
 
     /// Reports `duplicate` at the current path when `key` was seen before.
     pub fn unique<'s>(&mut self, seen: &mut StrSet<'s>, key: &'s str, what: &str) {
         if seen.insert(key).is_err() {
-            let msg = format!(
-                "{} repeats the {what} {}, which must be unique; change or remove one of them.",
-                self.here(),
-                quote(key)
-            );
-            self.report(IssueCode::Duplicate, msg).received = Some(key.to_owned());
+            let parts = [
+                " repeats the ",
+                what,
+                " ",
+                &quote(key),
+                ", which must be unique; change or remove one of them.",
+            ];
+            self.say(IssueCode::Duplicate, &parts).received = Some(key.to_owned());
         }
     }
 }
 
-/// An object's fields, by the index of their name in the `known` list.
+/// An object's fields as found, by their place in its shape.
 pub(crate) struct Keys<'a> {
+    shape: &'static Shape,
     fields: Vec<Option<Field<'a>>>,
     extras: Vec<(&'a str, &'a Value)>,
 }
 
 impl<'a> Keys<'a> {
-    /// The field at index `i` of the known list, if present (null included).
-    pub fn raw(&self, i: usize) -> Option<Field<'a>> {
-        self.fields[i]
+    /// No object: every field absent.
+    pub fn none(shape: &'static Shape) -> Self {
+        Keys {
+            shape,
+            fields: vec![None; shape.fields.len()],
+            extras: Vec::new(),
+        }
     }
-    /// The field at index `i`, treating null as absent (optional fields).
-    pub fn get(&self, i: usize) -> Option<Field<'a>> {
-        self.fields[i].filter(|f| !f.value.is_null())
+    fn at(&self, key: Key) -> Option<Field<'a>> {
+        debug_assert!(
+            std::ptr::eq(key.shape, self.shape),
+            "{} is not a field of this shape",
+            key.key()
+        );
+        self.fields.get(key.index as usize).copied().flatten()
+    }
+    /// The field, if present (null included).
+    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
+        self.at(key)
+    }
+    /// The field, treating null as absent (optional fields).
+    pub fn get(&self, key: Key) -> Option<Field<'a>> {
+        self.at(key).filter(|f| !f.value.is_null())
+    }
+}
+
+/// An object being checked against its shape: its fields as found, and
+/// the value normalize writes for each (in the shape's order).
+pub(crate) struct Walk<'a> {
+    pub keys: Keys<'a>,
+    out: Vec<Option<Value>>,
+}
+
+impl<'a> Walk<'a> {
+    /// No object: every field absent (defaults and mirrors still written).
+    pub fn none(shape: &'static Shape) -> Self {
+        Walk {
+            keys: Keys::none(shape),
+            out: vec![None; shape.fields.len()],
+        }
+    }
+    /// The fields as read, no value written yet.
+    pub fn from_keys(keys: Keys<'a>) -> Self {
+        let n = keys.fields.len();
+        Walk {
+            keys,
+            out: vec![None; n],
+        }
+    }
+    pub fn get(&self, key: Key) -> Option<Field<'a>> {
+        self.keys.get(key)
+    }
+    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
+        self.keys.raw(key)
+    }
+    /// The value a field's `auto` check produced.
+    pub fn value(&self, key: Key) -> Option<&Value> {
+        self.out[key.index as usize].as_ref()
+    }
+    /// Sets (or with None, removes) the value written for a field.
+    pub fn set(&mut self, key: Key, v: Option<Value>) {
+        self.out[key.index as usize] = v;
+    }
+    /// The normalized object: its fields in the shape's order, then the
+    /// kept unknown keys.
+    pub fn done(self) -> Value {
+        let mut out = Object::with_capacity(self.out.len());
+        for (d, v) in self.keys.shape.fields.iter().zip(self.out) {
+            put(&mut out, d.key, v);
+        }
+        Ctx::append_extras(&mut out, &self.keys);
+        Value::Object(out)
+    }
+}
+
+/// The default text of a field (`Need::Default(Lit::Str)`).
+pub(crate) fn default_str(key: Key) -> Option<&'static str> {
+    match key.def().need {
+        Need::Default(Lit::Str(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The default boolean of a field (`Need::Default(Lit::Bool)`).
+pub(crate) fn default_bool(key: Key) -> Option<bool> {
+    match key.def().need {
+        Need::Default(Lit::Bool(b)) => Some(b),
+        _ => None,
+    }
+}
+
+/// The hint of a required field's message.
+pub(crate) fn hint(key: Key) -> &'static str {
+    match key.def().need {
+        Need::Required(h) => h,
+        _ => "",
     }
 }
 
@@ -752,20 +1083,6 @@ fn merge_sort(mut v: Vec<(Vec<u32>, Issue)>) -> Vec<(Vec<u32>, Issue)> {
     }
     out.extend(l);
     out.extend(r);
-    out
-}
-
-/// A string quoted for a message, shortened if long.
-pub(crate) fn quote(s: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::new();
-    if s.chars().count() <= MAX {
-        crate::write::string(&mut out, s);
-        return out;
-    }
-    let short: String = s.chars().take(MAX).collect();
-    crate::write::string(&mut out, &short);
-    out.push('…');
     out
 }
 
@@ -820,13 +1137,46 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("isactive", &["isActive", "name"]), Some("isActive"));
-        assert_eq!(suggest("direction", &["direction"]), Some("direction"));
-        assert_eq!(
-            suggest("derection", &["direction", "name"]),
-            Some("direction")
-        );
-        assert_eq!(suggest("zzzzzz", &["direction", "name"]), None);
+        let s = suggest;
+        assert_eq!(s("isactive", &["isActive", "name"]), Some("isActive"));
+        assert_eq!(s("direction", &["direction"]), Some("direction"));
+        assert_eq!(s("derection", &["direction", "name"]), Some("direction"));
+        assert_eq!(s("zzzzzz", &["direction", "name"]), None);
         assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
+    }
+
+    /// Messages no shared fixture reaches (values JSON cannot carry come
+    /// from JS objects; NaN and 1e400 from the Rust API), pinned here.
+    #[test]
+    fn messages_of_values_json_cannot_carry() {
+        let mut c = Ctx::new(Options::default(), "the request", true);
+        c.in_missing("a", |c| {
+            c.wrong_type("object", &Value::Alien("function".into()));
+            c.wrong_type("integer", &Value::Alien("undefined".into()));
+            c.wrong_type("null", &Value::Number(f64::NAN.into()));
+            c.wrong_type("array", &Value::Null);
+            c.wrong_type("object", &Value::Array(Vec::new()));
+            c.wrong_type("null", &Value::Bool(true));
+            let _ = c.number(&Value::Number(f64::INFINITY.into()), false);
+            let _ = c.number(&Value::Number(Number::from_json_text("1e400")), true);
+            let _ = c.number(&Value::Number(Number::from_json_text("-1.5")), false);
+            let _ = c.number(&Value::Number(Number::from_json_text("0")), true);
+        });
+        let got: Vec<String> = c.finish().into_iter().map(|i| i.message).collect();
+        assert_eq!(
+            got,
+            [
+                "`a` must be an object, but it is a function value, which JSON cannot carry; give an object.",
+                "`a` must be an integer, but it is an undefined value, which JSON cannot carry; give an integer.",
+                "`a` must be  null, but it is a NaN value, which JSON cannot carry; give  null.",
+                "`a` must be an array, not null; give an array.",
+                "`a` must be an object, not an array; give an object.",
+                "`a` must be  null, not a boolean; give  null.",
+                "`a` must be a finite number at least 0, not Infinity.",
+                "`a` must be a finite number greater than 0, not a number too large for a double.",
+                "`a` is -1.5; it must be at least 0.",
+                "`a` is 0; it must be greater than 0.",
+            ]
+        );
     }
 }

@@ -1,27 +1,16 @@
 //! `webhooks[]` of a call flow: tools the agent can call during a call.
 
-use super::formats;
-use super::{put, quote, s, Ctx, Field, Seg};
+use super::{formats, quote, s, Ctx, Field, Seg};
 use crate::issues::{IssueCode, Severity};
+use crate::schema::{Key, HEADER_PAIR, RESPONSE_VARIABLE, WEBHOOK, WEBHOOK_VARIABLE};
 use crate::strset::StrSet;
 use crate::value::{Object, Value};
 
-pub(crate) const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-const KNOWN: [&str; 12] = [
-    "name",
-    "url",
-    "method",
-    "headers",
-    "body",
-    "description",
-    "variablesforcallflow",
-    "responseVariables",
-    "isTesting",
-    "textToSpeak",
-    "testResponse",
-    "variables",
-];
+const NAME: Key = WEBHOOK.key("name");
+const VARIABLES: Key = WEBHOOK.key("variablesforcallflow");
+const RESPONSE_VARIABLES: Key = WEBHOOK.key("responseVariables");
+const PAIR_NAME: Key = HEADER_PAIR.key("name");
+const PAIR_VALUE: Key = HEADER_PAIR.key("value");
 
 /// Checks the `webhooks` array (the walk stands at it).
 pub(crate) fn webhooks<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
@@ -38,89 +27,43 @@ pub(crate) fn webhooks<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
 
 fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &KNOWN);
-    let mut out = Object::with_capacity(KNOWN.len());
+    let mut w = ctx.walk(obj, &WEBHOOK);
 
-    let name = ctx.required(
-        keys.raw(0),
-        "name",
-        "give the webhook a name the agent can call it by",
-        |c, v| {
-            let n = c.text(v)?;
-            // The API creates one webhook per entry whatever its name, so a
-            // repeat is accepted, though almost surely a mistake: a warning.
+    // The API creates one webhook per entry whatever its name, so a repeat
+    // is accepted, though almost surely a mistake: a warning.
+    if let (Some(f), Some(Value::String(_))) = (w.raw(NAME), w.value(NAME)) {
+        if let Value::String(n) = f.value {
             if names.insert(n).is_err() {
-                let msg = format!(
-                    "{} repeats the webhook name {}; the API creates both webhooks, but the agent cannot tell them apart: rename one.",
-                    c.here(),
-                    quote(n)
-                );
-                let i = c.report(IssueCode::Duplicate, msg);
-                i.severity = Severity::Warning;
-                i.received = Some(n.to_owned());
+                ctx.in_field(f, |c, _| {
+                    let parts = [
+                        " repeats the webhook name ",
+                        &quote(n),
+                        "; the API creates both webhooks, but the agent cannot tell them apart: rename one.",
+                    ];
+                    let i = c.say(IssueCode::Duplicate, &parts);
+                    i.severity = Severity::Warning;
+                    i.received = Some(n.to_owned());
+                });
             }
-            Some(n)
-        },
-    );
-    put(&mut out, "name", name.map(s));
-
-    let url = ctx.required(
-        keys.raw(1),
-        "url",
-        "give the absolute https:// URL to call",
-        |c, v| c.url(v, false),
-    );
-    put(&mut out, "url", url.map(s));
-
-    let method = ctx.optional(keys.get(2), |c, v| c.one_of(v, &METHODS));
-    put(&mut out, "method", method.map(s));
-
-    let headers = ctx.optional(keys.get(3), headers);
-    put(&mut out, "headers", headers);
-
-    let body = ctx.optional(keys.get(4), |c, v| match v {
-        Value::String(_) | Value::Object(_) | Value::Array(_) => Some(c.passthrough(v)),
-        _ => {
-            c.wrong_type("string or object", v);
-            None
         }
+    }
+
+    let vars = ctx.chosen(&w.keys, VARIABLES);
+    let vars = ctx.optional(vars, |c, v| {
+        named_list(c, v, WEBHOOK_VARIABLE.key("name"), "variable")
     });
-    put(&mut out, "body", body);
+    w.set(VARIABLES, vars);
 
-    let description = ctx.optional(keys.get(5), |c, v| c.string(v));
-    put(&mut out, "description", description.map(s));
-
-    let vars = ctx.moved(keys.get(6), keys.get(11), &["variablesforcallflow"]);
-    let vars = vars.and_then(|f| {
-        ctx.in_field(f, |c, v| {
-            named_list(c, v, &["name", "description"], "variable")
-        })
+    let resp = ctx.optional(w.get(RESPONSE_VARIABLES), |c, v| {
+        named_list(c, v, RESPONSE_VARIABLE.key("name"), "response variable")
     });
-    put(&mut out, "variablesforcallflow", vars);
-
-    let resp = ctx.optional(keys.get(7), |c, v| {
-        named_list(c, v, &["name", "path", "description"], "response variable")
-    });
-    put(&mut out, "responseVariables", resp);
-
-    let testing = ctx.optional(keys.get(8), |c, v| c.boolean(v));
-    put(&mut out, "isTesting", testing.map(Value::Bool));
-
-    let speak = ctx.optional(keys.get(9), |c, v| c.string(v));
-    put(&mut out, "textToSpeak", speak.map(s));
-
-    let test_response = keys
-        .get(10)
-        .map(|f| ctx.in_field(f, |c, v| c.passthrough(v)));
-    put(&mut out, "testResponse", test_response);
-
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
+    w.set(RESPONSE_VARIABLES, resp);
+    Some(w.done())
 }
 
 /// `headers`: an object of string values, or (an older page's shape) an
 /// array of `{ name, value }`, which is `moved` into an object.
-fn headers<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
+pub(crate) fn headers<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let mut out = Object::new();
     let mut seen = StrSet::default();
     match v {
@@ -140,17 +83,18 @@ fn headers<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
             }
         }
         Value::Array(items) => {
-            let msg = format!(
-                "{} is a list of {{ name, value }} pairs (an older shape); normalize turns it into an object of header names to values.",
-                ctx.here()
-            );
-            ctx.report(IssueCode::Moved, msg);
+            ctx.say(IssueCode::Moved, &[" is a list of { name, value } pairs (an older shape); normalize turns it into an object of header names to values."]);
             for (i, item) in items.iter().enumerate() {
                 ctx.in_index(i, |c| {
                     let obj = c.object(item)?;
-                    let keys = c.keys(obj, &["name", "value"]);
-                    let name_f = c.require(keys.raw(0), "name", "give the header's name");
-                    let value_f = c.require(keys.raw(1), "value", "give the header's value");
+                    let keys = c.keys(obj, &HEADER_PAIR);
+                    let name_f =
+                        c.require(keys.raw(PAIR_NAME), PAIR_NAME.key(), super::hint(PAIR_NAME));
+                    let value_f = c.require(
+                        keys.raw(PAIR_VALUE),
+                        PAIR_VALUE.key(),
+                        super::hint(PAIR_VALUE),
+                    );
                     let name = name_f.and_then(|f| c.in_field(f, |c, v| c.string(v)));
                     let (name, name_f, value_f) = (name?, name_f?, value_f?);
                     let value = header(c, name, Some(name_f), value_f, &mut seen)?;
@@ -191,27 +135,15 @@ fn header<'a>(
         None
     };
     if let Some((code, text)) = name_issue {
-        let report = |c: &mut Ctx<'a>| {
-            let msg = format!(
-                "{} {}",
-                c.here(),
-                super::formats::replace_all(text, "{}", &quote(name))
-            );
-            c.report(code, msg).received = Some(name.to_owned());
-        };
         match name_field {
-            Some(f) => ctx.in_field(f, |c, _| report(c)),
-            None => report(ctx),
+            Some(f) => ctx.in_field(f, |c, _| bad_name(c, code, text, name)),
+            None => bad_name(ctx, code, text, name),
         }
     }
     let check = |c: &mut Ctx<'a>| -> Option<&'a str> {
         let text = c.string(value.value)?;
         if !formats::is_header_value(text) {
-            let msg = format!(
-                "{} holds a line break or control character, which a header value cannot; remove it.",
-                c.here()
-            );
-            c.report(IssueCode::InvalidHeader, msg);
+            c.say(IssueCode::InvalidHeader, &[" holds a line break or control character, which a header value cannot; remove it."]);
             return None;
         }
         Some(text)
@@ -223,39 +155,31 @@ fn header<'a>(
     name_issue.is_none().then_some(v)
 }
 
+/// `header`'s issue about a header name, at the current place: one copy
+/// for both callers (size).
+#[inline(never)]
+fn bad_name(c: &mut Ctx<'_>, code: IssueCode, text: &str, name: &str) {
+    let text = super::formats::replace_all(text, "{}", &quote(name));
+    c.say(code, &[" ", &text]).received = Some(name.to_owned());
+}
+
 /// A list of objects with a required, unique `name` and other optional
 /// string fields (`variablesforcallflow`, `responseVariables`).
-fn named_list<'a>(
-    ctx: &mut Ctx<'a>,
-    v: &'a Value,
-    fields: &[&'static str],
-    what: &str,
-) -> Option<Value> {
+fn named_list<'a>(ctx: &mut Ctx<'a>, v: &'a Value, name: Key, what: &str) -> Option<Value> {
     let items = ctx.array(v)?;
     let mut seen = StrSet::default();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let one = ctx.in_index(i, |c| {
             let obj = c.object(item)?;
-            let keys = c.keys(obj, fields);
-            let mut o = Object::with_capacity(fields.len());
-            let name = c.required(
-                keys.raw(0),
-                "name",
-                &format!("give the {what} a name"),
-                |c, v| {
-                    let n = c.text(v)?;
-                    c.unique(&mut seen, n, &format!("{what} name"));
-                    Some(n)
-                },
-            );
-            put(&mut o, "name", name.map(s));
-            for (j, key) in fields.iter().enumerate().skip(1) {
-                let val = keys.get(j).and_then(|f| c.in_field(f, |c, v| c.string(v)));
-                put(&mut o, key, val.map(s));
-            }
-            Ctx::append_extras(&mut o, &keys);
-            Some(Value::Object(o))
+            let mut w = c.walk(obj, name.shape);
+            let n = c.need(name.def(), w.raw(name), |c, v| {
+                let n = c.text(v)?;
+                c.unique(&mut seen, n, &crate::text::cat(&[what, " name"]));
+                Some(s(n))
+            });
+            w.set(name, n);
+            Some(w.done())
         });
         if let Some(o) = one {
             out.push(o);

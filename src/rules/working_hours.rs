@@ -2,113 +2,74 @@
 //! the flat working-hours fields of the docs' request sample (moved into
 //! `workingHours`).
 
-use super::formats;
-use super::{put, s, Ctx, Field, Keys};
+use super::{default_bool, default_str, formats, Ctx, Field, Keys, Walk};
 use crate::issues::IssueCode;
-use crate::value::{Object, Value};
+use crate::schema::{Key, Role, RESPONSE_SETTINGS, WORKING_HOURS};
+use crate::value::Value;
 
-const WH_FIELDS: [&str; 5] = ["enabled", "start", "end", "timezone", "outOfHoursMessage"];
-const KNOWN: [&str; 7] = [
-    "delay",
-    "workingHours",
-    "enabled",
-    "start",
-    "end",
-    "timezone",
-    "outOfHoursMessage",
+const WH: Key = RESPONSE_SETTINGS.key("workingHours");
+const ENABLED: Key = WORKING_HOURS.key("enabled");
+const START: Key = WORKING_HOURS.key("start");
+const END: Key = WORKING_HOURS.key("end");
+const TIMEZONE: Key = WORKING_HOURS.key("timezone");
+const OUT_OF_HOURS: Key = WORKING_HOURS.key("outOfHoursMessage");
+/// Each working-hours field, and its flat place in `responseSettings`.
+const FLAT: [(Key, Key); 5] = [
+    (ENABLED, RESPONSE_SETTINGS.key("enabled")),
+    (START, RESPONSE_SETTINGS.key("start")),
+    (END, RESPONSE_SETTINGS.key("end")),
+    (TIMEZONE, RESPONSE_SETTINGS.key("timezone")),
+    (OUT_OF_HOURS, RESPONSE_SETTINGS.key("outOfHoursMessage")),
 ];
 
 /// Checks a `responseSettings` object (the walk stands at it) and returns
 /// its canonical form.
 pub(crate) fn response_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let obj = ctx.object(v)?;
-    let keys = ctx.keys(obj, &KNOWN);
-    let mut out = Object::new();
-    if let Some(f) = keys.get(0) {
-        let delay = ctx.in_field(f, |c, v| c.number(v, false));
-        put(&mut out, "delay", delay.map(Value::Number));
-    }
-    if let Some(wh) = working_hours(ctx, &keys) {
-        out.push("workingHours", wh);
-    }
-    Ctx::append_extras(&mut out, &keys);
-    Some(Value::Object(out))
+    let mut w = ctx.walk(obj, &RESPONSE_SETTINGS);
+    let wh = working_hours(ctx, &w.keys);
+    w.set(WH, wh);
+    Some(w.done())
 }
 
 fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
-    let wh_field = keys.get(1);
+    let wh_field = keys.get(WH);
     let wh_obj = wh_field.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
     let inner: Option<Keys<'a>> = match (wh_field, wh_obj) {
-        (Some(f), Some(o)) => Some(ctx.in_field(f, |c, _| c.keys(o, &WH_FIELDS))),
+        (Some(f), Some(o)) => Some(ctx.in_field(f, |c, _| c.keys(o, &WORKING_HOURS))),
         _ => None,
     };
     // Each of the five: the nested field, else the flat one (moved).
     let mut fields: [Option<Field<'a>>; 5] = [None; 5];
-    for (i, name) in WH_FIELDS.iter().enumerate() {
+    for (i, (nested_key, flat_key)) in FLAT.iter().enumerate() {
         let nested = match (&inner, wh_field) {
-            (Some(k), Some(parent)) => k.get(i).map(|f| f.under(parent)),
+            (Some(k), Some(parent)) => k.get(*nested_key).map(|f| f.under(parent)),
             _ => None,
         };
-        fields[i] = ctx.moved(nested, keys.get(2 + i), &["workingHours", name]);
+        let to = match flat_key.def().role {
+            Role::Moved(to) => to,
+            _ => &[],
+        };
+        fields[i] = ctx.moved(nested, keys.get(*flat_key), to);
     }
     if wh_obj.is_none() && fields.iter().all(Option::is_none) {
         return None;
     }
     let [enabled_f, start_f, end_f, tz_f, ooh_f] = fields;
     let enabled = enabled_f.and_then(|f| ctx.in_field(f, |c, v| c.boolean(v)));
-    let time = |ctx: &mut Ctx<'a>, f: Option<Field<'a>>| {
-        f.and_then(|f| {
-            ctx.in_field(f, |c, v| {
-                let t = c.string(v)?;
-                if formats::is_time(t) {
-                    return Some(t);
-                }
-                let msg = format!(
-                    "{} is {}; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
-                    c.here(),
-                    super::quote(t)
-                );
-                let i = c.report(IssueCode::InvalidTime, msg);
-                i.expected = Some("HH:MM".into());
-                i.received = Some(t.to_owned());
-                None
-            })
-        })
-    };
-    let start = time(ctx, start_f);
-    let end = time(ctx, end_f);
-    let timezone = tz_f.and_then(|f| {
-        ctx.in_field(f, |c, v| {
-            let t = c.string(v)?;
-            if formats::is_timezone(t) {
-                return Some(t);
-            }
-            let hint = match formats::timezone_suggestion(t) {
-                Some(s) => format!(" Did you mean `{s}`?"),
-                None => String::new(),
-            };
-            let msg = format!(
-                "{} is {}, which is not an IANA time zone name; use a name such as `America/New_York` or `UTC`.{hint}",
-                c.here(),
-                super::quote(t)
-            );
-            let i = c.report(IssueCode::InvalidTimezone, msg);
-            i.expected = Some("IANA time zone name".into());
-            i.received = Some(t.to_owned());
-            None
-        })
-    });
+    let start = start_f.and_then(|f| ctx.in_field(f, |c, v| c.time(v)));
+    let end = end_f.and_then(|f| ctx.in_field(f, |c, v| c.time(v)));
+    let timezone = tz_f.and_then(|f| ctx.in_field(f, |c, v| c.timezone(v)));
     let ooh = ooh_f.and_then(|f| ctx.in_field(f, |c, v| c.string(v)));
 
     if enabled == Some(true) {
-        for (f, name, t) in [(start_f, "start", start), (end_f, "end", end)] {
+        for (f, name, t) in [(start_f, START.key(), start), (end_f, END.key(), end)] {
             if f.is_none() {
                 missing_in_wh(ctx, wh_field, name, |c| {
-                    let msg = format!(
-                        "{} is required when working hours are enabled; give a time as HH:MM.",
-                        c.here()
+                    c.say(
+                        IssueCode::Required,
+                        &[" is required when working hours are enabled; give a time as HH:MM."],
                     );
-                    c.report(IssueCode::Required, msg);
                 });
             }
             let _ = t;
@@ -116,40 +77,43 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
         if let (Some(a), Some(b), Some(f)) = (start, end, end_f) {
             if formats::minutes(a) == formats::minutes(b) {
                 ctx.in_field(f, |c, _| {
-                    let msg = format!(
-                        "{} equals the start time {a}, so the working hours are empty; choose a different end time (an end before the start is an overnight window).",
-                        c.here()
-                    );
-                    c.report(IssueCode::EmptyWindow, msg);
+                    let parts = [
+                        " equals the start time ",
+                        a,
+                        ", so the working hours are empty; choose a different end time (an end before the start is an overnight window).",
+                    ];
+                    c.say(IssueCode::EmptyWindow, &parts);
                 });
             }
         }
         let ooh_blank = ooh.map_or(true, formats::is_blank);
         if ooh_blank && (ooh_f.is_none() || ooh.is_some()) {
             let report = |c: &mut Ctx<'a>| {
-                let msg = format!(
-                    "{} is empty; with working hours enabled, write the reply people get outside those hours.",
-                    c.here()
-                );
-                c.report(IssueCode::Recommended, msg);
+                c.say(IssueCode::Recommended, &[" is empty; with working hours enabled, write the reply people get outside those hours."]);
             };
             match ooh_f {
                 Some(f) => ctx.in_field(f, |c, _| report(c)),
-                None => missing_in_wh(ctx, wh_field, "outOfHoursMessage", report),
+                None => missing_in_wh(ctx, wh_field, OUT_OF_HOURS.key(), report),
             }
         }
     }
 
-    let mut out = Object::with_capacity(5);
-    out.push("enabled", Value::Bool(enabled.unwrap_or(false)));
-    put(&mut out, "start", start.map(s));
-    put(&mut out, "end", end.map(s));
-    out.push("timezone", s(timezone.unwrap_or("UTC")));
-    put(&mut out, "outOfHoursMessage", ooh.map(s));
-    if let Some(k) = &inner {
-        Ctx::append_extras(&mut out, k);
-    }
-    Some(Value::Object(out))
+    let mut out = match inner {
+        Some(k) => Walk::from_keys(k),
+        None => Walk::none(&WORKING_HOURS),
+    };
+    let text = |t: Option<&str>| t.map(super::s);
+    out.set(
+        ENABLED,
+        Some(Value::Bool(
+            enabled.or(default_bool(ENABLED)).unwrap_or(false),
+        )),
+    );
+    out.set(START, text(start));
+    out.set(END, text(end));
+    out.set(TIMEZONE, text(timezone.or(default_str(TIMEZONE))));
+    out.set(OUT_OF_HOURS, text(ooh));
+    Some(out.done())
 }
 
 /// Runs `f` at `workingHours.<name>` where that field is missing (and
@@ -162,6 +126,6 @@ fn missing_in_wh<'a>(
 ) {
     match wh {
         Some(wh) => ctx.in_field(wh, |c, _| c.in_missing(name, f)),
-        None => ctx.in_missing("workingHours", |c| c.in_missing(name, f)),
+        None => ctx.in_missing(WH.key(), |c| c.in_missing(name, f)),
     }
 }

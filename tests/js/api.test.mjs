@@ -22,9 +22,10 @@ const FUNCTIONS = [
   'normalizeCallFlow', 'normalizeMessageFlow', 'normalizeCallFlowJson', 'normalizeMessageFlowJson',
   'buildCallFlowRequest', 'buildMessageFlowRequest', 'callFlowFromForm', 'messageFlowFromForm',
   'callFlowFromResponse', 'callFlowFromResponseJson', 'messageFlowFromResponse', 'messageFlowFromResponseJson',
-  'init', 'initSync',
+  'callFlowJsonSchema', 'messageFlowJsonSchema', 'init', 'initSync',
 ];
-const SCHEMAS = ['callFlowSchema', 'messageFlowSchema'];
+const SCHEMAS = ['callFlowSchema', 'messageFlowSchema', 'callFlowFormSchema', 'messageFlowFormSchema'];
+const CATALOGUES = ['callFlowFields', 'messageFlowFields'];
 
 const CALL = Object.freeze({ name: 'Support Line', direction: 'outbound' });
 const MESSAGE = Object.freeze({
@@ -174,9 +175,10 @@ for (const [flavor, m] of flavors) {
     };
 
     describe('exports', () => {
-      test('every function and both schemas are exported', () => {
+      test('every function, the Standard Schemas and the catalogues are exported', () => {
         for (const name of FUNCTIONS) assert.equal(typeof m[name], 'function', name);
         for (const name of SCHEMAS) assert.equal(typeof m[name], 'object', name);
+        for (const name of CATALOGUES) assert.ok(Array.isArray(m[name]) && Object.isFrozen(m[name]), name);
         assert.equal(m.default, m.init, 'default export is init');
       });
 

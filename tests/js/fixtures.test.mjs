@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { FIXTURES, jsonFiles, rel, brief, defaultSeverity, pointerOf, displayPath, nodeEntry } from './helpers.mjs';
+import { FIXTURES, jsonFiles, rel, defaultSeverity, pointerOf, displayPath, nodeEntry } from './helpers.mjs';
 
 const api = await nodeEntry(); // pkg/node.mjs (TRILLET_WASM=size: with the size build)
 
@@ -33,9 +33,31 @@ function fns(kind) {
   throw new Error(`unknown kind ${JSON.stringify(kind)}`);
 }
 
+/** [code, pointer, severity, message] of each expected issue (message undefined if not pinned). */
 function expectedIssues(f) {
   assert.ok(Array.isArray(f.issues), 'fixture needs an `issues` array');
-  return f.issues.map((i) => [i.code, i.pointer, i.severity ?? defaultSeverity(i.code)]);
+  return f.issues.map((i) => [i.code, i.pointer, i.severity ?? defaultSeverity(i.code), i.message]);
+}
+
+/** [code, pointer, severity, message] of each reported issue. */
+const pinned = (issues) => issues.map((i) => [i.code, i.pointer, i.severity, i.message]);
+const hasError = (want) => want.some((w) => w[2] === 'error');
+
+/**
+ * The reported issues are the expected ones, in order, messages included.
+ * A fixture must pin every message: a missing one fails with the message to pin.
+ */
+function assertIssues(issues, want, what) {
+  const got = pinned(issues);
+  assert.deepStrictEqual(got.map((g) => g.slice(0, 3)), want.map((w) => w.slice(0, 3)),
+    `${what} issues differ (code, pointer, severity)`);
+  want.forEach((w, n) => {
+    if (typeof w[3] !== 'string') {
+      assert.fail(`issue ${n} (${w[0]} at ${w[1]}) pins no "message"; the library says ${JSON.stringify(got[n][3])}` +
+        ' (every expected issue pins its exact message: node scripts/bless-fixtures.mjs FILE writes them)');
+    }
+  });
+  assert.deepStrictEqual(got, want, `${what} issues differ (messages)`);
 }
 
 /** Every message is a sentence that names its field; pointer matches path; full issue shape. */
@@ -105,9 +127,9 @@ function runBuild(f, k, want) {
   assert.deepStrictEqual(input, before, 'input changed');
   assert.deepStrictEqual(buildOptions, optsBefore, 'options changed');
   assert.equal(typeof res.ok, 'boolean');
-  assert.deepStrictEqual(brief(res.issues), want, 'build issues differ');
+  assertIssues(res.issues, want, 'build');
   checkMessages(res.issues);
-  assert.equal(res.ok, !want.some((w) => w[2] === 'error'), 'ok flag vs errors');
+  assert.equal(res.ok, !hasError(want), 'ok flag vs errors');
   const key = f.build.apiKey;
   if (typeof key === 'string' && key !== '') {
     assert.ok(!JSON.stringify(res.issues).includes(key), 'the api key leaks into the issues');
@@ -139,9 +161,9 @@ function runForm(f, k, want) {
   assert.ok(Array.isArray(f.form), 'form is a list of [name, value]');
   const params = new URLSearchParams(f.form);
   const out = k.fromForm(params, f.options);
-  assert.deepStrictEqual(brief(out.issues), want, 'form issues differ');
+  assertIssues(out.issues, want, 'form');
   checkMessages(out.issues);
-  assert.equal(out.ok, !want.some((w) => w[2] === 'error'), 'ok flag vs errors');
+  assert.equal(out.ok, !hasError(want), 'ok flag vs errors');
   checkOutput(f, out, k, f.options);
   assert.deepStrictEqual([...params], f.form, 'the URLSearchParams changed');
   // FormData gives the same result.
@@ -165,24 +187,25 @@ function runClone(f, k, want) {
     const before = structuredClone(f.response);
     const overBefore = structuredClone(f.overrides);
     out = k.fromResponse(f.response, f.overrides, f.options);
+    assertIssues(out.issues, want, 'clone');
     assert.deepStrictEqual(f.response, before, 'response changed');
     assert.deepStrictEqual(f.overrides, overBefore, 'overrides changed');
     const viaText = k.fromResponseJson(JSON.stringify(f.response), f.overrides, f.options);
-    assert.deepStrictEqual(brief(viaText.issues), brief(out.issues), 'JSON text path differs');
+    assertIssues(viaText.issues, want, 'clone (JSON text path)');
     assert.deepStrictEqual(viaText.value, out.value, 'JSON text path output differs');
     assert.ok(viaText.issues.every((i) => i.line >= 1 && i.column >= 1), 'issues from the response text have a line and column');
   } else {
     out = k.fromResponseJson(f.responseJson, f.overrides, f.options);
   }
-  assert.deepStrictEqual(brief(out.issues), want, 'clone issues differ');
+  assertIssues(out.issues, want, 'clone');
   assert.ok(!out.issues.some((i) => i.code === 'read_only'), 'a clone reports no read_only issue');
-  assert.equal(out.ok, !want.some((w) => w[2] === 'error'), 'ok flag vs errors');
+  assert.equal(out.ok, !hasError(want), 'ok flag vs errors');
   checkMessages(out.issues);
   checkOutput(f, out, k, f.options);
 }
 
 function runValue(f, k, want) {
-  let report, out;
+  let report, out, asText;
   if ('input' in f) {
     assert.ok(!('inputJson' in f), 'fixture has both input and inputJson');
     const input = f.input;
@@ -190,9 +213,7 @@ function runValue(f, k, want) {
     report = k.validate(input, f.options);
     out = k.normalize(input, f.options);
     assert.deepStrictEqual(input, before, 'input changed');
-    // The JSON text path agrees with the value path.
-    const asText = k.validateJson(JSON.stringify(input), f.options);
-    assert.deepStrictEqual(brief(asText.issues), brief(report.issues), 'JSON text path differs');
+    asText = k.validateJson(JSON.stringify(input), f.options);
     const nText = k.normalizeJson(JSON.stringify(input), f.options);
     assert.deepStrictEqual(nText.ok ? nText.value : null, out.ok ? out.value : null, 'JSON text path output differs');
   } else if ('inputJson' in f) {
@@ -209,9 +230,11 @@ function runValue(f, k, want) {
   } else {
     assert.fail('fixture needs exactly one of input, inputJson, form');
   }
-  assert.deepStrictEqual(brief(report.issues), want, 'validate issues differ');
+  assertIssues(report.issues, want, 'validate');
+  // The JSON text path agrees with the fixture too (messages included).
+  if (asText) assertIssues(asText.issues, want, 'JSON text path');
   assert.deepStrictEqual(out.issues, report.issues, 'validate and normalize disagree');
-  assert.equal(report.valid, !want.some((w) => w[2] === 'error'), 'valid flag wrong');
+  assert.equal(report.valid, !hasError(want), 'valid flag wrong');
   assert.equal(out.ok, report.valid, 'normalize ok vs valid');
   checkMessages(report.issues);
   checkOutput(f, out, k, f.options);

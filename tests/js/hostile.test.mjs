@@ -214,10 +214,16 @@ test('hostile: a form given as a revoked Proxy or with a throwing getter', () =>
 
 // ---- options -------------------------------------------------------------------------------
 test('hostile: options that are a revoked Proxy or have throwing getters do not throw', () => {
-  for (const options of [REVOKED, { get unknownKeys() { throw REVOKED; } }, throwing({}, 'ownKeys', REVOKED)]) {
+  for (const [options, expected] of [
+    [REVOKED, [['invalid_type', '/options']]],
+    [{ get unknownKeys() { throw REVOKED; } }, [['invalid_enum', '/options/unknownKeys']]],
+    [throwing({}, 'ownKeys', REVOKED), []],
+    [throwing({}, 'get', REVOKED), [['invalid_enum', '/options/unknownKeys'], ['invalid_type', '/options/maxBytes'], ['invalid_type', '/options/maxDepth'], ['invalid_type', '/options/maxItems']]],
+  ]) {
     let r;
     assert.doesNotThrow(() => { r = api.normalizeCallFlow(S, options); });
-    assert.equal(typeof r.ok, 'boolean');
+    assert.deepEqual(r.issues.map((i) => [i.code, i.pointer]), expected); // never internal_error
+    assert.equal(r.ok, expected.length === 0);
   }
   assert.equal(JSON.stringify(api.normalizeCallFlow(S)), NORMAL);
 });

@@ -102,3 +102,90 @@ test('a root of the wrong type reads "The payload must be an object, not null"',
   assert.equal(m.validateMessageFlow([]).issues[0].message, 'The payload must be an object, not an array; give an object.');
   assert.equal(m.validateCallFlow({ ...CALL, webhooks: [null] }).issues[0].message, '`webhooks[0]` must be an object, not null; give an object.');
 });
+
+// Options are read into Deserialize types from a copy the bridge makes
+// (src/wasm.rs, js/bridge.js): getters and Proxy traps run only there.
+const revocable = Proxy.revocable({}, {});
+revocable.revoke();
+const full = (issues) => issues.map((i) => [i.code, i.pointer, i.severity, i.message, i.expected, i.received].filter((x) => x !== undefined));
+
+test('a revoked Proxy as options is one invalid_type at /options, not a failure of the module', () => {
+  const r = m.validateCallFlow(CALL, revocable.proxy);
+  assert.deepStrictEqual(r, {
+    valid: false,
+    issues: [{
+      path: ['options'], pointer: '/options', code: 'invalid_type', severity: 'error',
+      message: '`options` must be an object such as { unknownKeys: "strip" }; leave it out for the defaults.',
+      expected: 'object',
+    }],
+  });
+  // build: the same, and the credentials it could not read are required.
+  assert.deepStrictEqual(brief(m.buildCallFlowRequest(CALL, revocable.proxy).issues), [
+    ['invalid_type', '/options', 'error'], ['required', '/apiKey', 'error'], ['required', '/workspaceId', 'error'],
+  ]);
+  assert.deepStrictEqual(brief(m.validateCallFlow(CALL, () => 1).issues), [['invalid_type', '/options', 'error']]);
+});
+
+test('an option whose getter throws is reported at its path, as a value of the wrong type', () => {
+  const opts = { get unknownKeys() { throw new Error('boom'); }, get maxDepth() { throw revocable.proxy; } };
+  assert.deepStrictEqual(full(m.validateCallFlow(CALL, opts).issues), [
+    ['invalid_enum', '/options/unknownKeys', 'error', '`options.unknownKeys` must be "strip", "keep" or "reject".', 'strip | keep | reject'],
+    ['invalid_type', '/options/maxDepth', 'error', '`options.maxDepth` must be a whole number of at least 1; leave it out for the default (64).', 'number'],
+  ]);
+  const b = m.buildCallFlowRequest(CALL, { ...BUILD, get apiKey() { throw new Error('no'); } });
+  assert.deepStrictEqual(full(b.issues), [['invalid_type', '/apiKey', 'error', '`apiKey` must be a string.', 'string', 'throwing getter']]);
+  // An unknown key is reported even when its getter throws; a Proxy whose
+  // every get throws has all four options wrong.
+  assert.deepStrictEqual(brief(m.validateCallFlow(CALL, { get strict() { throw new Error('x'); } }).issues), [['unknown_key', '/options/strict', 'error']]);
+  const trap = new Proxy({}, { get() { throw new Error('trap'); } });
+  assert.deepStrictEqual(brief(m.validateCallFlow(CALL, trap).issues), [
+    ['invalid_enum', '/options/unknownKeys', 'error'], ['invalid_type', '/options/maxBytes', 'error'],
+    ['invalid_type', '/options/maxDepth', 'error'], ['invalid_type', '/options/maxItems', 'error'],
+  ]);
+  // A Proxy whose ownKeys throws: no key to check, the options read through get.
+  const keysThrow = new Proxy({ unknownKeys: 'reject' }, { ownKeys() { throw new Error('keys'); } });
+  assert.deepStrictEqual(brief(m.validateCallFlow({ ...CALL, x: 1 }, keysThrow).issues), [['unknown_key', '/x', 'error']]);
+});
+
+test('each wrong option value is its own issue; only whole numbers from 1 to 1e15 are limits', () => {
+  for (const bad of [0, -1, 1.5, NaN, Infinity, 2e15, 1e21, '5', null, true, 10n, [], {}, new Date(0), Symbol('s')]) {
+    const r = m.validateCallFlow(CALL, { maxItems: bad });
+    assert.deepStrictEqual(brief(r.issues), [['invalid_type', '/options/maxItems', 'error']], String(bad));
+  }
+  for (const ok of [64, 2 ** 32, 1e12, 1e15]) assert.deepStrictEqual(m.validateCallFlow(CALL, { maxBytes: ok, maxItems: ok }).issues, [], String(ok));
+  assert.deepStrictEqual(brief(m.validateCallFlow(CALL, { maxItems: 1 }).issues), [['too_large', '', 'error']]); // 1 is taken
+  for (const bad of [null, 'Strip', 'strip ', 1, {}, ['strip']]) {
+    assert.deepStrictEqual(brief(m.validateCallFlow(CALL, { unknownKeys: bad }).issues), [['invalid_enum', '/options/unknownKeys', 'error']], String(bad));
+  }
+  const all = m.validateCallFlow(CALL, { unknownKeys: 1, maxBytes: 0, maxDepth: 200, maxItems: 'x', strict: 1 });
+  assert.deepStrictEqual(brief(all.issues), [
+    ['unknown_key', '/options/strict', 'error'], ['invalid_enum', '/options/unknownKeys', 'error'],
+    ['invalid_type', '/options/maxBytes', 'error'], ['invalid_type', '/options/maxItems', 'error'],
+    ['too_large', '/options/maxDepth', 'error'],
+  ]);
+});
+
+test('build credentials: null is left out; any other non-string says what it was', () => {
+  assert.deepStrictEqual(brief(m.buildCallFlowRequest(CALL, { ...BUILD, apiKey: null }).issues), [['required', '/apiKey', 'error']]);
+  assert.equal(m.buildCallFlowRequest(CALL, { ...BUILD, baseUrl: null }).ok, true);
+  for (const [value, received] of [[1.5, 'number'], [NaN, 'number'], [true, 'boolean'], [[], 'array'], [{}, 'object'], [new Date(0), 'Date'], [10n, 'bigint'], [Symbol('s'), 'symbol'], [revocable.proxy, 'unreadable object']]) {
+    const r = m.buildCallFlowRequest(CALL, { ...BUILD, workspaceId: value });
+    assert.deepStrictEqual(full(r.issues), [['invalid_type', '/workspaceId', 'error', '`workspaceId` must be a string.', 'string', received]], received);
+  }
+  // Inherited credentials are read, as the other options are.
+  assert.equal(m.buildCallFlowRequest(CALL, Object.create(BUILD)).ok, true);
+});
+
+test('unknown keys: own ones (enumerable or not) are reported in order, inherited ones are not', () => {
+  const opts = Object.create({ inherited: 1 });
+  opts.zeta = 1;
+  Object.defineProperty(opts, 'hidden', { value: 2, enumerable: false });
+  opts.maxDeph = 3;
+  assert.deepStrictEqual(m.validateCallFlow(CALL, opts).issues.map((i) => [i.pointer, i.message]), [
+    ['/options/zeta', '`options.zeta` is not an option, so it would be ignored; the options are unknownKeys, maxBytes, maxDepth and maxItems.'],
+    ['/options/hidden', '`options.hidden` is not an option, so it would be ignored; the options are unknownKeys, maxBytes, maxDepth and maxItems.'],
+    ['/options/maxDeph', '`options.maxDeph` is not an option, so it would be ignored; did you mean `maxDepth`?'],
+  ]);
+  // A key with a lone surrogate is reported, well-formed.
+  assert.deepStrictEqual(brief(m.validateCallFlow(CALL, { 'a\uD800': 1 }).issues), [['unknown_key', '/options/a\uFFFD', 'error']]);
+});

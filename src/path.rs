@@ -1,0 +1,45 @@
+//! Paths into a value: the keys and indexes from the root to a field, and
+//! their RFC 6901 pointer. The lowest layer with [`crate::value`]: the
+//! JSON reader, the issues and the rules all speak of places this way.
+
+use serde::{Deserialize, Serialize};
+
+/// One step of a path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+impl From<&str> for PathSegment {
+    fn from(s: &str) -> Self {
+        PathSegment::Key(s.to_owned())
+    }
+}
+impl From<usize> for PathSegment {
+    fn from(i: usize) -> Self {
+        PathSegment::Index(i)
+    }
+}
+
+/// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
+pub fn pointer(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        out.push('/');
+        match seg {
+            PathSegment::Index(i) => out.push_str(&i.to_string()),
+            PathSegment::Key(k) => {
+                for c in k.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
