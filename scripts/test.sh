@@ -68,7 +68,7 @@ if [ -d tests/js ]; then
   # The package as built: the Node entry runs the speed build, the browser entry the size build.
   suite "js tests" node --test --test-reporter=tap tests/js/
   # The same Node suites against the size build (the one browsers load), inlined
-  # in the Node entry of a copy of pkg/ (tests/js/helpers.mjs); about 15 s.
+  # in the Node entry of a copy of pkg/ (tests/js/helpers.mjs); about 10 s.
   suite "js tests size build" env TRILLET_WASM=size node --test --test-reporter=tap \
     tests/js/fixtures.test.mjs tests/js/api.test.mjs tests/js/hostile.test.mjs tests/js/trap.test.mjs \
     tests/js/numbers.test.mjs tests/js/options.test.mjs tests/js/cost.test.mjs tests/js/cli.test.mjs \
