@@ -428,10 +428,12 @@ writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2)
 // column on every issue, and clone (87,785 bytes measured with all of them);
 // 88,500 until issue #13's one schema (its table of fields as data), layered
 // errors and options read into Deserialize types (89,059 bytes measured: +1,246
-// over 87,813, within the 2 KB that issue allows). The 60,000 of issue #15 is
+// over 87,813, within the 2 KB that issue allows); then issue #15's size steps
+// (out-of-line walk helpers, messages without format!, folded monomorphs:
+// 85,171) and cheap results (+337 of JS: 85,527). The 60,000 of issue #15 is
 // the aim. TRILLET_SIZE_BUDGET overrides it for a local
 // experiment only; the test command and CI use the default.
-const BUDGET = Number(process.env.TRILLET_SIZE_BUDGET) || 89_500;
+const BUDGET = Number(process.env.TRILLET_SIZE_BUDGET) || 86_000;
 const kib = (b) => `${b.bytes.toLocaleString('en')} bytes, ${b.gzipBytes.toLocaleString('en')} gzipped`;
 console.log(`pkg/ built in ${seconds()}${dev ? ' (dev: no wasm-opt)' : ''}: size build (browsers) wasm ${kib(report.builds.size)}; ` +
   `speed build (Node) wasm ${kib(report.builds.speed)}; browser load wasm + JS ` +
