@@ -167,8 +167,11 @@ test('esbuild browser bundle (--loader:.wasm=file, as the README says) runs in h
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  let browser;
   try {
+    // Launched inside the try: without Chromium the test fails, and the
+    // server is still closed (the run does not hang).
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     const page = await browser.newPage();
     const problems = [];
     page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text()); });
@@ -179,7 +182,7 @@ test('esbuild browser bundle (--loader:.wasm=file, as the README says) runs in h
     assert.deepStrictEqual(JSON.parse(await page.textContent('#result')), EXPECTED);
     assert.deepStrictEqual(problems, []);
   } finally {
-    await browser.close();
+    await browser?.close();
     server.close();
   }
 });
