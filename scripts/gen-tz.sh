@@ -4,12 +4,17 @@
 # Encoding (front coding): the names sorted in byte order, each one a byte
 # below 0x20 giving how many leading bytes it shares with the name before it,
 # then the rest of its bytes. About 500 bytes gzipped smaller than a list.
+# Every 32nd name is written whole (a restart), and TZ_RESTARTS lists where
+# they start, so a lookup binary-searches the restarts and then reads at
+# most 32 names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zi=${1:-/usr/share/zoneinfo/tzdata.zi}
 version=$(sed -n 's/^# version //p' "$zi" | head -n1)
 names=$(awk '$1=="Z"{print $2} $1=="L"{print $3}' "$zi" | LC_ALL=C sort -u)
 count=$(printf '%s\n' "$names" | wc -l)
+restarts_file=$(mktemp)
+trap 'rm -f "$restarts_file"' EXIT
 max=$(printf '%s\n' "$names" | awk '{ if (length($0) > m) m = length($0) } END { print m }')
 {
   echo "//! IANA time zone names (zones and links), $count names, tzdata $version."
@@ -20,15 +25,24 @@ max=$(printf '%s\n' "$names" | awk '{ if (length($0) > m) m = length($0) } END {
   echo
   echo "/// Sorted (byte order), front-coded: each name is a byte below 0x20 (how"
   echo "/// many leading bytes it shares with the name before it) and the rest of"
-  echo "/// its bytes. Read by \`formats::tz_any\`."
+  echo "/// its bytes; every 32nd name shares none (a restart). Read by"
+  echo "/// \`formats::tz_any\` and \`formats::is_timezone\`."
   echo "pub(crate) static TZ_NAMES: &[u8] = b\"\\"
-  printf '%s\n' "$names" | LC_ALL=C awk '{
+  printf '%s\n' "$names" | LC_ALL=C awk -v restarts="$restarts_file" '{
     k = 0
-    while (k < length(prev) && k < length($0) && substr(prev, k + 1, 1) == substr($0, k + 1, 1)) k++
+    if ((NR - 1) % 32 != 0)
+      while (k < length(prev) && k < length($0) && substr(prev, k + 1, 1) == substr($0, k + 1, 1)) k++
+    else
+      printf "%s%d", (NR == 1 ? "" : ", "), pos > restarts
     if (k >= 32) { print "shared prefix too long" > "/dev/stderr"; exit 1 }
     printf "\\x%02x%s\\\n", k, substr($0, k + 1)
+    pos += 1 + length($0) - k
     prev = $0
   }'
   echo "\";"
+  echo
+  echo "/// Where each restart of \`TZ_NAMES\` (every 32nd name) starts."
+  echo "#[rustfmt::skip]"
+  echo "pub(crate) static TZ_RESTARTS: &[u16] = &[$(cat "$restarts_file")];"
 } > src/rules/tz_names.rs
 echo "wrote src/rules/tz_names.rs ($count names, tzdata $version)"

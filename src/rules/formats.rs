@@ -1,6 +1,6 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
-use super::tz_names::{TZ_MAX_LEN, TZ_NAMES};
+use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
 pub use crate::text::{find, replace_all};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
@@ -53,7 +53,28 @@ fn tz_any(mut f: impl FnMut(&[u8]) -> bool) -> bool {
 /// `m` with it sorts below `s` too, one sharing fewer sorts above, and so
 /// does every name after it.
 pub fn is_timezone(s: &str) -> bool {
-    let (s, list) = (s.as_bytes(), TZ_NAMES);
+    let s = s.as_bytes();
+    // The restart names are whole: binary-search them for the last one at
+    // or below `s`, then read on from there (at most 32 names).
+    let whole = |at: u16| {
+        let start = usize::from(at) + 1;
+        let len = TZ_NAMES
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .position(|b| *b < b' ')
+            .unwrap_or(TZ_NAMES.len().saturating_sub(start));
+        TZ_NAMES.get(start..start + len).unwrap_or_default()
+    };
+    let below = TZ_RESTARTS.partition_point(|at| whole(*at) <= s);
+    let Some(at) = below.checked_sub(1).and_then(|i| TZ_RESTARTS.get(i)) else {
+        return false;
+    };
+    scan_timezones(s, TZ_NAMES.get(usize::from(*at)..).unwrap_or_default())
+}
+
+/// [`is_timezone`]'s walk of the front-coded list from a restart.
+fn scan_timezones(s: &[u8], list: &[u8]) -> bool {
     let (mut m, mut i) = (0, 0);
     while i < list.len() {
         let k = usize::from(list[i]);
@@ -515,6 +536,7 @@ mod tests {
             "every listed name is found"
         );
         assert!(!is_timezone("Africa/Abidja") && !is_timezone("Zulu2") && !is_timezone("A"));
+        assert!(!is_timezone("") && !is_timezone("~") && !is_timezone("\u{1}"));
         // Every name is found, and nothing one byte off from a name is (the
         // search against the plain decoding).
         for n in &names {

@@ -6,7 +6,8 @@ pub(crate) const TZ_MAX_LEN: usize = 32;
 
 /// Sorted (byte order), front-coded: each name is a byte below 0x20 (how
 /// many leading bytes it shares with the name before it) and the rest of
-/// its bytes. Read by `formats::tz_any`.
+/// its bytes; every 32nd name shares none (a restart). Read by
+/// `formats::tz_any` and `formats::is_timezone`.
 pub(crate) static TZ_NAMES: &[u8] = b"\
 \x00Africa/Abidjan\
 \x08ccra\
@@ -40,7 +41,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x08igali\
 \x09nshasa\
 \x07Lagos\
-\x08ibreville\
+\x00Africa/Libreville\
 \x08ome\
 \x08uanda\
 \x09bumbashi\
@@ -72,7 +73,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x13omodRivadavia\
 \x14rdoba\
 \x12Jujuy\
-\x12La_Rioja\
+\x00America/Argentina/La_Rioja\
 \x12Mendoza\
 \x12Rio_Gallegos\
 \x12Salta\
@@ -104,7 +105,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x09hicago\
 \x0bhuahua\
 \x09iudad_Juarez\
-\x09oral_Harbour\
+\x00America/Coral_Harbour\
 \x0bdoba\
 \x0asta_Rica\
 \x0ayhaique\
@@ -136,7 +137,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x08Halifax\
 \x0avana\
 \x09ermosillo\
-\x08Indiana/Indianapolis\
+\x00America/Indiana/Indianapolis\
 \x10Knox\
 \x10Marengo\
 \x10Petersburg\
@@ -168,7 +169,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x0azatlan\
 \x09endoza\
 \x0bominee\
-\x0arida\
+\x00America/Merida\
 \x0atlakatla\
 \x0axico_City\
 \x09iquelon\
@@ -200,7 +201,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x08Rainy_River\
 \x0ankin_Inlet\
 \x09ecife\
-\x0agina\
+\x00America/Regina\
 \x0asolute\
 \x09io_Branco\
 \x09osario\
@@ -232,7 +233,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x08Yakutat\
 \x09ellowknife\
 \x01ntarctica/Casey\
-\x0bDavis\
+\x00Antarctica/Davis\
 \x0cumontDUrville\
 \x0bMacquarie\
 \x0dwson\
@@ -264,7 +265,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x05Calcutta\
 \x06hita\
 \x07oibalsan\
-\x08ngqing\
+\x00Asia/Chongqing\
 \x07ungking\
 \x06olombo\
 \x05Dacca\
@@ -296,7 +297,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x06rasnoyarsk\
 \x06uala_Lumpur\
 \x07ching\
-\x07wait\
+\x00Asia/Kuwait\
 \x05Macao\
 \x09u\
 \x07gadan\
@@ -328,7 +329,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x06bilisi\
 \x06ehran\
 \x07l_Aviv\
-\x06himbu\
+\x00Asia/Thimbu\
 \x09phu\
 \x06okyo\
 \x07msk\
@@ -360,7 +361,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x0aBrisbane\
 \x0coken_Hill\
 \x0aCanberra\
-\x0burrie\
+\x00Australia/Currie\
 \x0aDarwin\
 \x0aEucla\
 \x0aHobart\
@@ -392,7 +393,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x07Pacific\
 \x07Saskatchewan\
 \x07Yukon\
-\x01hile/Continental\
+\x00Chile/Continental\
 \x06EasterIsland\
 \x01uba\
 \x00EET\
@@ -424,7 +425,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x082\
 \x083\
 \x084\
-\x085\
+\x00Etc/GMT-5\
 \x086\
 \x087\
 \x088\
@@ -456,7 +457,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x07Isle_of_Man\
 \x09tanbul\
 \x07Jersey\
-\x07Kaliningrad\
+\x00Europe/Kaliningrad\
 \x08iev\
 \x09rov\
 \x08yiv\
@@ -488,7 +489,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x07Tallinn\
 \x08irane\
 \x0bspol\
-\x07Ulyanovsk\
+\x00Europe/Ulyanovsk\
 \x08zhgorod\
 \x07Vaduz\
 \x09tican\
@@ -520,7 +521,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x09ldives\
 \x09uritius\
 \x09yotte\
-\x07Reunion\
+\x00Indian/Reunion\
 \x01ran\
 \x01srael\
 \x00Jamaica\
@@ -552,7 +553,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x08Galapagos\
 \x0ambier\
 \x09uadalcanal\
-\x0bm\
+\x00Pacific/Guam\
 \x08Honolulu\
 \x08Johnston\
 \x08Kanton\
@@ -607,3 +608,7 @@ pub(crate) static TZ_NAMES: &[u8] = b"\
 \x01ET\
 \x00Zulu\
 ";
+
+/// Where each restart of `TZ_NAMES` (every 32nd name) starts.
+#[rustfmt::skip]
+pub(crate) static TZ_RESTARTS: &[u16] = &[0, 243, 519, 778, 1039, 1311, 1583, 1861, 2104, 2342, 2580, 2861, 3124, 3235, 3461, 3678, 3902, 4134, 4358];
