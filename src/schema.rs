@@ -370,16 +370,13 @@ impl Shape {
     /// The field named `key`, if the shape has one.
     pub fn def(&self, key: &str) -> Option<&'static Def> {
         let fields: &'static [Def] = self.fields;
-        let kb = key.as_bytes();
-        // Lengths first: most names differ in length.
-        fields
-            .iter()
-            .find(|d| d.key.len() == kb.len() && d.key.as_bytes() == kb)
+        self.position(key).map(|i| &fields[i])
     }
 
     /// The index of field `key`.
     pub fn position(&self, key: &str) -> Option<usize> {
         let kb = key.as_bytes();
+        // Lengths first: most names differ in length.
         self.fields
             .iter()
             .position(|d| d.key.len() == kb.len() && d.key.as_bytes() == kb)
@@ -388,6 +385,10 @@ impl Shape {
     /// The sibling key that is a documented other place of field `i`
     /// (`callSetting` for `callSettings`).
     pub fn alias_of(&self, i: usize) -> Option<usize> {
+        // Most shapes have none: a look-up table, not a scan per field.
+        if !SIBLING_ALIASES[self.id as usize] {
+            return None;
+        }
         let key = self.fields[i].key;
         self.fields
             .iter()
@@ -848,6 +849,19 @@ pub const READ_ONLY: &[&str] = &[
     "startNodeId",
 ];
 
+/// `$f` of every shape, in a table by id, worked out at compile time.
+macro_rules! per_shape {
+    ($f:ident, $zero:expr) => {{
+        let mut out = [$zero; SHAPES.len()];
+        let mut i = 0;
+        while i < SHAPES.len() {
+            out[i] = $f(SHAPES[i]);
+            i += 1;
+        }
+        out
+    }};
+}
+
 // ----- the parser's skip rule -----
 //
 // A place of the JSON parser (`json::Place`) as the schema sees it: state 0
@@ -911,26 +925,28 @@ const fn look_lengths(shape: &Shape) -> u64 {
 }
 
 /// [`look_lengths`] of every shape, by id.
-static LOOK: [u64; SHAPES.len()] = {
-    let mut out = [0; SHAPES.len()];
-    let mut i = 0;
-    while i < SHAPES.len() {
-        out[i] = look_lengths(SHAPES[i]);
-        i += 1;
-    }
-    out
-};
+static LOOK: [u64; SHAPES.len()] = per_shape!(look_lengths, 0);
 
-/// [`has_skips`] of every shape, by id (worked out at compile time).
-static SKIPS: [bool; SHAPES.len()] = {
-    let mut out = [false; SHAPES.len()];
+/// [`has_skips`] of every shape, by id.
+static SKIPS: [bool; SHAPES.len()] = per_shape!(has_skips, false);
+
+/// Whether a shape has a documented other key for one of its own fields
+/// (`callSetting` for `callSettings`).
+const fn has_sibling_alias(shape: &Shape) -> bool {
     let mut i = 0;
-    while i < SHAPES.len() {
-        out[i] = has_skips(SHAPES[i]);
+    while i < shape.fields.len() {
+        if let Role::Moved(to) = shape.fields[i].role {
+            if to.len() == 1 {
+                return true;
+            }
+        }
         i += 1;
     }
-    out
-};
+    false
+}
+
+/// [`has_sibling_alias`] of every shape, by id.
+static SIBLING_ALIASES: [bool; SHAPES.len()] = per_shape!(has_sibling_alias, false);
 
 /// Where validate's parser starts for a payload of shape `root`.
 pub fn skip_place(root: &'static Shape) -> crate::json::Place {

@@ -58,13 +58,6 @@ struct Want {
     message: Option<String>,
 }
 
-impl Want {
-    /// The message expected (the same through a Rust `Value` and JSON text).
-    fn message(&self, _value: bool) -> Option<&String> {
-        self.message.as_ref()
-    }
-}
-
 fn expected_issues(f: &Json) -> Vec<Want> {
     f["issues"]
         .as_array()
@@ -100,10 +93,10 @@ fn has_error(want: &[Want]) -> bool {
 }
 
 /// The reported issues are the expected ones, in order, messages included
-/// (`value`: the issues came from a Rust `Value`, see [`Want`]); otherwise a
+/// (the same through a Rust `Value` and JSON text); otherwise a
 /// failure that lists both, marks each difference, and says when a fixture
 /// lacks a `message`.
-fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want], value: bool) {
+fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want]) {
     let got = brief(got);
     let same = got.len() == want.len()
         && got.iter().zip(want).all(|(g, w)| {
@@ -111,7 +104,7 @@ fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want], value: boo
                 && g.1 == w.pointer
                 && g.2 == w.severity
                 && w.message.is_some()
-                && w.message(value) == Some(&g.3)
+                && w.message.as_ref() == Some(&g.3)
         });
     if same {
         return;
@@ -125,7 +118,7 @@ fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want], value: boo
                 "  <- code, pointer or severity"
             }
             (Some(_), Some(w)) if w.message.is_none() => "  <- the fixture pins no message",
-            (Some(g), Some(w)) if w.message(value) != Some(&g.3) => "  <- message",
+            (Some(g), Some(w)) if w.message.as_ref() != Some(&g.3) => "  <- message",
             (Some(_), Some(_)) => "",
             (Some(_), None) => "  <- not expected",
             (None, _) => "  <- not reported",
@@ -139,7 +132,8 @@ fn check_issues(name: &str, what: &str, got: &[Issue], want: &[Want], value: boo
         }
         if let Some(w) = w {
             let m = w
-                .message(value)
+                .message
+                .as_ref()
                 .map_or_else(|| "(no \"message\")".to_owned(), |m| format!("{m:?}"));
             text.push_str(&format!(
                 "    want: {} at {:?} ({}): {m}\n",
@@ -311,7 +305,7 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[Want], f: &Json) {
         (Some(r), None) => {
             let v = Value::from(r.clone());
             let out = from_response(kind, &v, overrides.as_ref(), opts);
-            check_issues(name, "clone", &out.issues, want, true);
+            check_issues(name, "clone", &out.issues, want);
             let as_text = from_response_json(
                 kind,
                 &serde_json::to_string(r).unwrap(),
@@ -320,7 +314,7 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[Want], f: &Json) {
             );
             // The JSON text path agrees with the fixture (messages of
             // JSON text: `message`).
-            check_issues(name, "clone (JSON text path)", &as_text.issues, want, false);
+            check_issues(name, "clone (JSON text path)", &as_text.issues, want);
             assert_eq!(
                 as_text.value, out.value,
                 "{name}: JSON text path output differs"
@@ -350,13 +344,7 @@ fn run_clone(name: &str, kind: Kind, opts: &Options, want: &[Want], f: &Json) {
             "{name}: the response model cannot read it: {read:?}"
         );
     }
-    check_issues(
-        name,
-        "clone",
-        &out.issues,
-        want,
-        f.get("response").is_some(),
-    );
+    check_issues(name, "clone", &out.issues, want);
     assert!(
         !out.issues.iter().any(|i| i.code.as_str() == "read_only"),
         "{name}: a clone reports no read_only issue"
@@ -413,7 +401,7 @@ fn run_case(file: &str) {
                 }
                 _ => panic!("build fixture needs input or inputJson"),
             };
-            check_issues(&name, "build", &res.issues, &want, f.get("input").is_some());
+            check_issues(&name, "build", &res.issues, &want);
             check_messages(&name, &res.issues);
             if let Some(key) = s("apiKey").filter(|k| !k.is_empty()) {
                 // Neither the issues nor the request's debug output show it.
@@ -461,7 +449,7 @@ fn run_case(file: &str) {
                 })
                 .collect();
             let out = from_form(kind, &fields, &opts);
-            check_issues(&name, "form", &out.issues, &want, false);
+            check_issues(&name, "form", &out.issues, &want);
             check_messages(&name, &out.issues);
             check_output(&name, kind, &opts, &out, &f);
             return;
@@ -472,11 +460,11 @@ fn run_case(file: &str) {
                 let v = Value::from(input.clone());
                 let report = validate(kind, &v, &opts);
                 let out = normalize(kind, &v, &opts);
-                check_issues(&name, "validate", &report.issues, &want, true);
+                check_issues(&name, "validate", &report.issues, &want);
                 // The JSON text path agrees with the fixture too (its
                 // messages: `message`).
                 let as_text = validate_json(kind, &serde_json::to_string(input).unwrap(), &opts);
-                check_issues(&name, "JSON text path", &as_text.issues, &want, false);
+                check_issues(&name, "JSON text path", &as_text.issues, &want);
                 assert_eq!(v, Value::from(input.clone()), "{name}: input changed");
                 (report, out)
             }
@@ -488,13 +476,7 @@ fn run_case(file: &str) {
             }
             _ => panic!("fixture needs exactly one of input, inputJson, form"),
         };
-        check_issues(
-            &name,
-            "validate",
-            &report.issues,
-            &want,
-            f.get("input").is_some(),
-        );
+        check_issues(&name, "validate", &report.issues, &want);
         assert_eq!(
             report.issues, out.issues,
             "{name}: validate and normalize disagree"

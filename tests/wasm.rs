@@ -52,32 +52,21 @@ fn eval(src: &str) -> JsValue {
 
 /// (code, pointer, severity) of each issue.
 fn brief(issues: &Json) -> Vec<(String, String, String)> {
-    issues
-        .as_array()
-        .expect("issues array")
-        .iter()
-        .map(|i| {
-            (
-                i["code"].as_str().unwrap_or_default().to_owned(),
-                i["pointer"].as_str().unwrap_or_default().to_owned(),
-                i["severity"].as_str().unwrap_or_default().to_owned(),
-            )
-        })
+    pinned(issues)
+        .into_iter()
+        .map(|(c, p, s, _)| (c, p, s))
         .collect()
 }
 
-fn default_severity(code: &str) -> &'static str {
-    match code {
-        "insecure_url"
-        | "unreachable_url"
-        | "unusual_id"
-        | "moved"
-        | "unknown_key"
-        | "read_only"
-        | "ignored_for_channel"
-        | "recommended" => "warning",
-        _ => "error",
-    }
+/// The severity a code has when a fixture leaves it out.
+fn default_severity(code: &str) -> String {
+    trillet_flows::IssueCode::ALL
+        .iter()
+        .find(|c| c.as_str() == code)
+        .map_or_else(
+            || "error".to_owned(),
+            |c| format!("{:?}", c.default_severity()).to_lowercase(),
+        )
 }
 
 /// (code, pointer, severity, message) of each issue; the message is `None`
@@ -148,8 +137,7 @@ fn run(name: &str, text: &str) -> Result<(), String> {
             let sev = i
                 .get("severity")
                 .and_then(Json::as_str)
-                .unwrap_or(default_severity(&code))
-                .to_owned();
+                .map_or_else(|| default_severity(&code), str::to_owned);
             let message = i.get("message").and_then(Json::as_str).map(str::to_owned);
             (
                 code,

@@ -960,7 +960,8 @@ impl<'a> Keys<'a> {
             extras: Vec::new(),
         }
     }
-    fn at(&self, key: Key) -> Option<Field<'a>> {
+    /// The field, if present (null included).
+    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
         debug_assert!(
             std::ptr::eq(key.shape, self.shape),
             "{} is not a field of this shape",
@@ -968,13 +969,9 @@ impl<'a> Keys<'a> {
         );
         self.fields.get(key.index as usize).copied().flatten()
     }
-    /// The field, if present (null included).
-    pub fn raw(&self, key: Key) -> Option<Field<'a>> {
-        self.at(key)
-    }
     /// The field, treating null as absent (optional fields).
     pub fn get(&self, key: Key) -> Option<Field<'a>> {
-        self.at(key).filter(|f| !f.value.is_null())
+        self.raw(key).filter(|f| !f.value.is_null())
     }
 }
 
