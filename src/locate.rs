@@ -10,7 +10,6 @@
 //! key counts at its last value, as it does for the rules.
 
 use crate::strset::StrSet;
-use std::borrow::Cow;
 
 /// The (line, column) of each of `pointers` in `text`, in their order.
 pub(crate) fn places<'a>(
@@ -43,10 +42,10 @@ pub(crate) fn places<'a>(
         ptr: String::new(),
     };
     s.value();
-    let (mut wanted, found) = (s.wanted, s.found);
+    let (wanted, found) = (s.wanted, s.found);
     pointers
         .map(|mut p| loop {
-            if let Err(n) = wanted.insert(Cow::Owned(p.to_owned())) {
+            if let Some(n) = wanted.get(p) {
                 if let Some(place) = found.get(n).copied().flatten() {
                     return Some(place);
                 }
@@ -71,7 +70,7 @@ struct Scan<'a> {
     ptr: String,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     fn ws(&mut self) {
         while let Some(&c) = self.b.get(self.i) {
             match c {
@@ -87,10 +86,7 @@ impl Scan<'_> {
     }
 
     fn record(&mut self) {
-        if !self.wanted.contains(&self.ptr) {
-            return;
-        }
-        let Err(n) = self.wanted.insert(Cow::Owned(self.ptr.clone())) else {
+        let Some(n) = self.wanted.get(&self.ptr) else {
             return;
         };
         let (from, mut col) = if self.last.0 >= self.line_start {
@@ -112,7 +108,7 @@ impl Scan<'_> {
     }
 
     /// Skips a string; returns its raw contents (between the quotes).
-    fn string(&mut self) -> &str {
+    fn string(&mut self) -> &'a str {
         let start = self.i + 1;
         self.i += 1;
         while let Some(&c) = self.b.get(self.i) {
@@ -127,6 +123,7 @@ impl Scan<'_> {
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// A value whose pointer is wanted: recorded, and its members looked at.
     fn value(&mut self) {
         self.ws();
         self.record();
@@ -139,18 +136,52 @@ impl Scan<'_> {
                 self.i += 1;
                 self.container(b']', false);
             }
-            Some(b'"') => {
-                self.string();
-            }
-            Some(_) => {
-                while let Some(c) = self.b.get(self.i) {
-                    if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
+            _ => self.skip(),
+        }
+    }
+
+    /// A value no pointer names, nor any below it (every parent of a wanted
+    /// pointer is wanted): passed over, counting only its lines.
+    fn skip(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            self.ws();
+            match self.b.get(self.i) {
+                None => return,
+                Some(b'"') => {
+                    self.string();
+                }
+                Some(b'{' | b'[') => {
+                    depth += 1;
+                    self.i += 1;
+                }
+                Some(b'}' | b']') => {
+                    // A closer with nothing open ends the value (the
+                    // container's own closer: an empty item never is one).
+                    if depth == 0 {
+                        return;
+                    }
+                    depth -= 1;
+                    self.i += 1;
+                }
+                Some(b',' | b':') => {
+                    if depth == 0 {
+                        return;
                     }
                     self.i += 1;
                 }
+                Some(_) => {
+                    while let Some(c) = self.b.get(self.i) {
+                        if matches!(c, b',' | b':' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                            break;
+                        }
+                        self.i += 1;
+                    }
+                }
             }
-            None => {}
+            if depth == 0 {
+                return;
+            }
         }
     }
 
@@ -173,15 +204,19 @@ impl Scan<'_> {
             let len = self.ptr.len();
             self.ptr.push('/');
             if object {
-                let raw = self.string().to_owned();
-                push_key(&mut self.ptr, &raw);
+                let raw = self.string();
+                push_key(&mut self.ptr, raw);
                 self.ws();
                 self.i += 1; // the colon
             } else {
                 push_index(&mut self.ptr, n);
                 n += 1;
             }
-            self.value();
+            if self.wanted.contains(&self.ptr) {
+                self.value();
+            } else {
+                self.skip();
+            }
             self.ptr.truncate(len);
         }
     }
@@ -252,6 +287,11 @@ mod tests {
         // Missing: the object that lacks it.
         assert_eq!(at(t, vec!["a".into(), "zz".into()]), (Some(2), Some(8)));
         assert_eq!(at(t, vec!["c/~d".into()]), (Some(3), Some(16)));
+        // Values passed over (not on any pointer's way) still count lines.
+        let t = "{\"x\": {\"deep\": [1, {\"q\": \"a\\\"]b\"}],\n \"m\": [[],{}]},\n \"y\": [true,\n null], \"z\": -1.5e3,\n\"w\":{}}";
+        assert_eq!(at(t, vec!["z".into()]), (Some(4), Some(14)));
+        assert_eq!(at(t, vec!["w".into(), "v".into()]), (Some(5), Some(5)));
+        assert_eq!(at(t, vec!["y".into(), 1.into()]), (Some(4), Some(2)));
         // A repeated key: its last value.
         assert_eq!(
             at("{\"a\":1,\"a\":  2}", vec!["a".into()]),

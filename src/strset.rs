@@ -36,10 +36,19 @@ pub(crate) struct StrSet<'a> {
 }
 
 /// Length first, then bytes: a total order, cheap when lengths differ.
+/// A loop of its own (wasm's `memcmp` is a call, and a slow one, for the
+/// short strings compared here: ids, names, keys).
 fn order(a: &str, b: &str) -> Ordering {
-    a.len()
-        .cmp(&b.len())
-        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return a.len().cmp(&b.len());
+    }
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    Ordering::Equal
 }
 
 impl<'a> StrSet<'a> {
@@ -217,6 +226,21 @@ mod tests {
         let mut owned = StrSet::with_capacity(2);
         assert_eq!(owned.insert("x-token".to_owned()), Ok(0));
         assert_eq!(owned.insert("X-Token".to_ascii_lowercase()), Err(0));
+    }
+
+    /// The word-wise order is length, then byte order, for strings that
+    /// differ anywhere (first, last, middle byte; across a word boundary).
+    #[test]
+    fn order_is_length_then_bytes() {
+        let words = ["", "a", "b", "ab", "ba", "node-9", "node-10", "abcdefgh", "abcdefgi", "bbcdefgh",
+            "abcdefghi", "abcdefghj", "abcdefgxi", "é", "\u{ff}x", "12345678123456781", "12345678123456782",
+            "02345678123456782", "1234567z123456781"];
+        for a in words {
+            for b in words {
+                let want = a.len().cmp(&b.len()).then(a.as_bytes().cmp(b.as_bytes()));
+                assert_eq!(order(a, b), want, "{a:?} {b:?}");
+            }
+        }
     }
 
     /// Sorted, reversed and shuffled insertions all keep the tree balanced
