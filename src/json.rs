@@ -1,14 +1,18 @@
 //! Strict JSON text (RFC 8259) into a [`Value`], within limits.
 //!
-//! serde_json does the parsing (no BOM, comments, trailing commas, single
-//! quotes or NaN); a seed around it enforces nesting depth and array length
-//! while parsing, so a hostile text costs at most its own size. A repeated
-//! object key keeps its first place and its last value, as `JSON.parse` does.
+//! A parser of its own (no BOM, comments, trailing commas, single quotes or
+//! NaN; serde_json's messages and places for syntax errors, as before it):
+//! one pass, limits on nesting depth and array length enforced while
+//! parsing, so a hostile text costs at most its own size; what the caller's
+//! [`Place`] skips is checked but never built. A repeated object key keeps
+//! its first place and its last value, as `JSON.parse` does.
 
 use crate::path::PathSegment;
 use crate::value::{Number, ObjectBuilder, Value};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::cell::{Cell, RefCell};
+
+#[cfg(test)]
+mod reference;
 use std::fmt;
 
 /// Size limits on input. Each may be raised (or lowered) by an option.
@@ -141,204 +145,642 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
             ),
         ));
     }
-    let state = State {
-        limits: *limits,
-        fail: RefCell::new(None),
+    let mut p = Parser {
         text,
-        numbers: Cell::new(0),
-        scan: Cell::new((0, 0)),
+        b: text.as_bytes(),
+        i: 0,
+        max_depth: limits.depth(),
+        max_items: limits.max_items,
+        stop: None,
     };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = Seed {
-        depth: 0,
-        st: &state,
-        at,
+    let value = p.value(0, Some(at)).and_then(|v| match p.ws() {
+        Some(_) => p.peek_fail(TRAILING_CHARACTERS),
+        None => Ok(v),
+    });
+    if let Ok(v) = value {
+        return Ok(v);
     }
-    .deserialize(&mut de)
-    .and_then(|v| de.end().map(|_| v));
-    match result {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let line = e.line();
-            let column = utf16_column(text, line, e.column());
-            let mut err = match state.fail.into_inner() {
-                Some(fail) => {
-                    let mut path = fail.path;
-                    path.reverse();
-                    Error::new(ErrorKind::TooLarge, path, fail.message)
-                }
-                None => {
-                    let text = e.to_string();
-                    let what = text
-                        .get(..crate::text::find(&text, " at line ").unwrap_or(text.len()))
-                        .unwrap_or(&text)
-                        .to_owned();
-                    if what == "recursion limit exceeded" {
-                        Error::new(
-                            ErrorKind::TooLarge,
-                            vec![],
-                            format!(
-                                "The JSON text nests deeper than {DEPTH_CEILING} levels at line {line}, column {column}; flatten it."
-                            ),
-                        )
-                    } else {
-                        Error::new(
-                            ErrorKind::InvalidJson,
-                            vec![],
-                            format!(
-                                "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
-                            ),
-                        )
-                    }
-                }
-            };
-            if line > 0 {
-                err.line = Some(line);
-                err.column = Some(column);
-            }
-            Err(err)
+    Err(match p.stop.take() {
+        Some(Stop::Syntax(what, at)) => {
+            let (line, column) = position(text, at);
+            let mut e = Error::new(
+                ErrorKind::InvalidJson,
+                vec![],
+                format!(
+                    "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
+                ),
+            );
+            (e.line, e.column) = (Some(line), Some(column));
+            e
         }
-    }
+        Some(Stop::TooLarge {
+            message,
+            mut path,
+            at,
+        }) => {
+            path.reverse();
+            let (line, column) = position(text, at + 1);
+            let mut e = Error::new(ErrorKind::TooLarge, path, message);
+            (e.line, e.column) = (Some(line), Some(column));
+            e
+        }
+        None => unreachable_error(),
+    })
 }
 
-/// serde_json counts columns in bytes; editors (and JavaScript) count
-/// UTF-16 units. Columns start at 1.
-fn utf16_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return byte_column.max(1);
-    };
-    let mut end = byte_column.min(row.len());
+/// Never made: every `Fail` leaves its `Stop` (kept total, without a panic).
+#[cold]
+fn unreachable_error() -> Error {
+    Error::new(ErrorKind::InvalidJson, vec![], String::new())
+}
+
+// serde_json's words for each syntax error (the parser before this one was
+// serde_json; messages and places are kept, `reference::parse_at` checks).
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EXPECTED_COLON: &str = "expected `:`";
+const EXPECTED_LIST: &str = "expected `,` or `]`";
+const EXPECTED_OBJECT: &str = "expected `,` or `}`";
+const EXPECTED_IDENT: &str = "expected ident";
+const EXPECTED_VALUE: &str = "expected value";
+const INVALID_ESCAPE: &str = "invalid escape";
+const INVALID_NUMBER: &str = "invalid number";
+const OUT_OF_RANGE: &str = "number out of range";
+const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+const KEY_STRING: &str = "key must be a string";
+const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const TRAILING_CHARACTERS: &str = "trailing characters";
+const END_OF_HEX: &str = "unexpected end of hex escape";
+
+/// The 1-based line and column (UTF-16 units, at least 1) of a place given
+/// as serde_json gave it: `at` bytes from the start, the column counting
+/// the bytes of its line before `at`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let at = at.min(b.len());
+    let start = b[..at]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |n| n + 1);
+    let line = 1 + b[..start].iter().filter(|&&c| c == b'\n').count();
+    let row = text.get(start..).unwrap_or("");
+    let mut end = (at - start).min(row.len());
     while !row.is_char_boundary(end) {
         end -= 1;
     }
-    row[..end]
-        .chars()
-        .map(char::len_utf16)
-        .sum::<usize>()
-        .max(1)
+    let column = row[..end].chars().map(char::len_utf16).sum::<usize>();
+    (line, column.max(1))
 }
 
-struct Fail {
-    /// Innermost first; reversed at the end.
-    path: Vec<PathSegment>,
-    message: String,
+/// Why parsing stopped: kept by the parser, which returns only [`Fail`].
+enum Stop {
+    /// serde_json's words, and where (as [`position`] takes it).
+    Syntax(&'static str, usize),
+    /// Past a limit: the message, the path innermost first, and the byte
+    /// offset of the value the path names.
+    TooLarge {
+        message: String,
+        path: Vec<PathSegment>,
+        at: usize,
+    },
 }
 
-struct State<'t> {
-    limits: Limits,
-    fail: RefCell<Option<Fail>>,
-    /// The JSON text being parsed ("" when not known), for the text of
-    /// numbers: serde_json hands a visitor only an `f64`, which may be off
-    /// by one unit in the last place and has lost how it was written.
+/// The parser has stopped; its `stop` says why.
+struct Fail;
+
+/// Strict JSON into a [`Value`]: one pass over the bytes, strings borrowed
+/// from the text until they are built, what `Place` skips checked but never
+/// built, numbers kept as written (never parsed to a double, except to
+/// tell one past the double range).
+struct Parser<'t> {
     text: &'t str,
-    /// Numbers visited so far, in document order.
-    numbers: Cell<usize>,
-    /// Where the number scanner stands: byte offset, numbers passed.
-    scan: Cell<(usize, usize)>,
+    b: &'t [u8],
+    i: usize,
+    max_depth: usize,
+    max_items: usize,
+    stop: Option<Stop>,
 }
 
-impl<'t> State<'t> {
-    /// Counts a number visited; returns its ordinal in the document.
-    fn count_number(&self) -> usize {
-        let k = self.numbers.get();
-        self.numbers.set(k + 1);
-        k
-    }
+/// Bytes a string's plain run ends at: `"`, `\` and control characters.
+#[inline]
+fn ends_run(c: u8) -> bool {
+    c == b'"' || c == b'\\' || c < 0x20
+}
 
-    /// The text of number `k` (in document order). The scanner only moves
-    /// forward, over text serde_json has already checked, so all calls of
-    /// one parse cost one pass over the text at most.
-    fn number_text(&self, k: usize) -> Option<&'t str> {
-        let b = self.text.as_bytes();
-        let (mut pos, mut passed) = self.scan.get();
-        while pos < b.len() {
-            match b[pos] {
-                b'"' => {
-                    pos += 1;
-                    while let Some(i) = b[pos.min(b.len())..]
-                        .iter()
-                        .position(|&c| c == b'"' || c == b'\\')
-                    {
-                        pos += i;
-                        if b[pos] == b'"' {
-                            break;
-                        }
-                        pos += 2;
-                    }
-                    pos += 1;
-                }
-                b'-' | b'0'..=b'9' => {
-                    let start = pos;
-                    while pos < b.len()
-                        && matches!(b[pos], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-                    {
-                        pos += 1;
-                    }
-                    passed += 1;
-                    if passed > k {
-                        self.scan.set((pos, passed));
-                        return (passed == k + 1)
-                            .then(|| self.text.get(start..pos))
-                            .flatten();
-                    }
-                }
-                _ => pos += 1,
+impl<'t> Parser<'t> {
+    /// Skips whitespace; the next byte, if any.
+    #[inline]
+    fn ws(&mut self) -> Option<u8> {
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b' ' | b'\n' | b'\t' | b'\r' => self.i += 1,
+                _ => return Some(c),
             }
         }
-        self.scan.set((pos, passed));
         None
     }
 
-    fn too_large<E: serde::de::Error>(&self, message: String) -> E {
-        *self.fail.borrow_mut() = Some(Fail {
-            path: Vec::new(),
-            message,
-        });
-        E::custom("too large")
+    /// A syntax error at the byte before `i` (serde_json's `error`).
+    #[cold]
+    fn fail<T>(&mut self, what: &'static str) -> Result<T, Fail> {
+        self.stop = Some(Stop::Syntax(what, self.i));
+        Err(Fail)
     }
-    fn add_segment(&self, seg: PathSegment) {
-        if let Some(f) = self.fail.borrow_mut().as_mut() {
-            f.path.push(seg);
+
+    /// A syntax error at the byte at `i` (serde_json's `peek_error`).
+    #[cold]
+    fn peek_fail<T>(&mut self, what: &'static str) -> Result<T, Fail> {
+        self.stop = Some(Stop::Syntax(what, (self.i + 1).min(self.b.len())));
+        Err(Fail)
+    }
+
+    #[cold]
+    fn too_large<T>(&mut self, message: String, at: usize) -> Result<T, Fail> {
+        self.stop = Some(Stop::TooLarge {
+            message,
+            path: Vec::new(),
+            at,
+        });
+        Err(Fail)
+    }
+
+    /// On the way up from a limit's breach, the segment of the value it was in.
+    #[cold]
+    fn segment(&mut self, seg: impl FnOnce() -> PathSegment) {
+        if let Some(Stop::TooLarge { path, .. }) = &mut self.stop {
+            path.push(seg());
         }
     }
-    /// The depth of a container's items, or `too_large`.
-    fn enter<E: serde::de::Error>(&self, depth: usize) -> Result<usize, E> {
-        let max = self.limits.depth();
-        if depth + 1 > max {
-            return Err(self.too_large(depth_message(max)));
+
+    /// A value: built at `at`, or checked and skipped (`None`).
+    fn value(&mut self, depth: usize, at: Option<Place>) -> Result<Value, Fail> {
+        let Some(c) = self.ws() else {
+            return self.peek_fail(EOF_VALUE);
+        };
+        match c {
+            b'{' => self.object(depth, at),
+            b'[' => self.array(depth, at),
+            b'"' => {
+                self.i += 1;
+                let (start, escaped) = self.string()?;
+                Ok(match at {
+                    Some(_) => Value::String(self.built(start, escaped)),
+                    None => Value::Skipped,
+                })
+            }
+            b'-' | b'0'..=b'9' => {
+                let (start, integer) = self.number()?;
+                Ok(match at {
+                    Some(_) => Value::Number(self.number_value(start, integer)),
+                    None => Value::Skipped,
+                })
+            }
+            b'n' => self.ident(b"null", Value::Null, at),
+            b't' => self.ident(b"true", Value::Bool(true), at),
+            b'f' => self.ident(b"false", Value::Bool(false), at),
+            _ => self.peek_fail(EXPECTED_VALUE),
+        }
+    }
+
+    fn ident(&mut self, word: &[u8], v: Value, at: Option<Place>) -> Result<Value, Fail> {
+        self.i += 1;
+        for &want in &word[1..] {
+            let Some(&c) = self.b.get(self.i) else {
+                return self.fail(EOF_VALUE);
+            };
+            self.i += 1;
+            if c != want {
+                return self.fail(EXPECTED_IDENT);
+            }
+        }
+        Ok(if at.is_some() { v } else { Value::Skipped })
+    }
+
+    /// The depth of a container's items, or `too_large` at its bracket.
+    fn enter(&mut self, depth: usize) -> Result<usize, Fail> {
+        if depth + 1 > self.max_depth {
+            return self.too_large(depth_message(self.max_depth), self.i - 1);
         }
         Ok(depth + 1)
     }
-    /// `too_large` for the item past `maxItems`.
-    fn too_many<E: serde::de::Error>(&self) -> E {
-        self.too_large(items_message(self.limits.max_items))
+
+    fn array(&mut self, depth: usize, at: Option<Place>) -> Result<Value, Fail> {
+        let open = self.i;
+        self.i += 1;
+        let depth = self.enter(depth)?;
+        let item = at.and_then(|p| p.child(None));
+        let mut out = Vec::new();
+        let mut n = 0;
+        loop {
+            match self.ws() {
+                None => return self.peek_fail(EOF_LIST),
+                Some(b']') => {
+                    self.i += 1;
+                    break;
+                }
+                Some(_) if n == 0 => {}
+                Some(b',') => {
+                    self.i += 1;
+                    match self.ws() {
+                        Some(b']') => return self.peek_fail(TRAILING_COMMA),
+                        Some(_) => {}
+                        None => return self.peek_fail(EOF_VALUE),
+                    }
+                }
+                Some(_) => return self.peek_fail(EXPECTED_LIST),
+            }
+            let v = match self.value(depth, item) {
+                Ok(v) => v,
+                Err(f) => {
+                    self.segment(|| PathSegment::Index(n));
+                    return Err(f);
+                }
+            };
+            if n == self.max_items {
+                return self.too_large(items_message(self.max_items), open);
+            }
+            n += 1;
+            if at.is_some() {
+                out.push(v);
+            }
+        }
+        Ok(match at {
+            Some(_) => Value::Array(out),
+            None => Value::Skipped,
+        })
     }
-    /// `too_large` for the key past `maxItems`.
-    fn too_many_keys<E: serde::de::Error>(&self) -> E {
-        self.too_large(keys_message(self.limits.max_items))
+
+    fn object(&mut self, depth: usize, at: Option<Place>) -> Result<Value, Fail> {
+        let open = self.i;
+        self.i += 1;
+        let depth = self.enter(depth)?;
+        let mut b = ObjectBuilder::default();
+        let mut n = 0;
+        loop {
+            match self.ws() {
+                None => return self.peek_fail(EOF_OBJECT),
+                Some(b'}') => {
+                    self.i += 1;
+                    break;
+                }
+                Some(b'"') if n == 0 => {}
+                Some(_) if n == 0 => return self.peek_fail(KEY_STRING),
+                Some(b',') => {
+                    self.i += 1;
+                    match self.ws() {
+                        Some(b'"') => {}
+                        Some(b'}') => return self.peek_fail(TRAILING_COMMA),
+                        Some(_) => return self.peek_fail(KEY_STRING),
+                        None => return self.peek_fail(EOF_VALUE),
+                    }
+                }
+                Some(_) => return self.peek_fail(EXPECTED_OBJECT),
+            }
+            self.i += 1;
+            let (start, escaped) = self.string()?;
+            let key = self.key(start, escaped);
+            if n == self.max_items {
+                return self.too_large(keys_message(self.max_items), open);
+            }
+            n += 1;
+            match self.ws() {
+                Some(b':') => self.i += 1,
+                Some(_) => return self.peek_fail(EXPECTED_COLON),
+                None => return self.peek_fail(EOF_OBJECT),
+            }
+            let child = at.and_then(|p| p.child(Some(&key)));
+            match self.value(depth, child) {
+                Ok(v) if at.is_some() => b.insert(key.into_owned(), v),
+                Ok(_) => {}
+                Err(f) => {
+                    self.segment(|| PathSegment::Key(key.into_owned()));
+                    return Err(f);
+                }
+            }
+        }
+        Ok(match at {
+            Some(_) => Value::Object(b.finish()),
+            None => Value::Skipped,
+        })
     }
+
+    /// Checks a string whose opening quote is just passed; leaves `i` past
+    /// its closing quote. Returns where its contents start and whether they
+    /// have escapes (they end before the quote).
+    fn string(&mut self) -> Result<(usize, bool), Fail> {
+        let start = self.i;
+        let mut escaped = false;
+        loop {
+            self.run();
+            match self.b.get(self.i) {
+                None => return self.fail(EOF_STRING),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok((start, escaped));
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.i += 1;
+                    self.escape()?;
+                }
+                Some(_) => {
+                    self.i += 1;
+                    return self.fail(CONTROL);
+                }
+            }
+        }
+    }
+
+    /// Moves `i` to the next byte that ends a plain run of a string, eight
+    /// bytes at a time (as serde_json does: a word has such a byte when one
+    /// of its bytes is below 0x20 or equals `"` or `\`).
+    #[inline]
+    fn run(&mut self) {
+        const ONES: u64 = u64::MAX / 255;
+        let b = self.b;
+        let mut i = self.i;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(w);
+            let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
+            let q = w ^ (ONES * u64::from(b'"'));
+            let q = q.wrapping_sub(ONES) & !q;
+            let s = w ^ (ONES * u64::from(b'\\'));
+            let s = s.wrapping_sub(ONES) & !s;
+            let m = (ctrl | q | s) & (ONES << 7);
+            if m != 0 {
+                self.i = i + (m.trailing_zeros() / 8) as usize;
+                return;
+            }
+            i += 8;
+        }
+        while b.get(i).is_some_and(|&c| !ends_run(c)) {
+            i += 1;
+        }
+        self.i = i;
+    }
+
+    /// Checks an escape whose backslash is just passed.
+    fn escape(&mut self) -> Result<(), Fail> {
+        let Some(&c) = self.b.get(self.i) else {
+            return self.fail(EOF_STRING);
+        };
+        self.i += 1;
+        match c {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Ok(()),
+            b'u' => {
+                let n = self.hex()?;
+                if (0xDC00..=0xDFFF).contains(&n) {
+                    return self.fail(LONE_SURROGATE);
+                }
+                if !(0xD800..=0xDBFF).contains(&n) {
+                    return Ok(());
+                }
+                for want in [b'\\', b'u'] {
+                    match self.b.get(self.i) {
+                        None => return self.fail(EOF_STRING),
+                        Some(&c) => {
+                            self.i += 1;
+                            if c != want {
+                                return self.fail(END_OF_HEX);
+                            }
+                        }
+                    }
+                }
+                if !(0xDC00..=0xDFFF).contains(&self.hex()?) {
+                    return self.fail(LONE_SURROGATE);
+                }
+                Ok(())
+            }
+            _ => self.fail(INVALID_ESCAPE),
+        }
+    }
+
+    /// Four hex digits.
+    fn hex(&mut self) -> Result<u32, Fail> {
+        let Some(digits) = self.b.get(self.i..self.i + 4) else {
+            self.i = self.b.len();
+            return self.fail(EOF_STRING);
+        };
+        self.i += 4;
+        match hex4(digits) {
+            Some(n) => Ok(n),
+            None => self.fail(INVALID_ESCAPE),
+        }
+    }
+
+    /// A checked string's contents (from `start` to before the quote at `i - 1`).
+    fn raw(&self, start: usize) -> &'t str {
+        self.text.get(start..self.i - 1).unwrap_or("")
+    }
+
+    /// A checked key, borrowed unless it has escapes.
+    fn key(&self, start: usize, escaped: bool) -> std::borrow::Cow<'t, str> {
+        match escaped {
+            false => std::borrow::Cow::Borrowed(self.raw(start)),
+            true => std::borrow::Cow::Owned(unescape(self.raw(start))),
+        }
+    }
+
+    /// A checked string, owned.
+    fn built(&self, start: usize, escaped: bool) -> String {
+        match escaped {
+            false => self.raw(start).to_owned(),
+            true => unescape(self.raw(start)),
+        }
+    }
+
+    /// Checks a number (RFC 8259's grammar; one within the double range);
+    /// returns where it starts and whether it is an integer (no fraction,
+    /// no exponent).
+    fn number(&mut self) -> Result<(usize, bool), Fail> {
+        let start = self.i;
+        if self.b[self.i] == b'-' {
+            self.i += 1;
+        }
+        match self.b.get(self.i) {
+            None => return self.fail(EOF_VALUE),
+            Some(b'0') => {
+                self.i += 1;
+                if self.digit() {
+                    return self.peek_fail(INVALID_NUMBER);
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.i += 1;
+                while self.digit() {
+                    self.i += 1;
+                }
+            }
+            Some(_) => {
+                self.i += 1;
+                return self.fail(INVALID_NUMBER);
+            }
+        }
+        let mut integer = true;
+        if self.b.get(self.i) == Some(&b'.') {
+            integer = false;
+            self.i += 1;
+            if !self.digit() {
+                return match self.b.get(self.i) {
+                    Some(_) => self.peek_fail(INVALID_NUMBER),
+                    None => self.peek_fail(EOF_VALUE),
+                };
+            }
+            while self.digit() {
+                self.i += 1;
+            }
+        }
+        let exponent = matches!(self.b.get(self.i), Some(b'e' | b'E'));
+        if exponent {
+            integer = false;
+            self.i += 1;
+            let positive = match self.b.get(self.i) {
+                Some(b'+') => {
+                    self.i += 1;
+                    true
+                }
+                Some(b'-') => {
+                    self.i += 1;
+                    false
+                }
+                _ => true,
+            };
+            match self.b.get(self.i) {
+                None => return self.fail(EOF_VALUE),
+                Some(b'0'..=b'9') => {}
+                Some(_) => {
+                    self.i += 1;
+                    return self.fail(INVALID_NUMBER);
+                }
+            }
+            // serde_json stops at an exponent past i32::MAX: out of range
+            // unless it is negative or the digits before it are all zeros.
+            let mut exp: i32 = 0;
+            while let Some(&c @ b'0'..=b'9') = self.b.get(self.i) {
+                self.i += 1;
+                match exp
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(i32::from(c - b'0')))
+                {
+                    Some(e) => exp = e,
+                    None => {
+                        let zero = self.text[start..self.i]
+                            .bytes()
+                            .take_while(|c| !matches!(c, b'e' | b'E'))
+                            .all(|c| matches!(c, b'0' | b'-' | b'.'));
+                        if !zero && positive {
+                            return self.fail(OUT_OF_RANGE);
+                        }
+                        while self.digit() {
+                            self.i += 1;
+                        }
+                        return Ok((start, false));
+                    }
+                }
+            }
+        }
+        // Past the double range (only an exponent or 310 digits get there).
+        if (exponent || self.i - start > 309)
+            && crate::number::text_magnitude(&self.text[start..self.i])
+                == crate::number::Magnitude::NotFinite
+        {
+            return self.fail(OUT_OF_RANGE);
+        }
+        Ok((start, integer))
+    }
+
+    #[inline]
+    fn digit(&self) -> bool {
+        self.b.get(self.i).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// A checked number's value: an integer within i64 as one (not `-0`),
+    /// any other as its text.
+    fn number_value(&self, start: usize, integer: bool) -> Number {
+        let t = self.text.get(start..self.i).unwrap_or("0");
+        if integer && t != "-0" && t.len() <= 20 {
+            if let Some(n) = small_integer(t) {
+                return Number::from_i64(n);
+            }
+        }
+        Number::from_json_text(t)
+    }
+}
+
+/// An integer's text as an i64, if it fits.
+fn small_integer(t: &str) -> Option<i64> {
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, t),
+    };
+    let mut n: i64 = 0;
+    for c in digits.bytes() {
+        let d = i64::from(c - b'0');
+        n = n.checked_mul(10)?;
+        n = if neg {
+            n.checked_sub(d)?
+        } else {
+            n.checked_add(d)?
+        };
+    }
+    Some(n)
+}
+
+/// Four hex digits' value.
+fn hex4(d: &[u8]) -> Option<u32> {
+    d.iter().try_fold(0u32, |n, &c| {
+        let v = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => return None,
+        };
+        Some(n << 4 | u32::from(v))
+    })
+}
+
+/// The contents of a checked string with escapes, decoded.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(k) = rest.find('\\') {
+        out.push_str(&rest[..k]);
+        let b = rest.as_bytes();
+        let (c, used) = match b.get(k + 1) {
+            Some(b'b') => ('\u{8}', 2),
+            Some(b'f') => ('\u{c}', 2),
+            Some(b'n') => ('\n', 2),
+            Some(b'r') => ('\r', 2),
+            Some(b't') => ('\t', 2),
+            Some(b'u') => {
+                let hi = b.get(k + 2..k + 6).and_then(hex4).unwrap_or(0xFFFD);
+                if (0xD800..=0xDBFF).contains(&hi) {
+                    let lo = b.get(k + 8..k + 12).and_then(hex4).unwrap_or(0xDC00);
+                    let c = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                    (char::from_u32(c).unwrap_or('\u{FFFD}'), 12)
+                } else {
+                    (char::from_u32(hi).unwrap_or('\u{FFFD}'), 6)
+                }
+            }
+            Some(&c) => (char::from(c), 2),
+            None => break,
+        };
+        out.push(c);
+        rest = rest.get(k + used..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Deserializes a [`Value`] from any serde format, within the ceiling on
 /// depth (no other limit): `Value`'s `Deserialize` impl.
 pub(crate) fn deserialize_value<'de, D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-    let state = State {
-        limits: Limits {
-            max_bytes: usize::MAX,
-            max_depth: DEPTH_CEILING,
-            max_items: usize::MAX,
-        },
-        fail: RefCell::new(None),
-        text: "",
-        numbers: Cell::new(0),
-        scan: Cell::new((0, 0)),
-    };
-    Seed {
-        depth: 0,
-        st: &state,
-        at: Place::FULL,
-    }
-    .deserialize(d)
+    Seed { depth: 0 }.deserialize(d)
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -347,13 +789,6 @@ impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         deserialize_value(d)
     }
-}
-
-#[derive(Clone, Copy)]
-struct Seed<'s> {
-    depth: usize,
-    st: &'s State<'s>,
-    at: Place,
 }
 
 /// Where the parser stands in the payload, for skipping what validate never
@@ -388,23 +823,31 @@ impl Place {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+/// A value from a serde format other than this crate's own JSON text.
+#[derive(Clone, Copy)]
+struct Seed {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl Seed<'_> {
+impl Seed {
     fn enter<E: serde::de::Error>(self) -> Result<Self, E> {
+        if self.depth + 1 > DEPTH_CEILING {
+            return Err(E::custom(depth_message(DEPTH_CEILING)));
+        }
         Ok(Seed {
-            depth: self.st.enter(self.depth)?,
-            ..self
+            depth: self.depth + 1,
         })
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
+impl<'de> Visitor<'de> for Seed {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
@@ -416,11 +859,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Bool(b))
     }
     fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        self.st.count_number();
         Ok(Value::Number(Number::from_i64(n)))
     }
     fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        self.st.count_number();
         Ok(Value::Number(match i64::try_from(n) {
             Ok(i) => Number::from_i64(i),
             // The digits of a JSON integer are its text.
@@ -428,12 +869,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
         }))
     }
     fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        // A fraction, an exponent, -0, or an integer past 64 bits: its text.
-        let k = self.st.count_number();
-        Ok(Value::Number(match self.st.number_text(k) {
-            Some(t) => Number::from_json_text(t),
-            None => Number::from(n),
-        }))
+        Ok(Value::Number(Number::from(n)))
     }
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
         Ok(Value::String(s.to_owned()))
@@ -443,165 +879,19 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let child = self.enter()?;
-        let max = self.st.limits.max_items;
         let mut out = Vec::new();
-        let item_place = self.at.child(None);
-        loop {
-            let next = match item_place {
-                Some(at) => seq.next_element_seed(Seed { at, ..child }),
-                None => seq
-                    .next_element_seed(Skip {
-                        depth: child.depth,
-                        st: self.st,
-                    })
-                    .map(|o| o.map(|()| Value::Skipped)),
-            };
-            match next {
-                Ok(Some(v)) => {
-                    if out.len() == max {
-                        return Err(self.st.too_many());
-                    }
-                    out.push(v)
-                }
-                Ok(None) => return Ok(Value::Array(out)),
-                Err(e) => {
-                    self.st.add_segment(PathSegment::Index(out.len()));
-                    return Err(e);
-                }
-            }
+        while let Some(v) = seq.next_element_seed(child)? {
+            out.push(v);
         }
+        Ok(Value::Array(out))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let child = self.enter()?;
-        let max = self.st.limits.max_items;
-        let mut n = 0;
         let mut b = ObjectBuilder::default();
         while let Some(k) = map.next_key::<String>()? {
-            if n == max {
-                return Err(self.st.too_many_keys());
-            }
-            n += 1;
-            let next = match self.at.child(Some(&k)) {
-                Some(at) => map.next_value_seed(Seed { at, ..child }),
-                None => map
-                    .next_value_seed(Skip {
-                        depth: child.depth,
-                        st: self.st,
-                    })
-                    .map(|()| Value::Skipped),
-            };
-            match next {
-                Ok(v) => b.insert(k, v),
-                Err(e) => {
-                    self.st.add_segment(PathSegment::Key(k));
-                    return Err(e);
-                }
-            }
+            b.insert(k, map.next_value_seed(child)?);
         }
         Ok(Value::Object(b.finish()))
-    }
-}
-
-/// Consumes a value without building it, within the same limits.
-#[derive(Clone, Copy)]
-struct Skip<'s> {
-    depth: usize,
-    st: &'s State<'s>,
-}
-
-impl<'de> DeserializeSeed<'de> for Skip<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-/// An object key, borrowed from the text when it has no escapes.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = std::borrow::Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = std::borrow::Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
-        Ok(std::borrow::Cow::Borrowed(s))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
-        Ok(std::borrow::Cow::Owned(s.to_owned()))
-    }
-}
-
-impl<'de> Visitor<'de> for Skip<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.st.count_number();
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.st.count_number();
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.st.count_number();
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let child = Skip {
-            depth: self.st.enter(self.depth)?,
-            st: self.st,
-        };
-        let max = self.st.limits.max_items;
-        let mut n = 0;
-        loop {
-            match seq.next_element_seed(child) {
-                Ok(Some(())) if n == max => return Err(self.st.too_many()),
-                Ok(Some(())) => n += 1,
-                Ok(None) => return Ok(()),
-                Err(e) => {
-                    self.st.add_segment(PathSegment::Index(n));
-                    return Err(e);
-                }
-            }
-        }
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let child = Skip {
-            depth: self.st.enter(self.depth)?,
-            st: self.st,
-        };
-        let max = self.st.limits.max_items;
-        let mut n = 0;
-        while let Some(k) = map.next_key_seed(Key)? {
-            if n == max {
-                return Err(self.st.too_many_keys());
-            }
-            n += 1;
-            if let Err(e) = map.next_value_seed(child) {
-                self.st.add_segment(PathSegment::Key(k.into_owned()));
-                return Err(e);
-            }
-        }
-        Ok(())
     }
 }
 
@@ -698,5 +988,153 @@ mod tests {
         let text = r#"{"flowData": {"nodes": [{"id": "a", "data": [1, 2, 3]}]}}"#;
         let e = parse_at(text, &limits, crate::Kind::CallFlow.skip_place()).unwrap_err();
         assert_eq!(pointer(&e.path), "/flowData/nodes/0/data");
+    }
+}
+
+/// The hand-written parser against the serde_json one it replaced
+/// ([`reference`]): on every text, the same value (numbers in the same
+/// form), or the same syntax error (words, line, column); a limit's breach
+/// in the same kind, path and message.
+#[cfg(test)]
+mod agreement {
+    use super::*;
+    use crate::Kind;
+
+    fn places() -> [Place; 3] {
+        [
+            Place::FULL,
+            Kind::CallFlow.skip_place(),
+            Kind::MessageFlow.skip_place(),
+        ]
+    }
+
+    fn limits() -> [Limits; 2] {
+        [
+            Limits::default(),
+            Limits {
+                max_bytes: 1 << 20,
+                max_depth: 3,
+                max_items: 2,
+            },
+        ]
+    }
+
+    fn agree(text: &str) {
+        for limits in limits() {
+            for at in places() {
+                let new = parse_at(text, &limits, at);
+                let old = reference::parse_at(text, &limits, at);
+                match (&new, &old) {
+                    (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text:?}"),
+                    (Err(a), Err(b)) if b.kind == ErrorKind::InvalidJson => {
+                        assert_eq!(a, b, "{text:?}")
+                    }
+                    (Err(a), Err(b)) => assert_eq!(
+                        (a.kind, &a.path, &a.message),
+                        (b.kind, &b.path, &b.message),
+                        "{text:?}"
+                    ),
+                    _ => panic!("{text:?}: {new:?} but before {old:?}"),
+                }
+            }
+        }
+    }
+
+    /// Every text of the fixtures and of the fuzz corpus.
+    fn corpus() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        walk(&root.join("tests/fixtures"), &mut files);
+        walk(&root.join("fuzz/corpus"), &mut files);
+        files.sort();
+        let mut texts = Vec::new();
+        for f in files {
+            let Ok(text) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            if f.extension().is_some_and(|x| x == "json") {
+                if let Ok(fixture) = serde_json::from_str::<serde_json::Value>(&text) {
+                    if let Some(t) = fixture.get("inputJson").and_then(|t| t.as_str()) {
+                        texts.push(t.to_owned());
+                    }
+                }
+            }
+            texts.push(text);
+        }
+        assert!(texts.len() > 400, "{} texts", texts.len());
+        texts
+    }
+
+    #[test]
+    fn agrees_on_the_fixtures_and_the_fuzz_corpus() {
+        for t in corpus() {
+            agree(&t);
+        }
+    }
+
+    /// Small texts that reach every branch, and each of them cut short at
+    /// every byte, with each interesting byte put in, put over and taken out
+    /// at every place.
+    #[test]
+    fn agrees_on_broken_texts() {
+        let seeds = [
+            r#"{"a": [1, -2.5e+3, 0, -0, 1E-2, 12345678901234567890, -9223372036854775808, 1e400, 1e-400], "b": {"c": null, "d": true, "e": false}}"#,
+            r#"["\"\\\/\b\f\n\r\t", "\u00e9\uD83D\uDE00x", "\uDE00", "\uD83Dx", "\uD83D\u0041", "é😀", "a\u0000b"]"#,
+            r#"{"flowData": {"nodes": [{"id": "a", "data": {"x": [1, 2, 3], "y": "\u0041"}}], "edges": []}, "name": "n"}"#,
+            r#"{"settings": {"transfers": [[1], {"a": 1.5}], "knowledgeBases": ["k"]}, "k": 1, "k": 2}"#,
+            "  {\n\t\"a\" :\r\n [ ] , \"b\":{}}  ",
+            r#"[0.5e-0, 1e2147483648, 0e99999999999, 1e-99999999999, 123.456e7890123456]"#,
+            "[nul, tru, fals, nulll]",
+        ];
+        let bytes = b"\"\\,]}[{:0-e.+ \nxu\x01/";
+        for seed in seeds {
+            agree(seed);
+            for cut in 0..seed.len() {
+                if !seed.is_char_boundary(cut) {
+                    continue;
+                }
+                agree(&seed[..cut]);
+                let (head, tail) = seed.split_at(cut);
+                let next = tail.chars().next().map_or(0, char::len_utf8);
+                agree(&format!("{head}{}", &tail[next..]));
+                for &b in bytes {
+                    let c = char::from(b);
+                    agree(&format!("{head}{c}{tail}"));
+                    agree(&format!("{head}{c}{}", &tail[next..]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn agrees_on_deep_and_long_texts() {
+        for n in [2, 3, 4, 63, 64, 65, 126, 127, 200] {
+            agree(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
+            agree(&format!("{}1{}", "{\"a\":[".repeat(n), "]}".repeat(n)));
+            agree(&"[".repeat(n));
+        }
+        agree(&format!("[{}1]", "1,".repeat(20_000)));
+        agree(&format!(
+            "{{{}\"z\":1}}",
+            (0..20_000)
+                .map(|i| format!("\"k{i}\":1,"))
+                .collect::<String>()
+        ));
+        agree(&format!("\"{}\"", "x".repeat(100_000)));
+        agree(&format!("[{}]", "9".repeat(400)));
+        agree(&format!("[{}.5]", "9".repeat(400)));
     }
 }

@@ -305,7 +305,7 @@ fn digits_of_power(start: u64, mul: u32, times: u32) -> Vec<u8> {
     little
 }
 
-fn text_magnitude(t: &str) -> Magnitude {
+pub(crate) fn text_magnitude(t: &str) -> Magnitude {
     let d = Decimal::of(t);
     if d.digits.is_empty() {
         return Magnitude::Zero;

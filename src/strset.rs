@@ -232,9 +232,27 @@ mod tests {
     /// differ anywhere (first, last, middle byte; across a word boundary).
     #[test]
     fn order_is_length_then_bytes() {
-        let words = ["", "a", "b", "ab", "ba", "node-9", "node-10", "abcdefgh", "abcdefgi", "bbcdefgh",
-            "abcdefghi", "abcdefghj", "abcdefgxi", "é", "\u{ff}x", "12345678123456781", "12345678123456782",
-            "02345678123456782", "1234567z123456781"];
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "node-9",
+            "node-10",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "abcdefgxi",
+            "é",
+            "\u{ff}x",
+            "12345678123456781",
+            "12345678123456782",
+            "02345678123456782",
+            "1234567z123456781",
+        ];
         for a in words {
             for b in words {
                 let want = a.len().cmp(&b.len()).then(a.as_bytes().cmp(b.as_bytes()));
