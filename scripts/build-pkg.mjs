@@ -435,10 +435,11 @@ writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2)
 // (out-of-line walk helpers, messages without format!, folded monomorphs:
 // 85,171), cheap results (+337 of JS: 85,527) and time-zone restarts (+358:
 // 85,885); 86,000 until the parser of its own replaced serde_json (75,766:
-// serde_json and its error path left the wasm). The 60,000 of issue #15 is
+// serde_json and its error path left the wasm), then the hashed string set
+// (+888: 76,654, for uniqueness checks several times as fast). The 60,000 of issue #15 is
 // the aim. TRILLET_SIZE_BUDGET overrides it for a local
 // experiment only; the test command and CI use the default.
-const BUDGET = NAMES ? Infinity : Number(process.env.TRILLET_SIZE_BUDGET) || 76_000;
+const BUDGET = NAMES ? Infinity : Number(process.env.TRILLET_SIZE_BUDGET) || 77_000;
 const kib = (b) => `${b.bytes.toLocaleString('en')} bytes, ${b.gzipBytes.toLocaleString('en')} gzipped`;
 console.log(`pkg/ built in ${seconds()}${dev ? ' (dev: no wasm-opt)' : ''}: size build (browsers) wasm ${kib(report.builds.size)}; ` +
   `speed build (Node) wasm ${kib(report.builds.speed)}; browser load wasm + JS ` +

@@ -375,11 +375,9 @@ impl Shape {
 
     /// The index of field `key`.
     pub fn position(&self, key: &str) -> Option<usize> {
-        let kb = key.as_bytes();
-        // Lengths first: most names differ in length.
         self.fields
             .iter()
-            .position(|d| d.key.len() == kb.len() && d.key.as_bytes() == kb)
+            .position(|d| crate::text::same(d.key, key))
     }
 
     /// The sibling key that is a documented other place of field `i`

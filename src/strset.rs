@@ -1,18 +1,19 @@
-//! A set of strings with O(log n) insert and lookup, whatever the strings:
-//! one small AVL tree of indexes, shared by every uniqueness check (node
-//! ids, names, keys), the object builder and the form tree. Written out
-//! because std's `HashSet`/`BTreeSet` cost several KB of wasm per key type,
-//! and this crate needs only strings.
+//! A set of strings, shared by every uniqueness check (node ids, names,
+//! keys), the object builder and the form tree. Written out because std's
+//! `HashSet`/`BTreeSet` cost several KB of wasm per key type, and this
+//! crate needs only strings.
 //!
-//! No hashing, so nothing for an attacker to aim at: a hash table with a
-//! known hash (FNV-1a here before, SipHash with fixed keys on
-//! wasm32-unknown-unknown, which has no randomness source) lets crafted keys
-//! collide, and 52,000 of them in one object took seconds. A balanced tree
-//! costs at most `log2(n) * 1.44` comparisons per operation for any input;
-//! strings are ordered by length first, then bytes, so most comparisons
-//! end at the length. A comparison reads at most the shorter string, so
-//! the whole cost of n operations stays within `log n` times the size of
-//! the keys.
+//! A hash table first, a balanced tree when the table meets a long probe.
+//! The hash is fixed (wasm32-unknown-unknown has no randomness source), so
+//! crafted keys can collide: with a plain table (FNV-1a here once) 52,000 of
+//! them in one object took seconds. Here no operation on the table looks at
+//! more than [`PROBES`] slots; an insert that would, moves the set into an
+//! AVL tree of its indexes, which costs at most `log2(n) * 1.44`
+//! comparisons per operation for any input (strings ordered by length
+//! first, then bytes, so most comparisons end at the length; a comparison
+//! reads at most the shorter string). Either way n operations cost at most
+//! about `log n` times the size of the keys; honest keys get the table's
+//! constant time.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -26,13 +27,41 @@ struct Link {
     height: u8,
 }
 
+/// The most slots an operation on the table looks at.
+const PROBES: usize = 24;
+
 #[derive(Default)]
 pub(crate) struct StrSet<'a> {
     items: Vec<Cow<'a, str>>,
-    /// The tree over `items`, parallel to it.
+    /// The table: item index + 1 in each used slot, 0 in a free one; a
+    /// power of two long, at most half used. Empty once the tree took over.
+    slots: Vec<u32>,
+    /// Each item's hash, parallel to `items` (while the table is used).
+    hashes: Vec<u32>,
+    /// The farthest any item sits from its hash's slot.
+    reach: usize,
+    /// Whether the tree took over from the table.
+    tree: bool,
+    /// The tree over `items`, parallel to it (once `tree`).
     links: Vec<Link>,
     /// None while empty.
     root: Option<u32>,
+}
+
+/// A fixed hash, a word at a time (multiply and fold; murmur3's finalizer).
+fn hash(s: &str) -> u32 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (s.len() as u64).wrapping_mul(K);
+    for chunk in s.as_bytes().chunks(8) {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h as u32
 }
 
 /// Length first, then bytes: a total order, cheap when lengths differ.
@@ -55,9 +84,68 @@ impl<'a> StrSet<'a> {
     pub(crate) fn with_capacity(n: usize) -> Self {
         StrSet {
             items: Vec::with_capacity(n),
-            links: Vec::with_capacity(n),
-            root: None,
+            hashes: Vec::with_capacity(n),
+            ..StrSet::default()
         }
+    }
+
+    /// The slot where the table holds `key` (`Ok`), or the free slot where
+    /// it would go (`Err`, with its distance from the first), looking at no
+    /// more than `reach` slots for a present key, and [`PROBES`] for a free one.
+    fn probe(&self, key: &str, h: u32) -> Result<usize, (usize, usize)> {
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        for d in 0..=PROBES {
+            let s = self.slots[at];
+            if s == 0 {
+                return Err((at, d));
+            }
+            let i = (s - 1) as usize;
+            if d <= self.reach && self.hashes[i] == h && crate::text::same(&self.items[i], key) {
+                return Ok(i);
+            }
+            at = (at + 1) & mask;
+        }
+        Err((at, PROBES + 1))
+    }
+
+    /// Puts item `i` (hash `h`, known to be absent) into the table; false
+    /// if its free slot is too far.
+    fn place(&mut self, i: usize, h: u32) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        for d in 0..=PROBES {
+            if self.slots[at] == 0 {
+                self.slots[at] = i as u32 + 1;
+                self.reach = self.reach.max(d);
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+        false
+    }
+
+    /// Leaves the table for the tree (a long probe: crafted keys, most likely).
+    #[cold]
+    fn leave_table(&mut self) {
+        self.tree = true;
+        self.slots = Vec::new();
+        self.hashes = Vec::new();
+        self.links = Vec::with_capacity(self.items.len());
+        for new in 0..self.items.len() as u32 {
+            self.link(new);
+        }
+    }
+
+    /// Adds item `new` (the last) to the tree.
+    fn link(&mut self, new: u32) {
+        self.links.push(Link {
+            left: NIL,
+            right: NIL,
+            height: 1,
+        });
+        let root = self.root.unwrap_or(NIL);
+        self.root = Some(self.put(root, new));
     }
 
     fn height(&self, t: u32) -> u8 {
@@ -140,6 +228,16 @@ impl<'a> StrSet<'a> {
 
     /// The index of `key`'s first insertion, if present.
     pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        if self.tree {
+            return self.tree_get(key);
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.probe(key, hash(key)).ok()
+    }
+
+    fn tree_get(&self, key: &str) -> Option<usize> {
         let mut t = self.root?;
         while t != NIL {
             t = match order(key, &self.items[t as usize]) {
@@ -160,19 +258,43 @@ impl<'a> StrSet<'a> {
     /// `insert`'s body, once for every key type (size).
     #[inline(never)]
     fn insert_cow(&mut self, key: Cow<'a, str>) -> Result<usize, usize> {
-        if let Some(i) = self.get(&key) {
+        let new = self.items.len();
+        if !self.tree && (new + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        if !self.tree {
+            let h = hash(&key);
+            match self.probe(&key, h) {
+                Ok(i) => return Err(i),
+                Err((at, d)) if d <= PROBES => {
+                    self.slots[at] = new as u32 + 1;
+                    self.reach = self.reach.max(d);
+                    self.items.push(key);
+                    self.hashes.push(h);
+                    return Ok(new);
+                }
+                Err(_) => self.leave_table(),
+            }
+        }
+        if let Some(i) = self.tree_get(&key) {
             return Err(i);
         }
-        let new = self.items.len() as u32;
         self.items.push(key);
-        self.links.push(Link {
-            left: NIL,
-            right: NIL,
-            height: 1,
-        });
-        let root = self.root.unwrap_or(NIL);
-        self.root = Some(self.put(root, new));
-        Ok(new as usize)
+        self.link(new as u32);
+        Ok(new)
+    }
+
+    /// Doubles the table (or leaves it for the tree).
+    #[cold]
+    fn grow(&mut self) {
+        let want = self.items.capacity().max(self.items.len() + 1) * 2;
+        self.slots = vec![0; want.next_power_of_two().max(self.slots.len() * 2).max(16)];
+        self.reach = 0;
+        for i in 0..self.items.len() {
+            if !self.place(i, self.hashes[i]) {
+                return self.leave_table();
+            }
+        }
     }
 
     pub(crate) fn contains(&self, key: &str) -> bool {
@@ -182,6 +304,16 @@ impl<'a> StrSet<'a> {
     /// The indexes of the items in the set's order (length, then bytes:
     /// for decimal numbers without leading zeros, numeric order).
     pub(crate) fn in_order(&self) -> Vec<usize> {
+        if !self.tree {
+            let mut t = StrSet {
+                tree: true,
+                ..StrSet::default()
+            };
+            for k in &self.items {
+                let _ = t.insert(&**k);
+            }
+            return t.in_order();
+        }
         let mut out = Vec::with_capacity(self.items.len());
         let mut stack = Vec::new();
         let mut t = self.root.unwrap_or(NIL);
@@ -261,6 +393,48 @@ mod tests {
         }
     }
 
+    /// Keys that share a slot (found by trying) move the set into the tree
+    /// at the first long probe; every key is still found once, in order.
+    #[test]
+    fn collisions_move_the_set_into_the_tree() {
+        let mut same: Vec<String> = Vec::new();
+        let want = hash("k0") & 0xFFF;
+        for i in 0..400_000 {
+            let k = format!("k{i}");
+            if hash(&k) & 0xFFF == want {
+                same.push(k);
+            }
+        }
+        assert!(same.len() > 2 * PROBES, "{}", same.len());
+        let mut s = StrSet::default();
+        for (i, k) in same.iter().enumerate() {
+            assert_eq!(s.insert(k.as_str()), Ok(i));
+            assert_eq!(s.tree, i > PROBES, "{i}");
+        }
+        for (i, k) in same.iter().enumerate() {
+            assert_eq!(s.insert(k.as_str()), Err(i));
+            assert_eq!(s.get(k), Some(i));
+        }
+        assert!(!s.contains("k-absent"));
+        let order = s.in_order();
+        assert_eq!(order.len(), same.len());
+        assert!(order
+            .windows(2)
+            .all(|w| order_of(&same, w[0], w[1]) == Ordering::Less));
+        // A table that grows keeps every key (and its first index).
+        let mut t = StrSet::with_capacity(3);
+        for i in 0..5000 {
+            assert_eq!(t.insert(format!("id-{i}")), Ok(i));
+        }
+        assert!(!t.tree);
+        assert!((0..5000).all(|i| t.get(&format!("id-{i}")) == Some(i)));
+        assert_eq!(t.get("id-5000"), None);
+    }
+
+    fn order_of(keys: &[String], a: usize, b: usize) -> Ordering {
+        order(&keys[a], &keys[b])
+    }
+
     /// Sorted, reversed and shuffled insertions all keep the tree balanced
     /// (height within the AVL bound), and every key is found.
     #[test]
@@ -273,7 +447,10 @@ mod tests {
             Box::new(move |i| (i * 7919) % n),
         ];
         for f in orders {
-            let mut s = StrSet::default();
+            let mut s = StrSet {
+                tree: true,
+                ..StrSet::default()
+            };
             for i in 0..n {
                 let k = format!("{:08}", f(i));
                 assert!(s.insert(k).is_ok());

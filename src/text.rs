@@ -12,6 +12,14 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
 }
 
+/// Whether `a` and `b` are the same text: lengths first (most names differ
+/// in length), then a plain loop (wasm's `memcmp` is a call, and a slow one,
+/// for the short names compared here).
+#[inline]
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// `hay` with every `needle` replaced by `with`.
 pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
     let mut out = String::with_capacity(hay.len());

@@ -63,11 +63,16 @@ impl Object {
     }
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| crate::text::same(k, key))
+            .map(|(_, v)| v)
     }
     /// The position of `key` in document order.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.entries.iter().position(|(k, _)| k == key)
+        self.entries
+            .iter()
+            .position(|(k, _)| crate::text::same(k, key))
     }
     /// Appends `key` (the caller knows it is not present yet).
     pub fn push(&mut self, key: impl Into<String>, value: Value) {
@@ -117,41 +122,42 @@ impl FromIterator<(String, Value)> for Object {
 }
 
 /// Builds an object from a stream of entries that may repeat keys, in
-/// linear time (a hash index takes over once the object grows).
+/// linear time: entries are kept as they come, and repeats looked for once
+/// at the end (a hash set over the keys, borrowed, past a few of them);
+/// only an object that has some is built again.
 #[derive(Default)]
 pub(crate) struct ObjectBuilder {
     obj: Object,
-    index: Option<StrSet<'static>>,
 }
 
 impl ObjectBuilder {
     const LINEAR: usize = 16;
 
     pub(crate) fn insert(&mut self, key: String, value: Value) {
-        let entries = &mut self.obj.entries;
-        if let Some(index) = &mut self.index {
-            match index.insert(key.clone()) {
-                Err(i) => entries[i].1 = value,
-                Ok(_) => entries.push((key, value)),
-            }
-            return;
-        }
-        if let Some(slot) = entries.iter_mut().find(|(k, _)| *k == key) {
-            slot.1 = value;
-            return;
-        }
-        entries.push((key, value));
-        if entries.len() > Self::LINEAR {
-            let mut index = StrSet::with_capacity(entries.len() * 2);
-            for (k, _) in entries.iter() {
-                let _ = index.insert(k.clone());
-            }
-            self.index = Some(index);
-        }
+        self.obj.entries.push((key, value));
     }
 
     pub(crate) fn finish(self) -> Object {
-        self.obj
+        let e = &self.obj.entries;
+        let repeats = if e.len() <= Self::LINEAR {
+            (1..e.len()).any(|i| e[..i].iter().any(|(k, _)| crate::text::same(k, &e[i].0)))
+        } else {
+            let mut seen = StrSet::with_capacity(e.len());
+            e.iter().any(|(k, _)| seen.insert(k.as_str()).is_err())
+        };
+        if !repeats {
+            return self.obj;
+        }
+        let entries = self.obj.entries;
+        let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
+        let mut index: StrSet<'static> = StrSet::with_capacity(entries.len());
+        for (k, v) in entries {
+            match index.insert(k.clone()) {
+                Err(i) => out[i].1 = v,
+                Ok(_) => out.push((k, v)),
+            }
+        }
+        Object { entries: out }
     }
 }
 
