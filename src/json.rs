@@ -494,34 +494,9 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// Moves `i` to the next byte that ends a plain run of a string, eight
-    /// bytes at a time (as serde_json does: a word has such a byte when one
-    /// of its bytes is below 0x20 or equals `"` or `\`).
     #[inline]
     fn run(&mut self) {
-        const ONES: u64 = u64::MAX / 255;
-        let b = self.b;
-        let mut i = self.i;
-        while let Some(chunk) = b.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(w);
-            let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
-            let q = w ^ (ONES * u64::from(b'"'));
-            let q = q.wrapping_sub(ONES) & !q;
-            let s = w ^ (ONES * u64::from(b'\\'));
-            let s = s.wrapping_sub(ONES) & !s;
-            let m = (ctrl | q | s) & (ONES << 7);
-            if m != 0 {
-                self.i = i + (m.trailing_zeros() / 8) as usize;
-                return;
-            }
-            i += 8;
-        }
-        while b.get(i).is_some_and(|&c| !ends_run(c)) {
-            i += 1;
-        }
-        self.i = i;
+        self.i = run_end(self.b, self.i);
     }
 
     /// Checks an escape whose backslash is just passed.
@@ -744,8 +719,49 @@ fn hex4(d: &[u8]) -> Option<u32> {
     })
 }
 
+/// The next byte from `i` that ends a plain run of a string, eight bytes at
+/// a time (as serde_json does: a word has such a byte when one of its bytes
+/// is below 0x20 or equals `"` or `\`); the end of `b` if none does.
+#[inline]
+fn run_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
+        let q = w ^ (ONES * u64::from(b'"'));
+        let q = q.wrapping_sub(ONES) & !q;
+        let s = w ^ (ONES * u64::from(b'\\'));
+        let s = s.wrapping_sub(ONES) & !s;
+        let m = (ctrl | q | s) & (ONES << 7);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&c| !ends_run(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// Where a string of text this parser accepted ends: `i` just past its
+/// opening quote; returns the place of its closing quote (for the locator,
+/// which reads checked text again).
+pub(crate) fn string_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        i = run_end(b, i);
+        match b.get(i) {
+            Some(b'"') | None => return i.min(b.len()),
+            Some(b'\\') => i += 2,
+            Some(_) => i += 1,
+        }
+    }
+}
+
 /// The contents of a checked string with escapes, decoded.
-fn unescape(raw: &str) -> String {
+pub(crate) fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(k) = rest.find('\\') {

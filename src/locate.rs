@@ -110,15 +110,7 @@ impl<'a> Scan<'a> {
     /// Skips a string; returns its raw contents (between the quotes).
     fn string(&mut self) -> &'a str {
         let start = self.i + 1;
-        self.i += 1;
-        while let Some(&c) = self.b.get(self.i) {
-            match c {
-                b'"' => break,
-                b'\\' => self.i += 2,
-                _ => self.i += 1,
-            }
-        }
-        let end = self.i.min(self.b.len());
+        let end = crate::json::string_end(self.b, start);
         self.i = end + 1;
         self.text.get(start..end).unwrap_or("")
     }
@@ -243,18 +235,15 @@ fn push_index(out: &mut String, mut n: usize) {
 fn push_key(out: &mut String, raw: &str) {
     let decoded;
     let key = if raw.contains('\\') {
-        let mut quoted = String::with_capacity(raw.len() + 2);
-        quoted.push('"');
-        quoted.push_str(raw);
-        quoted.push('"');
-        decoded = match crate::json::parse(&quoted, &crate::json::Limits::default()) {
-            Ok(crate::value::Value::String(s)) => s,
-            _ => String::new(),
-        };
+        decoded = crate::json::unescape(raw);
         decoded.as_str()
     } else {
         raw
     };
+    if !key.bytes().any(|c| c == b'~' || c == b'/') {
+        out.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => out.push_str("~0"),
