@@ -94,12 +94,15 @@ impl<'a> Scan<'a> {
         } else {
             (self.line_start, 1)
         };
+        // UTF-16 units, from the bytes (whole characters: both ends are
+        // token starts): one for every byte that starts a character, one
+        // more for each four-byte one.
         col += self
-            .text
+            .b
             .get(from..self.i)
-            .unwrap_or("")
-            .chars()
-            .map(char::len_utf16)
+            .unwrap_or_default()
+            .iter()
+            .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
             .sum::<usize>();
         self.last = (self.i, col);
         if let Some(slot) = self.found.get_mut(n) {

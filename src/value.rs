@@ -131,7 +131,7 @@ pub(crate) struct ObjectBuilder {
 }
 
 impl ObjectBuilder {
-    const LINEAR: usize = 16;
+    const LINEAR: usize = 32;
 
     pub(crate) fn insert(&mut self, key: String, value: Value) {
         self.obj.entries.push((key, value));
