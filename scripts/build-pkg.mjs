@@ -32,9 +32,27 @@ const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 // --cpu-prof then names wasm functions; the size budget does not hold).
 const NAMES = process.env.TRILLET_WASM_NAMES === '1';
 const WASM_OPT_COMMON = [...(NAMES ? ['-g'] : ['--strip-debug']), '--strip-producers', '--strip-target-features', '--low-memory-unused'];
+// The size build compiles std itself with the nightly toolchain that
+// Cargo.toml pins (`size-toolchain`; scripts/setup.sh installs it with
+// rust-src), with panic = "immediate-abort" (a panic traps at once: no panic
+// message, location or formatting is compiled in) and std's
+// optimize_for_size (smaller algorithms, same results), and without the
+// file, line and column of panic locations (-Zlocation-detail=none; read by
+// nothing once a panic traps): about 8,100 bytes gzipped (docs/DECISIONS.md,
+// "The browser size budget"). Its own target
+// directory, so that stable's release build is not thrown away each time.
+// The speed build stays on stable.
+const SIZE_TOOLCHAIN = /^size-toolchain = "([^"]+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))?.[1];
+if (!SIZE_TOOLCHAIN) throw new Error('Cargo.toml: no size-toolchain = "..." line');
 const BUILDS = {
-  size: { cargo: ['--release'], dir: 'release', opt: '-Oz' },
-  speed: { cargo: ['--profile', 'speed'], dir: 'speed', opt: '-O3' },
+  size: {
+    cargo: [`+${SIZE_TOOLCHAIN}`, 'build', '--release', '--target-dir', join('target', 'size'),
+      '-Z', 'build-std=std,panic_abort', '-Z', 'build-std-features=optimize_for_size',
+      '-Z', 'panic-immediate-abort', '--config', 'profile.release.panic="immediate-abort"',
+      '--config', 'build.rustflags=["-Zlocation-detail=none"]'],
+    out: join('target', 'size', 'wasm32-unknown-unknown', 'release'), opt: '-Oz',
+  },
+  speed: { cargo: ['build', '--profile', 'speed'], out: join('target', 'wasm32-unknown-unknown', 'speed'), opt: '-O3' },
 };
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');
 if (!dev && !existsSync(wasmOpt)) throw new Error('wasm-opt missing: run `npm ci` first (devDependency binaryen)');
@@ -102,11 +120,11 @@ rmSync(tmp, { recursive: true, force: true });
 // then wasm-opt, which runs while the next cargo build compiles.
 const optimized = [];
 for (const [name, b] of Object.entries(BUILDS)) {
-  run('cargo', ['build', ...b.cargo, '--lib', '--target', 'wasm32-unknown-unknown']);
+  run('cargo', [...b.cargo, '--lib', '--target', 'wasm32-unknown-unknown']);
   console.log(`[build-pkg] ${name} build compiled (${seconds()})`);
   b.bindgen = join(tmp, name);
   run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', b.bindgen,
-    '--out-name', 'trillet_flows', join(root, 'target', 'wasm32-unknown-unknown', b.dir, 'trillet_flows.wasm')]);
+    '--out-name', 'trillet_flows', join(root, b.out, 'trillet_flows.wasm')]);
   b.wasm = join(tmp, `${name}.wasm`);
   if (dev) cpSync(join(b.bindgen, 'trillet_flows_bg.wasm'), b.wasm);
   else {

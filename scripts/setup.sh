@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only what is missing:
-# the wasm32 target, wasm-bindgen-cli at the exact version of Cargo.lock,
+# the wasm32 target, the size build's nightly toolchain (Cargo.toml's
+# size-toolchain) with rust-src, wasm-bindgen-cli at the exact version of Cargo.lock,
 # the npm dev dependencies (npm ci from the committed lock files, the demo's too) and,
 # unless --no-browser, Debian's chromium and chromium-driver; with --fuzz,
 # also the nightly toolchain and cargo-fuzz (only scripts/fuzz.sh asks).
@@ -19,6 +20,15 @@ say() { printf '[setup] %s\n' "$*"; }
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The browser's wasm (the size build of scripts/build-pkg.mjs) builds std
+# itself with this nightly: it needs the toolchain and its rust-src.
+size_toolchain=$(sed -n 's/^size-toolchain = "\(.*\)"$/\1/p' Cargo.toml)
+[ -n "$size_toolchain" ] || { echo "[setup] Cargo.toml: no size-toolchain" >&2; exit 1; }
+if ! rustup component list --toolchain "$size_toolchain" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the $size_toolchain toolchain with rust-src (the size build); about a minute"
+  rustup toolchain install "$size_toolchain" --profile minimal --component rust-src
 fi
 
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
