@@ -13,6 +13,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
+use crate::text::{cat, uint};
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
@@ -195,7 +196,7 @@ fn insert(root: &mut Node, path: &[PathSegment], leaf: String) -> bool {
                 &mut entries[i].1
             }
             (Node::Arr(items, index), PathSegment::Index(i)) => {
-                let at = match index.insert(i.to_string()) {
+                let at = match index.insert(uint(*i)) {
                     Err(at) => at,
                     Ok(_) => {
                         items.push((*i, fresh()));
@@ -267,11 +268,13 @@ fn to_value(
                         let mut i = Issue::new(
                             path.clone(),
                             IssueCode::InvalidType,
-                            format!(
-                                "`{}` must be true or false (true, on, 1 / false, off, 0), not {}.",
-                                crate::issues::display_path(path),
-                                crate::rules::quote(text)
-                            ),
+                            cat(&[
+                                "`",
+                                &crate::issues::display_path(path),
+                                "` must be true or false (true, on, 1 / false, off, 0), not ",
+                                &crate::rules::quote(text),
+                                ".",
+                            ]),
                         );
                         i.expected = Some("boolean".into());
                         i.received = Some("string".into());
@@ -285,11 +288,13 @@ fn to_value(
                         let mut i = Issue::new(
                             path.clone(),
                             IssueCode::InvalidType,
-                            format!(
-                                "`{}` must be a number written in decimal digits (such as 2 or 1.5), not {}.",
-                                crate::issues::display_path(path),
-                                crate::rules::quote(text)
-                            ),
+                            cat(&[
+                                "`",
+                                &crate::issues::display_path(path),
+                                "` must be a number written in decimal digits (such as 2 or 1.5), not ",
+                                &crate::rules::quote(text),
+                                ".",
+                            ]),
                         );
                         i.expected = Some("number".into());
                         i.received = Some("string".into());
@@ -372,7 +377,11 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                 issues.push(Issue::new(
                     vec![PathSegment::Key(name.clone())],
                     IssueCode::UnknownKey,
-                    format!("The form field name {} is malformed; use dots and brackets, such as `webhooks[0].url`.", crate::rules::quote(name)),
+                    cat(&[
+                        "The form field name ",
+                        &crate::rules::quote(name),
+                        " is malformed; use dots and brackets, such as `webhooks[0].url`.",
+                    ]),
                 ));
                 continue;
             }
@@ -392,11 +401,13 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
             issues.push(Issue::new(
                 path,
                 IssueCode::TooLarge,
-                format!(
-                    "The form field {} uses an index past the limit of {} items.",
-                    crate::rules::quote(name),
-                    max
-                ),
+                cat(&[
+                    "The form field ",
+                    &crate::rules::quote(name),
+                    " uses an index past the limit of ",
+                    &uint(max),
+                    " items.",
+                ]),
             ));
             continue;
         }
@@ -404,10 +415,11 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
             let mut i = Issue::new(
                 path,
                 IssueCode::InvalidType,
-                format!(
-                    "The form field {} clashes with another field of the same name used as a group; rename one of them.",
-                    crate::rules::quote(name)
-                ),
+                cat(&[
+                    "The form field ",
+                    &crate::rules::quote(name),
+                    " clashes with another field of the same name used as a group; rename one of them.",
+                ]),
             );
             i.received = Some("string".into());
             issues.push(i);

@@ -220,7 +220,7 @@ pub fn display_path(path: &[PathSegment]) -> String {
         match seg {
             PathSegment::Index(i) => {
                 out.push('[');
-                out.push_str(&i.to_string());
+                out.push_str(&crate::text::uint(*i));
                 out.push(']');
             }
             PathSegment::Key(k) => {

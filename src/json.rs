@@ -8,6 +8,7 @@
 //! its first place and its last value, as `JSON.parse` does.
 
 use crate::path::PathSegment;
+use crate::text::{cat, uint};
 use crate::value::{Number, ObjectBuilder, Value};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -53,9 +54,11 @@ pub(crate) fn depth_message(max: usize) -> String {
     if max >= DEPTH_CEILING {
         "This value nests deeper than 127 levels, the hard limit; flatten it.".to_owned()
     } else {
-        format!(
-            "This value nests deeper than {max} levels; flatten it (or raise the maxDepth option)."
-        )
+        cat(&[
+            "This value nests deeper than ",
+            &uint(max),
+            " levels; flatten it (or raise the maxDepth option).",
+        ])
     }
 }
 
@@ -72,20 +75,37 @@ pub(crate) fn keys_message(max: usize) -> String {
 /// The same words for JSON text (whose reader stops counting at the limit)
 /// and for a value (which knows its length).
 fn count_message(what: &str, unit: &str, max: usize) -> String {
-    format!("This {what} has more than {max} {unit}; send fewer (or raise the maxItems option).")
+    cat(&[
+        "This ",
+        what,
+        " has more than ",
+        &uint(max),
+        " ",
+        unit,
+        "; send fewer (or raise the maxItems option).",
+    ])
 }
 
 /// The message of a form past `maxItems` fields.
 pub(crate) fn fields_message(n: usize, max: usize) -> String {
-    format!("The form has {n} fields, more than the limit of {max}; send fewer (or raise the maxItems option).")
+    cat(&[
+        "The form has ",
+        &uint(n),
+        " fields, more than the limit of ",
+        &uint(max),
+        "; send fewer (or raise the maxItems option).",
+    ])
 }
 
 /// The message of a form field name past the depth limit.
 pub(crate) fn name_depth_message(name: &str, max: usize) -> String {
-    format!(
-        "The form field name {} nests deeper than {max} levels; use a shorter name (or raise the maxDepth option).",
-        crate::write::quote(name)
-    )
+    cat(&[
+        "The form field name ",
+        &crate::write::quote(name),
+        " nests deeper than ",
+        &uint(max),
+        " levels; use a shorter name (or raise the maxDepth option).",
+    ])
 }
 
 /// Why a JSON text (or a value held to the limits) was refused. This layer
@@ -138,11 +158,13 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
         return Err(Error::new(
             ErrorKind::TooLarge,
             vec![],
-            format!(
-                "The JSON text is {} bytes, more than the limit of {} bytes; send a smaller payload or raise the maxBytes option.",
-                text.len(),
-                limits.max_bytes
-            ),
+            cat(&[
+                "The JSON text is ",
+                &uint(text.len()),
+                " bytes, more than the limit of ",
+                &uint(limits.max_bytes),
+                " bytes; send a smaller payload or raise the maxBytes option.",
+            ]),
         ));
     }
     let mut p = Parser {
@@ -166,9 +188,15 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
             let mut e = Error::new(
                 ErrorKind::InvalidJson,
                 vec![],
-                format!(
-                    "The JSON text is not valid at line {line}, column {column}: {what}; fix the text there (strict JSON: no comments, trailing commas or single quotes)."
-                ),
+                cat(&[
+                    "The JSON text is not valid at line ",
+                    &uint(line),
+                    ", column ",
+                    &uint(column),
+                    ": ",
+                    what,
+                    "; fix the text there (strict JSON: no comments, trailing commas or single quotes).",
+                ]),
             );
             (e.line, e.column) = (Some(line), Some(column));
             e

@@ -69,7 +69,7 @@ impl Number {
     /// The number's JSON text (None for NaN and the infinities).
     pub fn json_text(&self) -> Option<std::borrow::Cow<'_, str>> {
         match &self.0 {
-            Repr::Int(n) => Some(n.to_string().into()),
+            Repr::Int(n) => Some(crate::text::decimal(*n < 0, n.unsigned_abs()).into()),
             Repr::Text(t) => Some((**t).into()),
             Repr::NonFinite(_) => None,
         }
@@ -119,7 +119,7 @@ impl Number {
             None if self.is_nan() => "NaN".into(),
             None if self.is_negative() => "-Infinity".into(),
             None => "Infinity".into(),
-            Some(t) if t.len() > 40 => format!("{}…", &t[..40]),
+            Some(t) if t.len() > 40 => crate::text::cat(&[t.get(..40).unwrap_or(&t), "…"]),
             Some(t) => t.into_owned(),
         }
     }
@@ -285,7 +285,16 @@ impl Decimal {
 
 /// The decimal digits of `start × mul^times` (most significant first).
 fn digits_of_power(start: u64, mul: u32, times: u32) -> Vec<u8> {
-    let mut little: Vec<u8> = start.to_string().bytes().rev().map(|d| d - b'0').collect();
+    // The digits of `start`, least significant first.
+    let mut little = Vec::new();
+    let mut n = start;
+    loop {
+        little.push((n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
     for _ in 0..times {
         let mut carry = 0u32;
         for d in little.iter_mut() {

@@ -29,7 +29,7 @@ pub fn pointer(path: &[PathSegment]) -> String {
     for seg in path {
         out.push('/');
         match seg {
-            PathSegment::Index(i) => out.push_str(&i.to_string()),
+            PathSegment::Index(i) => out.push_str(&crate::text::uint(*i)),
             PathSegment::Key(k) => {
                 for c in k.chars() {
                     match c {

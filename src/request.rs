@@ -8,6 +8,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::rules::formats;
 use crate::strset::StrSet;
+use crate::text::cat;
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -141,20 +142,38 @@ fn build_from_parsed_at(
             option_issue(
                 key,
                 IssueCode::Required,
-                format!("`{key}` is required to build the request; pass it in the options."),
+                cat(&[
+                    "`",
+                    key,
+                    "` is required to build the request; pass it in the options.",
+                ]),
             );
         } else if !formats::is_visible_ascii(value) {
             option_issue(
                 key,
                 IssueCode::InvalidHeader,
-                format!("`{key}` holds characters an HTTP header cannot carry (line breaks, control or non-ASCII characters); copy it again without them."),
+                cat(&[
+                    "`",
+                    key,
+                    "` holds characters an HTTP header cannot carry (line breaks, control or non-ASCII characters); copy it again without them.",
+                ]),
             );
         }
     }
     let base = opts.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
     let base_ok = match formats::check_url(base) {
         Err(why) => {
-            option_issue("baseUrl", IssueCode::InvalidUrl, format!("`baseUrl` is not usable: {why}; give an absolute URL such as {DEFAULT_BASE_URL}."));
+            option_issue(
+                "baseUrl",
+                IssueCode::InvalidUrl,
+                cat(&[
+                    "`baseUrl` is not usable: ",
+                    why,
+                    "; give an absolute URL such as ",
+                    DEFAULT_BASE_URL,
+                    ".",
+                ]),
+            );
             false
         }
         _ if has_userinfo(base) => {
@@ -193,7 +212,7 @@ fn build_from_parsed_at(
     let request = match (normalized.value, failed, base_ok) {
         (Some(body), false, true) => Some(Request {
             method: "POST",
-            url: format!("{}{}", base.trim_end_matches('/'), kind.path()),
+            url: cat(&[base.trim_end_matches('/'), kind.path()]),
             headers: vec![
                 ("Content-Type".into(), "application/json".into()),
                 ("x-api-key".into(), opts.api_key.clone()),
@@ -321,7 +340,7 @@ impl Secret {
         }
         let mut out: Option<String> = None;
         for f in &self.forms {
-            let quoted = format!("\"{f}\"");
+            let quoted = cat(&["\"", f, "\""]);
             let cur = out.as_deref().unwrap_or(text);
             if formats::find(cur, &quoted).is_some() {
                 out = Some(formats::replace_all(cur, &quoted, "\"[redacted]\""));
@@ -371,8 +390,8 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
             let after = crate::issues::display_path(&issue.path);
             issue.message = formats::replace_all(
                 &issue.message,
-                &format!("`{before}`"),
-                &format!("`{after}`"),
+                &cat(&["`", &before, "`"]),
+                &cat(&["`", &after, "`"]),
             );
         }
         for field in [

@@ -44,3 +44,64 @@ pub fn cat(parts: &[&str]) -> String {
     }
     out
 }
+
+/// A whole number in decimal, as `to_string` writes it (a minus sign when
+/// `minus`, then the digits of `m`), without `core::fmt`: its integer
+/// formatting and padding cost about 1.5 KB of wasm, for the few counts,
+/// limits and indexes that messages and pointers hold.
+#[inline(never)]
+pub fn decimal(minus: bool, mut m: u64) -> String {
+    let mut digits = Vec::with_capacity(20);
+    loop {
+        digits.push(b'0' + (m % 10) as u8);
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(digits.len() + 1);
+    if minus {
+        out.push('-');
+    }
+    out.extend(digits.iter().rev().map(|&d| char::from(d)));
+    out
+}
+
+/// `n.to_string()` for a count or an index.
+pub fn uint(n: usize) -> String {
+    decimal(false, n as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_writes_what_to_string_writes() {
+        for n in [
+            0i64,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            99,
+            100,
+            12_345,
+            -987_654_321,
+            i64::MAX,
+            i64::MIN,
+        ] {
+            assert_eq!(decimal(n < 0, n.unsigned_abs()), n.to_string());
+        }
+        for n in [0usize, 7, 10, 1_000_000, usize::MAX] {
+            assert_eq!(uint(n), n.to_string());
+        }
+        assert_eq!(decimal(false, u64::MAX), u64::MAX.to_string());
+        let mut n = 1u64;
+        while let Some(m) = n.checked_mul(3) {
+            assert_eq!(decimal(false, m - 1), (m - 1).to_string());
+            n = m;
+        }
+    }
+}

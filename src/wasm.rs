@@ -13,6 +13,7 @@
 
 use crate::issues::{Issue, IssueCode, PathSegment};
 use crate::request::{build_from_parsed, BuildOptions};
+use crate::text::{cat, uint};
 use crate::value::{Number, Value};
 use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
 use serde::Deserialize;
@@ -374,7 +375,13 @@ fn read_options_of(
                 issues.push(option_issue(
                     Some(key),
                     IssueCode::InvalidType,
-                    format!("`options.{key}` must be a whole number of at least 1; leave it out for the default ({default})."),
+                    cat(&[
+                        "`options.",
+                        key,
+                        "` must be a whole number of at least 1; leave it out for the default (",
+                        &uint(default),
+                        ").",
+                    ]),
                     "number",
                 ));
                 default
@@ -418,7 +425,7 @@ fn read_options_of(
                 let mut i = Issue::new(
                     vec![key.into()],
                     IssueCode::InvalidType,
-                    format!("`{key}` must be a string."),
+                    cat(&["`", key, "` must be a string."]),
                 );
                 i.expected = Some("string".into());
                 i.received = Some(what.unwrap_or(given.type_name()).into());
@@ -867,9 +874,19 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
                 path,
                 IssueCode::InvalidType,
                 if name.is_empty() {
-                    format!("The form must be a FormData, a URLSearchParams or an object of strings, not {what}.")
+                    cat(&[
+                        "The form must be a FormData, a URLSearchParams or an object of strings, not ",
+                        &what,
+                        ".",
+                    ])
                 } else {
-                    format!("The form field `{name}` must be text, not {what}.")
+                    cat(&[
+                        "The form field `",
+                        &name,
+                        "` must be text, not ",
+                        &what,
+                        ".",
+                    ])
                 },
             );
             i.expected = Some("string".into());

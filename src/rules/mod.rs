@@ -233,9 +233,9 @@ impl<'a> Ctx<'a> {
                 Vec::new(),
                 IssueCode::UnknownKey,
                 cat(&[
-                    &self.unlisted_keys.to_string(),
+                    &crate::text::uint(self.unlisted_keys),
                     " more unknown or server-generated keys are not listed (only the first ",
-                    &MAX_LISTED_KEYS.to_string(),
+                    &crate::text::uint(MAX_LISTED_KEYS),
                     " are); ",
                     verb,
                     ".",
