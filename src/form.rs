@@ -13,7 +13,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
-use crate::text::{cat, uint};
+use crate::text::{cat, part, uint, END};
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
@@ -149,7 +149,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
         }
         if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']')?;
-            let inner = &r[..end];
+            let inner = part(r, 0, end);
             if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
                 out.push(PathSegment::Index(
                     inner.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')),
@@ -157,15 +157,15 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
             } else {
                 out.push(PathSegment::Key(inner.to_owned()));
             }
-            rest = &r[end + 1..];
+            rest = part(r, end + 1, END);
         } else {
             let r = if first { rest } else { rest.strip_prefix('.')? };
             let end = r.find(['.', '[']).unwrap_or(r.len());
             if end == 0 {
                 return None;
             }
-            out.push(PathSegment::Key(r[..end].to_owned()));
-            rest = &r[end..];
+            out.push(PathSegment::Key(part(r, 0, end).to_owned()));
+            rest = part(r, end, END);
         }
         first = false;
     }

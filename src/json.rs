@@ -8,7 +8,7 @@
 //! its first place and its last value, as `JSON.parse` does.
 
 use crate::path::PathSegment;
-use crate::text::{cat, uint};
+use crate::text::{cat, part, uint};
 use crate::value::{Number, ObjectBuilder, Value};
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -259,7 +259,10 @@ fn position(text: &str, at: usize) -> (usize, usize) {
     while !row.is_char_boundary(end) {
         end -= 1;
     }
-    let column = row[..end].chars().map(char::len_utf16).sum::<usize>();
+    let column = part(row, 0, end)
+        .chars()
+        .map(char::len_utf16)
+        .sum::<usize>();
     (line, column.max(1))
 }
 
@@ -672,7 +675,7 @@ impl<'t> Parser<'t> {
                 {
                     Some(e) => exp = e,
                     None => {
-                        let zero = self.text[start..self.i]
+                        let zero = part(self.text, start, self.i)
                             .bytes()
                             .take_while(|c| !matches!(c, b'e' | b'E'))
                             .all(|c| matches!(c, b'0' | b'-' | b'.'));
@@ -689,7 +692,7 @@ impl<'t> Parser<'t> {
         }
         // Past the double range (only an exponent or 310 digits get there).
         if (exponent || self.i - start > 309)
-            && crate::number::text_magnitude(&self.text[start..self.i])
+            && crate::number::text_magnitude(part(self.text, start, self.i))
                 == crate::number::Magnitude::NotFinite
         {
             return self.fail(OUT_OF_RANGE);
@@ -793,7 +796,7 @@ pub(crate) fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(k) = rest.find('\\') {
-        out.push_str(&rest[..k]);
+        out.push_str(part(rest, 0, k));
         let b = rest.as_bytes();
         let (c, used) = match b.get(k + 1) {
             Some(b'b') => ('\u{8}', 2),

@@ -238,13 +238,16 @@ impl Decimal {
             None => (false, t),
         };
         let (mantissa, e) = match body.find(['e', 'E']) {
-            Some(i) => (&body[..i], &body[i + 1..]),
+            Some(i) => (
+                crate::text::part(body, 0, i),
+                crate::text::part(body, i + 1, crate::text::END),
+            ),
             None => (body, "0"),
         };
         // The exponent, saturated: past ±10^15 nothing changes the outcome.
         let (eneg, edigits) = match e.as_bytes().first() {
-            Some(b'-') => (true, &e[1..]),
-            Some(b'+') => (false, &e[1..]),
+            Some(b'-') => (true, crate::text::part(e, 1, crate::text::END)),
+            Some(b'+') => (false, crate::text::part(e, 1, crate::text::END)),
             _ => (false, e),
         };
         let mut exp: i64 = 0;

@@ -8,7 +8,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::rules::formats;
 use crate::strset::StrSet;
-use crate::text::cat;
+use crate::text::{cat, part, END};
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -231,9 +231,9 @@ fn has_userinfo(url: &str) -> bool {
     let Some(i) = formats::find(url, "//") else {
         return false;
     };
-    let rest = &url[i + 2..];
+    let rest = part(url, i + 2, END);
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    rest[..end].contains('@')
+    part(rest, 0, end).contains('@')
 }
 
 /// The api key as it may stand in an issue.
@@ -258,7 +258,7 @@ impl Secret {
         let escaped = |t: &str| {
             let mut q = String::new();
             crate::write::string(&mut q, t);
-            q[1..q.len() - 1].to_owned()
+            part(&q, 1, q.len() - 1).to_owned()
         };
         let trimmed = secret.trim();
         let mut forms: Vec<String> = Vec::new();
@@ -277,7 +277,7 @@ impl Secret {
             let mut set = StrSet::default();
             for f in &forms {
                 for i in 0..=f.len() - WINDOW {
-                    let _ = set.insert(f[i..i + WINDOW].to_owned());
+                    let _ = set.insert(part(f, i, i + WINDOW).to_owned());
                 }
             }
             set
@@ -328,11 +328,11 @@ impl Secret {
                 if start < at {
                     start = at;
                 }
-                out.push_str(&text[at..start]);
+                out.push_str(part(text, at, start));
                 out.push_str(REDACTED);
                 at = end.max(at);
             }
-            out.push_str(&text[at..]);
+            out.push_str(part(text, at, END));
             return Some(out);
         }
         if self.forms.iter().any(|f| f == text) {

@@ -25,9 +25,9 @@ pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
     let mut out = String::with_capacity(hay.len());
     let mut rest = hay;
     while let Some(i) = find(rest, needle).filter(|_| !needle.is_empty()) {
-        out.push_str(&rest[..i]);
+        out.push_str(part(rest, 0, i));
         out.push_str(with);
-        rest = &rest[i + needle.len()..];
+        rest = part(rest, i + needle.len(), END);
     }
     out.push_str(rest);
     out
@@ -43,6 +43,18 @@ pub fn cat(parts: &[&str]) -> String {
         out.push_str(p);
     }
     out
+}
+
+/// For [`part`]: to the end of the text.
+pub const END: usize = usize::MAX;
+
+/// `&s[start..end]` (`end` [`END`] or past the text: to its end), or ""
+/// where `start` or `end` is not a char boundary of `s`: never, where it is
+/// used (the bounds come from scans of `s` itself), but slicing's panic
+/// would bring core's panic message machinery into a stable build's wasm
+/// (`str::slice_error_fail`, `char::escape_debug`, the printable tables).
+pub fn part(s: &str, start: usize, end: usize) -> &str {
+    s.get(start..end.min(s.len())).unwrap_or("")
 }
 
 /// A whole number in decimal, as `to_string` writes it (a minus sign when

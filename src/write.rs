@@ -25,7 +25,7 @@ pub(crate) fn string(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[run..i]);
+        out.push_str(crate::text::part(s, run, i));
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -36,7 +36,7 @@ pub(crate) fn string(out: &mut String, s: &str) {
         }
         run = i + 1;
     }
-    out.push_str(&s[run..]);
+    out.push_str(crate::text::part(s, run, crate::text::END));
     out.push('"');
 }
 

@@ -2,6 +2,7 @@
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
 pub use crate::text::{find, replace_all};
+use crate::text::{part, END};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
@@ -196,7 +197,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     {
         return Err("it contains spaces or characters a URL cannot hold");
     }
-    let (scheme, rest) = match find(s, "://").map(|i| (&s[..i], &s[i + 3..])) {
+    let (scheme, rest) = match find(s, "://").map(|i| (part(s, 0, i), part(s, i + 3, END))) {
         Some(p) => p,
         None => return Err("it is not an absolute URL (it needs https:// and a host)"),
     };
@@ -208,7 +209,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
         return Err("only http: and https: URLs are allowed");
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
+    let authority = part(rest, 0, authority_end);
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     const BAD_IP6: &str = "its IPv6 host is malformed";
     let (host, port, unreachable) = if let Some(stripped) = host_port.strip_prefix('[') {
@@ -219,7 +220,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
             Some(p) => Some(p),
             None => return Err("its host is malformed"),
         };
-        (&host_port[..ip6.len() + 2], port, ipv6_kind(a))
+        (part(host_port, 0, ip6.len() + 2), port, ipv6_kind(a))
     } else {
         let (host, port) = match host_port.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),
