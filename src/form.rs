@@ -13,7 +13,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
-use crate::text::{cat, part, uint, END};
+use crate::text::{cat, find_any, part, split_at_byte, uint, END};
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
@@ -148,7 +148,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
             return Some((out, true));
         }
         if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']')?;
+            let end = find_any(r, b"]")?;
             let inner = part(r, 0, end);
             if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
                 out.push(PathSegment::Index(
@@ -160,7 +160,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
             rest = part(r, end + 1, END);
         } else {
             let r = if first { rest } else { rest.strip_prefix('.')? };
-            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let end = find_any(r, b".[").unwrap_or(r.len());
             if end == 0 {
                 return None;
             }
@@ -312,7 +312,7 @@ fn to_value(
 /// kept as given.
 fn decimal(t: &str) -> Option<Number> {
     let body = t.strip_prefix('-').unwrap_or(t);
-    let (int, frac) = match body.split_once('.') {
+    let (int, frac) = match find_any(body, b".").map(|i| split_at_byte(body, i)) {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };

@@ -795,7 +795,7 @@ pub(crate) fn string_end(b: &[u8], mut i: usize) -> usize {
 pub(crate) fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(k) = rest.find('\\') {
+    while let Some(k) = crate::text::find_any(rest, b"\\") {
         out.push_str(part(rest, 0, k));
         let b = rest.as_bytes();
         let (c, used) = match b.get(k + 1) {

@@ -24,7 +24,7 @@ pub(crate) fn places<'a>(
             if wanted.insert(p).is_ok() {
                 count += 1;
             }
-            match p.rfind('/') {
+            match crate::text::rfind_byte(p, b'/') {
                 Some(n) => p = p.get(..n).unwrap_or(""),
                 None => break,
             }
@@ -50,7 +50,7 @@ pub(crate) fn places<'a>(
                     return Some(place);
                 }
             }
-            p = p.get(..p.rfind('/')?).unwrap_or("");
+            p = p.get(..crate::text::rfind_byte(p, b'/')?).unwrap_or("");
         })
         .collect()
 }
@@ -237,7 +237,7 @@ fn push_index(out: &mut String, mut n: usize) {
 /// A key as it stands in a pointer (`~0`, `~1`), from its raw JSON text.
 fn push_key(out: &mut String, raw: &str) {
     let decoded;
-    let key = if raw.contains('\\') {
+    let key = if crate::text::find_any(raw, b"\\").is_some() {
         decoded = crate::json::unescape(raw);
         decoded.as_str()
     } else {

@@ -237,11 +237,8 @@ impl Decimal {
             Some(rest) => (true, rest),
             None => (false, t),
         };
-        let (mantissa, e) = match body.find(['e', 'E']) {
-            Some(i) => (
-                crate::text::part(body, 0, i),
-                crate::text::part(body, i + 1, crate::text::END),
-            ),
+        let (mantissa, e) = match crate::text::find_any(body, b"eE") {
+            Some(i) => crate::text::split_at_byte(body, i),
             None => (body, "0"),
         };
         // The exponent, saturated: past ±10^15 nothing changes the outcome.
@@ -257,7 +254,8 @@ impl Decimal {
         if eneg {
             exp = -exp;
         }
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let (int, frac) = crate::text::find_any(mantissa, b".")
+            .map_or((mantissa, ""), |i| crate::text::split_at_byte(mantissa, i));
         let all = int.bytes().chain(frac.bytes());
         let mut digits: Vec<u8> = Vec::new();
         let mut lead = 0i64; // zeros before the first significant digit

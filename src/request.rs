@@ -8,7 +8,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::rules::formats;
 use crate::strset::StrSet;
-use crate::text::{cat, part, END};
+use crate::text::{cat, find_any, part, END};
 use crate::{normalize, Kind, Options, Value};
 use serde::Serialize;
 
@@ -180,7 +180,7 @@ fn build_from_parsed_at(
             option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` holds credentials (a user name or password before the host); give only the scheme, host and an optional path prefix: the api key authenticates the request, and fetch refuses URLs with credentials.".into());
             false
         }
-        _ if base.contains(['?', '#']) => {
+        _ if find_any(base, b"?#").is_some() => {
             option_issue("baseUrl", IssueCode::InvalidUrl, "`baseUrl` has a query or fragment; give only the scheme, host and an optional path prefix.".into());
             false
         }
@@ -232,8 +232,8 @@ fn has_userinfo(url: &str) -> bool {
         return false;
     };
     let rest = part(url, i + 2, END);
-    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
-    part(rest, 0, end).contains('@')
+    let end = find_any(rest, b"/?#\\").unwrap_or(rest.len());
+    find_any(part(rest, 0, end), b"@").is_some()
 }
 
 /// The api key as it may stand in an issue.

@@ -2,7 +2,7 @@
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
 pub use crate::text::{find, replace_all};
-use crate::text::{part, END};
+use crate::text::{find_any, part, rfind_byte, split_at_byte, END};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
@@ -208,12 +208,15 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     } else {
         return Err("only http: and https: URLs are allowed");
     };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority_end = find_any(rest, b"/?#").unwrap_or(rest.len());
     let authority = part(rest, 0, authority_end);
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port =
+        rfind_byte(authority, b'@').map_or(authority, |i| split_at_byte(authority, i).1);
     const BAD_IP6: &str = "its IPv6 host is malformed";
     let (host, port, unreachable) = if let Some(stripped) = host_port.strip_prefix('[') {
-        let (ip6, after) = stripped.split_once(']').ok_or(BAD_IP6)?;
+        let (ip6, after) = find_any(stripped, b"]")
+            .map(|i| split_at_byte(stripped, i))
+            .ok_or(BAD_IP6)?;
         let a = ipv6(ip6.as_bytes()).ok_or(BAD_IP6)?;
         let port = match after.strip_prefix(':') {
             _ if after.is_empty() => None,
@@ -222,7 +225,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
         };
         (part(host_port, 0, ip6.len() + 2), port, ipv6_kind(a))
     } else {
-        let (host, port) = match host_port.rsplit_once(':') {
+        let (host, port) = match rfind_byte(host_port, b':').map(|i| split_at_byte(host_port, i)) {
             Some((h, p)) => (h, Some(p)),
             None => (host_port, None),
         };
