@@ -110,6 +110,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn byte_searches_find_what_str_finds() {
+        for s in [
+            "",
+            "a",
+            "héllo:wörld@x",
+            "a.b[c]",
+            "::",
+            "日本:語@",
+            "@",
+            "x]y]z",
+        ] {
+            for c in [':', '@', '.', '[', ']', 'x'] {
+                let b = c as u8;
+                assert_eq!(find_any(s, &[b]), s.find(c), "{s:?} {c:?}");
+                assert_eq!(rfind_byte(s, b), s.rfind(c), "{s:?} {c:?}");
+                assert_eq!(
+                    find_any(s, &[b]).map(|i| split_at_byte(s, i)),
+                    s.split_once(c)
+                );
+                assert_eq!(
+                    rfind_byte(s, b).map(|i| split_at_byte(s, i)),
+                    s.rsplit_once(c)
+                );
+            }
+            assert_eq!(find_any(s, b".["), s.find(['.', '[']));
+        }
+        assert_eq!(part("héllo", 1, 3), "é");
+        assert_eq!(part("héllo", 1, 2), "", "not a char boundary");
+        assert_eq!(part("héllo", 3, END), "llo");
+    }
+
+    #[test]
     fn decimal_writes_what_to_string_writes() {
         for n in [
             0i64,
