@@ -907,55 +907,64 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
     })
 }
 
+/// An optional argument of an export: `None` when left out (`undefined`)
+/// or `null`, as an `Option<JsValue>` parameter reads it. A plain `JsValue`
+/// parameter, whose glue hands the value over as it is: an `Option<JsValue>`
+/// one costs each export a conversion that can throw (about 3 KB of wasm
+/// for the 16 exports).
+fn given(v: &JsValue) -> Option<&JsValue> {
+    (!v.is_undefined() && !v.is_null()).then_some(v)
+}
+
 macro_rules! exports {
     ($($kind:expr => $validate:ident, $validate_json:ident, $normalize:ident, $normalize_json:ident, $build:ident, $form:ident, $input:literal, $output:literal;)*) => {$(
         /// Validates a payload: every issue, in document order. Never throws.
         #[wasm_bindgen(js_name = $validate, unchecked_return_type = "ValidateResult")]
         pub fn $validate(
             #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
-            validate_value($kind, &input, options.as_ref())
+            validate_value($kind, &input, given(&options))
         }
         /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
         #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
         pub fn $validate_json(
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
-            validate_text($kind, &text, options.as_ref())
+            validate_text($kind, &text, given(&options))
         }
         /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
         #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
         pub fn $normalize(
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
-            normalize_value($kind, &input, options.as_ref())
+            normalize_value($kind, &input, given(&options))
         }
         /// Normalizes JSON text.
         #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
         pub fn $normalize_json(
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
-            normalize_text($kind, &text, options.as_ref())
+            normalize_text($kind, &text, given(&options))
         }
         /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
         #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
         pub fn $build(
             #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
         ) -> JsValue {
-            build($kind, &input, options.as_ref())
+            build($kind, &input, given(&options))
         }
         /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
         #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
         pub fn $form(
             #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
-            from_form($kind, &form, options.as_ref())
+            from_form($kind, &form, given(&options))
         }
     )*};
 }
@@ -1050,28 +1059,28 @@ macro_rules! clone_exports {
         #[wasm_bindgen(js_name = $from, unchecked_return_type = $output)]
         pub fn $from(
             #[wasm_bindgen(unchecked_param_type = $response)] response: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: Option<JsValue>,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
             clone_value(
                 $kind,
                 &response,
-                &overrides.unwrap_or(JsValue::UNDEFINED),
-                options.as_ref(),
+                &overrides,
+                given(&options),
             )
         }
         /// The same, for a response given as JSON text.
         #[wasm_bindgen(js_name = $from_json, unchecked_return_type = $output)]
         pub fn $from_json(
             #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: Option<JsValue>,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
+            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
         ) -> JsValue {
             clone_text(
                 $kind,
                 &text,
-                &overrides.unwrap_or(JsValue::UNDEFINED),
-                options.as_ref(),
+                &overrides,
+                given(&options),
             )
         }
     )*};

@@ -14,7 +14,7 @@ mod api {
     macro_rules! wrap {
         ($($f:ident),*) => {$(
             pub fn $f(input: JsValue, options: JsValue) -> JsValue {
-                w::$f(input, Some(options))
+                w::$f(input, options)
             }
         )*};
     }
@@ -197,21 +197,19 @@ fn run(name: &str, text: &str) -> Result<(), String> {
         }
         (out["issues"].clone(), None)
     } else if f.get("response").is_some() || f.get("responseJson").is_some() {
-        let over = f.get("overrides").map(js);
+        let over = f.get("overrides").map_or(JsValue::UNDEFINED, js);
         let out = back(&match (f.get("response"), call) {
-            (Some(r), true) => trillet_flows::wasm::callFlowFromResponse(js(r), over, Some(opts)),
-            (Some(r), false) => {
-                trillet_flows::wasm::messageFlowFromResponse(js(r), over, Some(opts))
-            }
+            (Some(r), true) => trillet_flows::wasm::callFlowFromResponse(js(r), over, opts),
+            (Some(r), false) => trillet_flows::wasm::messageFlowFromResponse(js(r), over, opts),
             (None, true) => trillet_flows::wasm::callFlowFromResponseJson(
                 f["responseJson"].as_str().unwrap().into(),
                 over,
-                Some(opts),
+                opts,
             ),
             (None, false) => trillet_flows::wasm::messageFlowFromResponseJson(
                 f["responseJson"].as_str().unwrap().into(),
                 over,
-                Some(opts),
+                opts,
             ),
         });
         (out["issues"].clone(), Some(out))
