@@ -559,7 +559,7 @@ impl<'a> Ctx<'a> {
     /// the others are reported (`read_only` or `unknown_key`) and, with
     /// `unknownKeys: "keep"`, returned as extras to append to the output.
     pub fn keys(&mut self, obj: &'a Object, shape: &'static Shape) -> Keys<'a> {
-        let mut fields = vec![None; shape.fields.len()];
+        let mut fields = none_each(shape.fields.len());
         let mut extras = Vec::new();
         let severity = match self.opts.unknown_keys {
             UnknownKeys::Reject => Severity::Error,
@@ -768,7 +768,7 @@ impl<'a> Ctx<'a> {
         let keys = self.keys(obj, shape);
         let mut w = Walk {
             keys,
-            out: vec![None; shape.fields.len()],
+            out: none_each(shape.fields.len()),
         };
         for (i, d) in shape.fields.iter().enumerate() {
             if d.auto {
@@ -956,7 +956,7 @@ impl<'a> Keys<'a> {
     pub fn none(shape: &'static Shape) -> Self {
         Keys {
             shape,
-            fields: vec![None; shape.fields.len()],
+            fields: none_each(shape.fields.len()),
             extras: Vec::new(),
         }
     }
@@ -987,7 +987,7 @@ impl<'a> Walk<'a> {
     pub fn none(shape: &'static Shape) -> Self {
         Walk {
             keys: Keys::none(shape),
-            out: vec![None; shape.fields.len()],
+            out: none_each(shape.fields.len()),
         }
     }
     /// The fields as read, no value written yet.
@@ -995,7 +995,7 @@ impl<'a> Walk<'a> {
         let n = keys.fields.len();
         Walk {
             keys,
-            out: vec![None; n],
+            out: none_each(n),
         }
     }
     pub fn get(&self, key: Key) -> Option<Field<'a>> {
@@ -1060,6 +1060,14 @@ pub(crate) fn joined(items: &[&str], open: &str, sep: &str, close: &str) -> Stri
     }
     out.push_str(close);
     out
+}
+
+/// `n` times `None` (`vec![None; n]` clones an element into each place:
+/// a loop of its own per element type).
+fn none_each<T>(n: usize) -> Vec<Option<T>> {
+    let mut v = Vec::with_capacity(n);
+    v.resize_with(n, || None);
+    v
 }
 
 /// Stable sort of issues by document position: a plain merge sort (std's
