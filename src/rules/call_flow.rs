@@ -74,7 +74,7 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
     let settings_obj = settings_f.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
     let mut sw: Walk<'a> = match (settings_f, settings_obj) {
         (Some(f), Some(o)) => ctx.in_field(f, |c, _| c.walk(o, &CALL_SETTINGS)),
-        _ => Walk::none(&CALL_SETTINGS),
+        _ => Walk::none(&CALL_SETTINGS, ctx.build),
     };
     let sfield = |sw: &Walk<'a>, k: Key| match settings_f {
         Some(p) => sw.get(k).map(|f| f.under(p)),
@@ -139,7 +139,7 @@ pub(crate) fn call_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value> {
         });
     }
     if urls.is_some() || agent_final.is_some() || inbound_final.is_some() {
-        let mut u = urls.unwrap_or_else(|| Walk::none(&WEBHOOK_URLS));
+        let mut u = urls.unwrap_or_else(|| Walk::none(&WEBHOOK_URLS, ctx.build));
         u.set(U_AGENT, text(agent_final));
         u.set(U_INBOUND, text(inbound_final));
         sw.set(S_WEBHOOKS, Some(u.done()));

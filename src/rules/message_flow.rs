@@ -38,7 +38,7 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     let settings_obj = settings_f.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
     let mut sw: Walk<'a> = match (settings_f, settings_obj) {
         (Some(f), Some(o)) => ctx.in_field(f, |c, _| c.walk(o, &MESSAGE_SETTINGS)),
-        _ => Walk::none(&MESSAGE_SETTINGS),
+        _ => Walk::none(&MESSAGE_SETTINGS, ctx.build),
     };
     // Each of them: the top-level field, or its copy under settings (moved).
     for (top, alias) in MOVED_UP {

@@ -769,6 +769,7 @@ impl<'a> Ctx<'a> {
         let mut w = Walk {
             keys,
             out: none_each(shape.fields.len()),
+            build: self.build,
         };
         for (i, d) in shape.fields.iter().enumerate() {
             if d.auto {
@@ -980,22 +981,26 @@ impl<'a> Keys<'a> {
 pub(crate) struct Walk<'a> {
     pub keys: Keys<'a>,
     out: Vec<Option<Value>>,
+    /// Whether the output is wanted (normalize) or thrown away (validate).
+    build: bool,
 }
 
 impl<'a> Walk<'a> {
     /// No object: every field absent (defaults and mirrors still written).
-    pub fn none(shape: &'static Shape) -> Self {
+    pub fn none(shape: &'static Shape, build: bool) -> Self {
         Walk {
             keys: Keys::none(shape),
             out: none_each(shape.fields.len()),
+            build,
         }
     }
     /// The fields as read, no value written yet.
-    pub fn from_keys(keys: Keys<'a>) -> Self {
+    pub fn from_keys(keys: Keys<'a>, build: bool) -> Self {
         let n = keys.fields.len();
         Walk {
             keys,
             out: none_each(n),
+            build,
         }
     }
     pub fn get(&self, key: Key) -> Option<Field<'a>> {
@@ -1014,7 +1019,12 @@ impl<'a> Walk<'a> {
     }
     /// The normalized object: its fields in the shape's order, then the
     /// kept unknown keys.
+    /// Validate throws it away: Null, and no object built (rules read only
+    /// the scalar values of `value`, never an object `done` made).
     pub fn done(self) -> Value {
+        if !self.build {
+            return Value::Null;
+        }
         let mut out = Object::with_capacity(self.out.len());
         for (d, v) in self.keys.shape.fields.iter().zip(self.out) {
             put(&mut out, d.key, v);

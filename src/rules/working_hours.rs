@@ -99,8 +99,8 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
     }
 
     let mut out = match inner {
-        Some(k) => Walk::from_keys(k),
-        None => Walk::none(&WORKING_HOURS),
+        Some(k) => Walk::from_keys(k, ctx.build),
+        None => Walk::none(&WORKING_HOURS, ctx.build),
     };
     let text = |t: Option<&str>| t.map(super::s);
     out.set(
