@@ -259,10 +259,7 @@ fn position(text: &str, at: usize) -> (usize, usize) {
     while !row.is_char_boundary(end) {
         end -= 1;
     }
-    let column = part(row, 0, end)
-        .chars()
-        .map(char::len_utf16)
-        .sum::<usize>();
+    let column = crate::text::utf16_units(part(row, 0, end).as_bytes());
     (line, column.max(1))
 }
 
@@ -505,7 +502,7 @@ impl<'t> Parser<'t> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            self.run();
+            self.i = run_end(self.b, self.i);
             match self.b.get(self.i) {
                 None => return self.fail(EOF_STRING),
                 Some(b'"') => {
@@ -523,11 +520,6 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-    }
-
-    #[inline]
-    fn run(&mut self) {
-        self.i = run_end(self.b, self.i);
     }
 
     /// Checks an escape whose backslash is just passed.

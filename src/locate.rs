@@ -94,16 +94,8 @@ impl<'a> Scan<'a> {
         } else {
             (self.line_start, 1)
         };
-        // UTF-16 units, from the bytes (whole characters: both ends are
-        // token starts): one for every byte that starts a character, one
-        // more for each four-byte one.
-        col += self
-            .b
-            .get(from..self.i)
-            .unwrap_or_default()
-            .iter()
-            .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
-            .sum::<usize>();
+        // Both ends are token starts: whole characters between them.
+        col += crate::text::utf16_units(self.b.get(from..self.i).unwrap_or_default());
         self.last = (self.i, col);
         if let Some(slot) = self.found.get_mut(n) {
             *slot = Some((self.line, col));

@@ -109,20 +109,10 @@ impl<'a> StrSet<'a> {
         Err((at, PROBES + 1))
     }
 
-    /// Puts item `i` (hash `h`, known to be absent) into the table; false
-    /// if its free slot is too far.
-    fn place(&mut self, i: usize, h: u32) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut at = h as usize & mask;
-        for d in 0..=PROBES {
-            if self.slots[at] == 0 {
-                self.slots[at] = i as u32 + 1;
-                self.reach = self.reach.max(d);
-                return true;
-            }
-            at = (at + 1) & mask;
-        }
-        false
+    /// Gives free slot `at` (`d` slots past its hash's) to item `i`.
+    fn occupy(&mut self, at: usize, d: usize, i: usize) {
+        self.slots[at] = i as u32 + 1;
+        self.reach = self.reach.max(d);
     }
 
     /// Leaves the table for the tree (a long probe: crafted keys, most likely).
@@ -267,8 +257,7 @@ impl<'a> StrSet<'a> {
             match self.probe(&key, h) {
                 Ok(i) => return Err(i),
                 Err((at, d)) if d <= PROBES => {
-                    self.slots[at] = new as u32 + 1;
-                    self.reach = self.reach.max(d);
+                    self.occupy(at, d, new);
                     self.items.push(key);
                     self.hashes.push(h);
                     return Ok(new);
@@ -290,9 +279,11 @@ impl<'a> StrSet<'a> {
         let want = self.items.capacity().max(self.items.len() + 1) * 2;
         self.slots = vec![0; want.next_power_of_two().max(self.slots.len() * 2).max(16)];
         self.reach = 0;
+        // The items are distinct: each probe ends at a free slot, or too far.
         for i in 0..self.items.len() {
-            if !self.place(i, self.hashes[i]) {
-                return self.leave_table();
+            match self.probe(&self.items[i], self.hashes[i]) {
+                Err((at, d)) if d <= PROBES => self.occupy(at, d, i),
+                _ => return self.leave_table(),
             }
         }
     }

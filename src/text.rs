@@ -20,6 +20,15 @@ pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
+/// The UTF-16 units of UTF-8 `bytes` that hold whole characters: one for
+/// every byte that starts a character, one more for each four-byte one.
+pub fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
+        .sum()
+}
+
 /// `hay` with every `needle` replaced by `with`.
 pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
     let mut out = String::with_capacity(hay.len());
@@ -108,6 +117,21 @@ pub fn uint(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_units_agree_with_chars() {
+        for t in [
+            "",
+            "abc",
+            "é",
+            "😀",
+            "a€b😀c\u{10FFFF}",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+        ] {
+            let want: usize = t.chars().map(char::len_utf16).sum();
+            assert_eq!(utf16_units(t.as_bytes()), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn byte_searches_find_what_str_finds() {
