@@ -29,6 +29,9 @@ struct State {
     active: bool,
     /// Bytes the running scope asked for that the block could not give.
     missed: usize,
+    /// Whether something in the block was forgotten ([`Arena::discard`]):
+    /// the block is rewound when the scope's result is gone ([`Arena::rewind`]).
+    forgot: bool,
 }
 
 pub struct Arena {
@@ -50,6 +53,7 @@ impl Arena {
                 live: 0,
                 active: false,
                 missed: 0,
+                forgot: false,
             }),
         }
     }
@@ -84,6 +88,38 @@ impl Arena {
         let r = f();
         self.state().active = false;
         r
+    }
+
+    /// Gives up `v` without dropping it, when all of it is in the block:
+    /// a parsed tree is thousands of allocations whose frees only count,
+    /// and [`Arena::rewind`] takes them back at once. Anything the block
+    /// could not hold went to talc, so then `v` is dropped as usual.
+    pub fn discard(&self, v: crate::value::Value) {
+        let s = self.state();
+        if s.active && s.missed == 0 {
+            s.forgot = true;
+            core::mem::forget(v);
+        } else {
+            drop(v);
+        }
+    }
+
+    /// After a scope whose every other allocation has been freed: takes
+    /// the block back, with what [`Arena::discard`] forgot (nothing else
+    /// is alive there).
+    pub fn rewind(&self) {
+        let s = self.state();
+        if !s.active && (s.forgot || s.live == 0) {
+            s.forgot = false;
+            s.live = 0;
+            s.top = s.base;
+        }
+    }
+
+    /// Bytes of the block in use (tests: 0 between calls once rewound).
+    pub fn in_use(&self) -> usize {
+        let s = self.state();
+        s.top - s.base
     }
 
     /// Swaps the (empty) block for a bigger one from talc.
@@ -152,7 +188,7 @@ unsafe impl GlobalAlloc for Arena {
         let s = self.state();
         let p = ptr as usize;
         if Self::owns(s, p) {
-            s.live -= 1;
+            s.live = s.live.saturating_sub(1);
             // The last allocation gives its bytes back at once.
             if s.active && p + layout.size() == s.top {
                 s.top = p;

@@ -21,17 +21,28 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
+pub(crate) static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
+
+/// Bytes of the per-call arena in use: 0 between calls (tests/wasm.rs).
+#[doc(hidden)]
+pub fn arena_in_use() -> usize {
+    ALLOC.in_use()
+}
 
 /// Runs the pure part of a call (no JS calls inside) in the arena: it
 /// writes the result's compact form, which becomes the returned object.
+/// Once that is made and `out` is gone, nothing of the scope is alive but
+/// what [`crate::discard`] forgot, which the rewind takes back.
 fn pure(f: impl FnOnce(&mut Out)) -> JsValue {
     let out = ALLOC.scope(|| {
         let mut out = Out::default();
         f(&mut out);
         out
     });
-    out.to_js()
+    let js = out.to_js();
+    drop(out);
+    ALLOC.rewind();
+    js
 }
 
 #[wasm_bindgen(module = "/js/bridge.js")]
@@ -737,7 +748,11 @@ fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsV
     let enc = encode(input, &opts);
     pure(|out| {
         let report = match read_input(&enc, &opts, kind.skip_place()) {
-            Ok(v) => crate::validate_checked(kind, &v, &opts, true),
+            Ok(v) => {
+                let r = crate::validate_checked(kind, &v, &opts, true);
+                crate::discard(v);
+                r
+            }
             Err(issue) => Report {
                 valid: false,
                 issues: vec![issue],
@@ -753,13 +768,20 @@ fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> Js
     let enc = encode(input, &opts);
     pure(|out| {
         let n = match read_input(&enc, &opts, json::Place::FULL) {
-            Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
+            Ok(v) => {
+                let n = crate::normalize_checked(kind, &v, &opts, true);
+                crate::discard(v);
+                n
+            }
             Err(issue) => Normalized {
                 value: None,
                 issues: vec![issue],
             },
         };
         normalize_out(out, &pre, &n);
+        if let Some(v) = n.value {
+            crate::discard(v);
+        }
     })
 }
 
@@ -805,6 +827,9 @@ fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsVa
             },
         };
         normalize_out(out, &pre, &n);
+        if let Some(v) = n.value {
+            crate::discard(v);
+        }
     })
 }
 

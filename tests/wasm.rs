@@ -493,3 +493,27 @@ fn forms_accept_records_and_reject_files() {
     let out = back(&callFlowFromForm(JsValue::from(3), JsValue::UNDEFINED));
     assert_eq!(out["ok"], false);
 }
+
+/// The per-call arena takes back the trees it forgot (`discard`): after
+/// each call its block is empty again, and results do not change.
+#[wasm_bindgen_test]
+fn repeated_calls_reuse_the_arena() {
+    let text = JsValue::from_str(
+        r#"{"name":"n","direction":"outbound","flowData":{"nodes":[{"id":"a","type":"start","data":{"prompt":"p"}}],"edges":[]},"webhooks":[{"name":"w","url":"ftp://x"}]}"#,
+    );
+    let object = JSON::parse(&text.as_string().unwrap()).unwrap();
+    let calls: [&dyn Fn() -> JsValue; 4] = [
+        &|| validateCallFlowJson(text.clone(), JsValue::UNDEFINED),
+        &|| normalizeCallFlowJson(text.clone(), JsValue::UNDEFINED),
+        &|| validateCallFlow(object.clone(), JsValue::UNDEFINED),
+        &|| normalizeCallFlow(object.clone(), JsValue::UNDEFINED),
+    ];
+    let first: Vec<Json> = calls.iter().map(|f| back(&f())).collect();
+    assert_eq!(first[0]["valid"], false, "{}", first[0]);
+    for _ in 0..100 {
+        for (f, want) in calls.iter().zip(&first) {
+            assert_eq!(back(&f()), *want);
+            assert_eq!(trillet_flows::wasm::arena_in_use(), 0, "the block was not taken back");
+        }
+    }
+}
