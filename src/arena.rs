@@ -29,7 +29,7 @@ struct State {
     active: bool,
     /// Bytes the running scope asked for that the block could not give.
     missed: usize,
-    /// Whether something in the block was forgotten ([`Arena::discard`]):
+    /// Whether something in the block was forgotten ([`Arena::may_forget`]):
     /// the block is rewound when the scope's result is gone ([`Arena::rewind`]).
     forgot: bool,
 }
@@ -41,6 +41,12 @@ pub struct Arena {
 
 // wasm32 without atomics: one thread.
 unsafe impl Sync for Arena {}
+
+/// The wasm build's allocator (the scope is opened by the wasm layer's
+/// `pure`, for the part of a call that makes no JS call).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+pub(crate) static ALLOC: Arena = Arena::new();
 
 impl Arena {
     pub const fn new() -> Self {
@@ -90,22 +96,19 @@ impl Arena {
         r
     }
 
-    /// Gives up `v` without dropping it, when all of it is in the block:
-    /// a parsed tree is thousands of allocations whose frees only count,
-    /// and [`Arena::rewind`] takes them back at once. Anything the block
-    /// could not hold went to talc, so then `v` is dropped as usual.
-    pub fn discard(&self, v: crate::value::Value) {
+    /// Whether a tree made in the running scope may be forgotten instead of
+    /// dropped ([`crate::value::discard`]): when all of it is in the block,
+    /// whose frees only count, and [`Arena::rewind`] then takes it back at
+    /// once. What the block could not hold went to talc: then it is dropped.
+    pub fn may_forget(&self) -> bool {
         let s = self.state();
-        if s.active && s.missed == 0 {
-            s.forgot = true;
-            core::mem::forget(v);
-        } else {
-            drop(v);
-        }
+        let may = s.active && s.missed == 0;
+        s.forgot |= may;
+        may
     }
 
     /// After a scope whose every other allocation has been freed: takes
-    /// the block back, with what [`Arena::discard`] forgot (nothing else
+    /// the block back, with what was forgotten (nothing else
     /// is alive there).
     pub fn rewind(&self) {
         let s = self.state();

@@ -63,17 +63,6 @@ pub use request::{build_request, BuildOptions, BuildResult, Request};
 pub use rules::{Options, UnknownKeys};
 pub use value::{Number, Object, Value};
 
-/// Drops a value that is no longer needed. In the wasm build, inside a
-/// call's arena, a tree (a parsed payload, a normalized one) is forgotten
-/// instead of freed piece by piece: the arena takes its block back whole.
-#[inline]
-pub(crate) fn discard(v: Value) {
-    #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-    wasm::ALLOC.discard(v);
-    #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
-    drop(v);
-}
-
 /// Which endpoint a payload is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -214,7 +203,7 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse_at(text, &opts.limits, kind.skip_place()) {
         Ok(v) => {
             let mut r = validate_checked(kind, &v, opts, true);
-            discard(v);
+            value::discard(v);
             issues::locate(text, &mut r.issues);
             r
         }
@@ -230,7 +219,7 @@ pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse(text, &opts.limits) {
         Ok(v) => {
             let mut n = normalize_checked(kind, &v, opts, true);
-            discard(v);
+            value::discard(v);
             issues::locate(text, &mut n.issues);
             n
         }

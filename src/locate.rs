@@ -3,13 +3,16 @@
 //!
 //! Runs only when there are issues: one scan of the (already parsed, so
 //! valid) text records where each value that a pointer, or one of its
-//! parents, names begins. A pointer gets the place of its value, or, when
-//! the value is missing, of its closest existing parent (for a missing
-//! field: the `{` of the object that lacks it). Lines are 1-based and count
-//! `\n`; columns are 1-based UTF-16 units, as for `invalid_json`. A repeated
-//! key counts at its last value, as it does for the rules.
+//! parents, names begins; what no pointer names is passed over eight bytes
+//! at a time, and lines and columns are counted only up to each place
+//! recorded. A pointer gets the place of its value, or, when the value is
+//! missing, of its closest existing parent (for a missing field: the `{`
+//! of the object that lacks it). Lines are 1-based and count `\n`;
+//! columns are 1-based UTF-16 units, as for `invalid_json`. A
+//! repeated key counts at its last value, as it does for the rules.
 
 use crate::strset::StrSet;
+use crate::text::bytes_equal;
 
 /// The (line, column) of each of `pointers` in `text`, in their order.
 pub(crate) fn places<'a>(
@@ -34,9 +37,7 @@ pub(crate) fn places<'a>(
         b: text.as_bytes(),
         text,
         i: 0,
-        line: 1,
-        line_start: 0,
-        last: (0, 1),
+        at: (0, 1, 0, 1),
         wanted,
         found: vec![None; count],
         ptr: String::new(),
@@ -59,29 +60,21 @@ struct Scan<'a> {
     b: &'a [u8],
     text: &'a str,
     i: usize,
-    line: usize,
-    line_start: usize,
-    /// The last recorded (offset, column): places are recorded in text order,
-    /// so columns are counted once over the text.
-    last: (usize, usize),
+    /// The last place recorded: its offset, its line, and the offset and
+    /// column of its line's last counted point (places are recorded in
+    /// text order: the text up to the last one is counted once).
+    at: (usize, usize, usize, usize),
     wanted: StrSet<'a>,
-    /// (line, column) of each pointer of `wanted`, by its index there.
+    /// The (line, column) of each pointer of `wanted`, by its index there.
     found: Vec<Option<(usize, usize)>>,
     ptr: String,
 }
 
 impl<'a> Scan<'a> {
+    #[inline]
     fn ws(&mut self) {
-        while let Some(&c) = self.b.get(self.i) {
-            match c {
-                b'\n' => {
-                    self.i += 1;
-                    self.line += 1;
-                    self.line_start = self.i;
-                }
-                b' ' | b'\t' | b'\r' => self.i += 1,
-                _ => break,
-            }
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
         }
     }
 
@@ -89,16 +82,18 @@ impl<'a> Scan<'a> {
         let Some(n) = self.wanted.get(&self.ptr) else {
             return;
         };
-        let (from, mut col) = if self.last.0 >= self.line_start {
-            self.last
-        } else {
-            (self.line_start, 1)
-        };
-        // Both ends are token starts: whole characters between them.
-        col += crate::text::utf16_units(self.b.get(from..self.i).unwrap_or_default());
-        self.last = (self.i, col);
+        let (at, mut line, mut from, mut col) = self.at;
+        let to = self.i.min(self.b.len());
+        let rest = self.b.get(at..to).unwrap_or_default();
+        if let (lines, Some(k)) = crate::text::count_and_last(rest, b'\n') {
+            line += lines;
+            (from, col) = (at + k + 1, 1);
+        }
+        // A token's start: whole characters before it.
+        col += crate::text::utf16_units(self.b.get(from..to).unwrap_or_default());
+        self.at = (to, line, to, col);
         if let Some(slot) = self.found.get_mut(n) {
-            *slot = Some((self.line, col));
+            *slot = Some((line, col));
         }
     }
 
@@ -128,11 +123,45 @@ impl<'a> Scan<'a> {
     }
 
     /// A value no pointer names, nor any below it (every parent of a wanted
-    /// pointer is wanted): passed over, counting only its lines.
+    /// pointer is wanted): passed over.
     fn skip(&mut self) {
-        let mut depth = 0usize;
+        self.ws();
+        match self.b.get(self.i) {
+            Some(b'"') => {
+                self.string();
+            }
+            Some(b'{' | b'[') => {
+                self.i += 1;
+                self.close();
+            }
+            _ => {
+                // A number or a literal: up to what follows it.
+                while let Some(c) = self.b.get(self.i) {
+                    if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.i += 1;
+                }
+            }
+        }
+    }
+
+    /// Passes the rest of a container whose bracket is behind `i`: eight
+    /// bytes at a time to the next quote or bracket (`{` and `[` are `{`
+    /// once `| 0x20`, `}` and `]` are `}`).
+    fn close(&mut self) {
+        let mut depth = 1usize;
         loop {
-            self.ws();
+            while let Some(chunk) = self.b.get(self.i..self.i + 8) {
+                let w = crate::text::word(chunk);
+                let v = w | (u64::MAX / 255 * 0x20);
+                let m = bytes_equal(w, b'"') | bytes_equal(v, b'{') | bytes_equal(v, b'}');
+                if m != 0 {
+                    self.i += (m.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                self.i += 8;
+            }
             match self.b.get(self.i) {
                 None => return,
                 Some(b'"') => {
@@ -143,31 +172,13 @@ impl<'a> Scan<'a> {
                     self.i += 1;
                 }
                 Some(b'}' | b']') => {
-                    // A closer with nothing open ends the value (the
-                    // container's own closer: an empty item never is one).
-                    if depth == 0 {
-                        return;
-                    }
+                    self.i += 1;
                     depth -= 1;
-                    self.i += 1;
-                }
-                Some(b',' | b':') => {
                     if depth == 0 {
                         return;
                     }
-                    self.i += 1;
                 }
-                Some(_) => {
-                    while let Some(c) = self.b.get(self.i) {
-                        if matches!(c, b',' | b':' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                            break;
-                        }
-                        self.i += 1;
-                    }
-                }
-            }
-            if depth == 0 {
-                return;
+                Some(_) => self.i += 1,
             }
         }
     }

@@ -373,11 +373,15 @@ impl Shape {
         self.position(key).map(|i| &fields[i])
     }
 
-    /// The index of field `key`.
+    /// The index of field `key`: one slot of the shape's key table, and
+    /// one comparison (every key of every object read goes through here).
+    #[inline]
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.fields
-            .iter()
-            .position(|d| crate::text::same(d.key, key))
+        let table = &KEY_TABLES[self.id as usize];
+        let slot = table.slots[key_hash(key.as_bytes(), table.seed)];
+        let i = usize::from(slot).checked_sub(1)?;
+        let d = self.fields.get(i)?;
+        crate::text::same(d.key, key).then_some(i)
     }
 
     /// The sibling key that is a documented other place of field `i`
@@ -943,6 +947,74 @@ const fn has_sibling_alias(shape: &Shape) -> bool {
     false
 }
 
+// ----- the key tables -----
+
+/// Slots of a shape's key table (more than twice the fields of any shape).
+const KEY_SLOTS: usize = 64;
+
+/// A perfect hash of a shape's keys: the slot of each key holds its field's
+/// index + 1 (0: no field hashes there), for the seed found at compile time
+/// that puts no two keys in one slot.
+#[derive(Clone, Copy)]
+struct KeyTable {
+    seed: u32,
+    slots: [u8; KEY_SLOTS],
+}
+
+/// A key's slot: its length and three of its bytes (first, middle, last),
+/// multiplied by `seed`, top six bits. A key outside the shape lands
+/// anywhere: `position` compares it with the one field there.
+#[inline]
+const fn key_hash(k: &[u8], seed: u32) -> usize {
+    let n = k.len();
+    let x = if n == 0 {
+        0
+    } else {
+        (n as u32 & 0xFF) | (k[0] as u32) << 8 | (k[n / 2] as u32) << 16 | (k[n - 1] as u32) << 24
+    };
+    (x.wrapping_mul(seed) >> 26) as usize
+}
+
+/// A shape's key table: the first odd seed (from a fixed start) with no
+/// collision; a schema edit that finds none fails the build.
+const fn key_table(shape: &Shape) -> KeyTable {
+    assert!(
+        shape.fields.len() < KEY_SLOTS / 2,
+        "a shape with this many fields needs a bigger key table"
+    );
+    let mut seed: u32 = 0x9E37_79B1;
+    let mut tries = 0;
+    while tries < 10_000 {
+        let mut slots = [0u8; KEY_SLOTS];
+        let mut ok = true;
+        let mut i = 0;
+        while i < shape.fields.len() {
+            let h = key_hash(shape.fields[i].key.as_bytes(), seed);
+            if slots[h] != 0 {
+                ok = false;
+                break;
+            }
+            slots[h] = (i + 1) as u8;
+            i += 1;
+        }
+        if ok {
+            return KeyTable { seed, slots };
+        }
+        seed = seed.wrapping_add(0x6A09_E668); // even: the seed stays odd
+        tries += 1;
+    }
+    panic!("no collision-free seed for a shape's key table");
+}
+
+/// [`key_table`] of every shape, by id.
+static KEY_TABLES: [KeyTable; SHAPES.len()] = per_shape!(
+    key_table,
+    KeyTable {
+        seed: 0,
+        slots: [0; KEY_SLOTS]
+    }
+);
+
 /// [`has_sibling_alias`] of every shape, by id.
 static SIBLING_ALIASES: [bool; SHAPES.len()] = per_shape!(has_sibling_alias, false);
 
@@ -1053,6 +1125,31 @@ fn resolve(stack: &mut Vec<&'static Shape>, to: &[&str]) -> Option<&'static Def>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_tables_find_every_field_and_nothing_else() {
+        for shape in SHAPES {
+            for (i, d) in shape.fields.iter().enumerate() {
+                assert_eq!(shape.position(d.key), Some(i), "{}", d.key);
+                // The same length and the same bytes where the hash looks
+                // (0, n/2, n-1), one other byte changed: the same slot.
+                let mut other = d.key.as_bytes().to_vec();
+                if other.len() >= 4 {
+                    other[1] ^= 0x20;
+                    let other = String::from_utf8(other).unwrap();
+                    let want = shape.fields.iter().position(|f| f.key == other);
+                    assert_eq!(shape.position(&other), want, "{other}");
+                }
+                let longer = format!("{}x", d.key);
+                let want = shape.fields.iter().position(|f| f.key == longer);
+                assert_eq!(shape.position(&longer), want, "{longer}");
+            }
+            for k in ["", "x", "__proto__", "constructor", "nodes ", "NAME"] {
+                let want = shape.fields.iter().position(|f| f.key == k);
+                assert_eq!(shape.position(k), want, "{k:?}");
+            }
+        }
+    }
 
     #[test]
     fn ids_are_indexes() {

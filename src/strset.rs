@@ -52,10 +52,17 @@ pub(crate) struct StrSet<'a> {
 fn hash(s: &str) -> u32 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = (s.len() as u64).wrapping_mul(K);
-    for chunk in s.as_bytes().chunks(8) {
-        let mut w = [0u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let mut words = s.as_bytes().chunks_exact(8);
+    for w in words.by_ref() {
+        h = (h ^ crate::text::word(w)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    // The last bytes, in one word as before (no copy of a variable length:
+    // a call to memcpy in wasm).
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        let w = tail.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        h = (h ^ w).wrapping_mul(K);
         h ^= h >> 29;
     }
     h ^= h >> 33;

@@ -13,20 +13,78 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Whether `a` and `b` are the same text: lengths first (most names differ
-/// in length), then a plain loop (wasm's `memcmp` is a call, and a slow one,
-/// for the short names compared here).
+/// in length), then eight bytes at a time, no `memcmp` (a call in wasm,
+/// and a slow one, for the short names compared here).
 #[inline]
 pub fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in x.by_ref().zip(y.by_ref()) {
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+}
+
+/// Eight bytes as one number (`chunks_exact(8)` gives exactly eight).
+#[inline]
+pub fn word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(b);
+    u64::from_le_bytes(w)
 }
 
 /// The UTF-16 units of UTF-8 `bytes` that hold whole characters: one for
 /// every byte that starts a character, one more for each four-byte one.
 pub fn utf16_units(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in words.by_ref() {
+        n += if word(w) & HIGH == 0 { 8 } else { units(w) }; // 8: ASCII
+    }
+    n + units(words.remainder())
+}
+
+fn units(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
         .sum()
+}
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES << 7;
+
+/// The high bit of each byte of `w` that is `c`, and of no other.
+#[inline]
+pub fn bytes_equal(w: u64, c: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(c));
+    !(((x & !HIGH) + !HIGH) | x | !HIGH)
+}
+
+/// How many of `bytes` are `c`, and the place of the last one.
+pub fn count_and_last(bytes: &[u8], c: u8) -> (usize, Option<usize>) {
+    let (mut count, mut last) = (0, None);
+    let mut words = bytes.chunks_exact(8);
+    for (k, w) in words.by_ref().enumerate() {
+        let m = bytes_equal(word(w), c);
+        if m != 0 {
+            count += m.count_ones() as usize;
+            last = Some(k * 8 + 7 - (m.leading_zeros() / 8) as usize);
+        }
+    }
+    let base = bytes.len() - words.remainder().len();
+    for (k, &b) in words.remainder().iter().enumerate() {
+        if b == c {
+            count += 1;
+            last = Some(base + k);
+        }
+    }
+    (count, last)
 }
 
 /// `hay` with every `needle` replaced by `with`.
@@ -117,6 +175,67 @@ pub fn uint(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_agrees_with_eq() {
+        let texts: Vec<String> = (0..=20)
+            .map(|n| "abcdefghijklmnopqrstu"[..n].to_owned())
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
+            }
+            // One byte changed anywhere: in a word or in the tail.
+            for i in 0..a.len() {
+                let mut c = a.clone().into_bytes();
+                c[i] = b'#';
+                assert!(!same(a, std::str::from_utf8(&c).unwrap()), "{a:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_and_last_places_of_a_byte() {
+        let texts = [
+            "",
+            "\n",
+            "a\nb",
+            "\n\u{b}\n\n",
+            "0123456\n89abcdef\n\n",
+            "x".repeat(40).as_str(),
+            "é\n😀\n\u{b}\u{b}\n\u{b}0123456789",
+        ]
+        .map(str::to_owned);
+        for t in &texts {
+            let b = t.as_bytes();
+            let want = (
+                b.iter().filter(|&&c| c == b'\n').count(),
+                b.iter().rposition(|&c| c == b'\n'),
+            );
+            assert_eq!(count_and_last(b, b'\n'), want, "{t:?}");
+        }
+        for c in 0..=255u8 {
+            for other in [
+                0u8,
+                1,
+                c ^ 1,
+                c.wrapping_add(1),
+                c.wrapping_sub(1),
+                0x80,
+                0xFF,
+            ] {
+                let w = [c, other, other, c, other, c, c, other];
+                let m = bytes_equal(u64::from_le_bytes(w), c);
+                let want: u64 = w
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &b)| b == c)
+                    .map(|(k, _)| 0x80 << (8 * k))
+                    .sum();
+                assert_eq!(m, want, "{c} {other}");
+            }
+        }
+    }
 
     #[test]
     fn utf16_units_agree_with_chars() {

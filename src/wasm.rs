@@ -19,9 +19,7 @@ use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys}
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-#[cfg(not(target_feature = "atomics"))]
-#[global_allocator]
-pub(crate) static ALLOC: crate::arena::Arena = crate::arena::Arena::new();
+use crate::arena::ALLOC;
 
 /// Bytes of the per-call arena in use: 0 between calls (tests/wasm.rs).
 #[doc(hidden)]
@@ -32,7 +30,7 @@ pub fn arena_in_use() -> usize {
 /// Runs the pure part of a call (no JS calls inside) in the arena: it
 /// writes the result's compact form, which becomes the returned object.
 /// Once that is made and `out` is gone, nothing of the scope is alive but
-/// what [`crate::discard`] forgot, which the rewind takes back.
+/// what [`crate::value::discard`] forgot, which the rewind takes back.
 fn pure(f: impl FnOnce(&mut Out)) -> JsValue {
     let out = ALLOC.scope(|| {
         let mut out = Out::default();
@@ -750,7 +748,7 @@ fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsV
         let report = match read_input(&enc, &opts, kind.skip_place()) {
             Ok(v) => {
                 let r = crate::validate_checked(kind, &v, &opts, true);
-                crate::discard(v);
+                crate::value::discard(v);
                 r
             }
             Err(issue) => Report {
@@ -770,7 +768,7 @@ fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> Js
         let n = match read_input(&enc, &opts, json::Place::FULL) {
             Ok(v) => {
                 let n = crate::normalize_checked(kind, &v, &opts, true);
-                crate::discard(v);
+                crate::value::discard(v);
                 n
             }
             Err(issue) => Normalized {
@@ -780,7 +778,7 @@ fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> Js
         };
         normalize_out(out, &pre, &n);
         if let Some(v) = n.value {
-            crate::discard(v);
+            crate::value::discard(v);
         }
     })
 }
@@ -828,7 +826,7 @@ fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsVa
         };
         normalize_out(out, &pre, &n);
         if let Some(v) = n.value {
-            crate::discard(v);
+            crate::value::discard(v);
         }
     })
 }
