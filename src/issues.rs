@@ -198,10 +198,16 @@ impl From<crate::json::Error> for Issue {
 /// Sets `line` and `column` on every issue that has none, from `text` (the
 /// JSON text the issues' input was parsed from).
 pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
+    locate_in(text, issues, false)
+}
+
+/// [`locate`] in a text known to repeat no key (`unique`): the scan stops
+/// once every place is found.
+pub(crate) fn locate_in(text: &str, issues: &mut [Issue], unique: bool) {
     if issues.iter().all(|i| i.line.is_some()) {
         return;
     }
-    let places = crate::locate::places(text, issues.iter().map(|i| i.pointer.as_str()));
+    let places = crate::locate::places(text, issues.iter().map(|i| i.pointer.as_str()), unique);
     for (i, place) in issues.iter_mut().zip(places) {
         if let (None, Some((line, column))) = (i.line, place) {
             i.line = Some(line);

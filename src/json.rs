@@ -154,6 +154,12 @@ pub fn parse(text: &str, limits: &Limits) -> Result<Value, Error> {
 
 /// [`parse`], skipping what validate never reads when `at` is not `Full`.
 pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, Error> {
+    parse_noting(text, limits, at).map(|(v, _)| v)
+}
+
+/// [`parse_at`], and whether an object it built repeats a key (if none
+/// does, the locator may stop once it has found every place it looks for).
+pub(crate) fn parse_noting(text: &str, limits: &Limits, at: Place) -> Result<(Value, bool), Error> {
     if text.len() > limits.max_bytes {
         return Err(Error::new(
             ErrorKind::TooLarge,
@@ -174,13 +180,14 @@ pub(crate) fn parse_at(text: &str, limits: &Limits, at: Place) -> Result<Value, 
         max_depth: limits.depth(),
         max_items: limits.max_items,
         stop: None,
+        repeated: false,
     };
     let value = p.value(0, Some(at)).and_then(|v| match p.ws() {
         Some(_) => p.peek_fail(TRAILING_CHARACTERS),
         None => Ok(v),
     });
     if let Ok(v) = value {
-        return Ok(v);
+        return Ok((v, p.repeated));
     }
     Err(match p.stop.take() {
         Some(Stop::Syntax(what, at)) => {
@@ -290,6 +297,8 @@ struct Parser<'t> {
     max_depth: usize,
     max_items: usize,
     stop: Option<Stop>,
+    /// Whether a built object repeated a key.
+    repeated: bool,
 }
 
 /// Bytes a string's plain run ends at: `"`, `\` and control characters.
@@ -490,7 +499,7 @@ impl<'t> Parser<'t> {
             }
         }
         Ok(match at {
-            Some(_) => Value::Object(b.finish()),
+            Some(_) => Value::Object(b.finish_noting(&mut self.repeated)),
             None => Value::Skipped,
         })
     }

@@ -200,11 +200,11 @@ pub(crate) fn normalize_checked(
 
 /// [`validate`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
-    match json::parse_at(text, &opts.limits, kind.skip_place()) {
-        Ok(v) => {
+    match json::parse_noting(text, &opts.limits, kind.skip_place()) {
+        Ok((v, repeated)) => {
             let mut r = validate_checked(kind, &v, opts, true);
             value::discard(v);
-            issues::locate(text, &mut r.issues);
+            issues::locate_in(text, &mut r.issues, !repeated);
             r
         }
         Err(issue) => Report {
@@ -216,11 +216,11 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
 
 /// [`normalize`] for JSON text (strict RFC 8259, within `opts.limits`).
 pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
-    match json::parse(text, &opts.limits) {
-        Ok(v) => {
+    match json::parse_noting(text, &opts.limits, json::Place::FULL) {
+        Ok((v, repeated)) => {
             let mut n = normalize_checked(kind, &v, opts, true);
             value::discard(v);
-            issues::locate(text, &mut n.issues);
+            issues::locate_in(text, &mut n.issues, !repeated);
             n
         }
         Err(issue) => Normalized {

@@ -15,9 +15,13 @@ use crate::strset::StrSet;
 use crate::text::bytes_equal;
 
 /// The (line, column) of each of `pointers` in `text`, in their order.
+///
+/// `unique`: no object of the text repeats a key, so a place once found is
+/// final and the scan stops when every wanted place is found.
 pub(crate) fn places<'a>(
     text: &'a str,
     pointers: impl Iterator<Item = &'a str> + Clone,
+    unique: bool,
 ) -> Vec<Option<(usize, usize)>> {
     // Every pointer needed: each one and each parent.
     let mut wanted = StrSet::default();
@@ -40,6 +44,7 @@ pub(crate) fn places<'a>(
         at: (0, 1, 0, 1),
         wanted,
         found: vec![None; count],
+        left: if unique { count } else { usize::MAX },
         ptr: String::new(),
     };
     s.value();
@@ -67,6 +72,9 @@ struct Scan<'a> {
     wanted: StrSet<'a>,
     /// The (line, column) of each pointer of `wanted`, by its index there.
     found: Vec<Option<(usize, usize)>>,
+    /// Wanted places not found yet (`usize::MAX`: the scan reads on to the
+    /// end, as a repeated key's last value counts); at 0 it stops.
+    left: usize,
     ptr: String,
 }
 
@@ -93,6 +101,9 @@ impl<'a> Scan<'a> {
         col += crate::text::utf16_units(self.b.get(from..to).unwrap_or_default());
         self.at = (to, line, to, col);
         if let Some(slot) = self.found.get_mut(n) {
+            if slot.is_none() && self.left != usize::MAX {
+                self.left -= 1;
+            }
             *slot = Some((line, col));
         }
     }
@@ -186,6 +197,9 @@ impl<'a> Scan<'a> {
     fn container(&mut self, close: u8, object: bool) {
         let mut n = 0usize;
         loop {
+            if self.left == 0 {
+                return;
+            }
             self.ws();
             match self.b.get(self.i) {
                 None => break,
@@ -265,7 +279,11 @@ mod tests {
 
     fn at(text: &str, path: Vec<PathSegment>) -> (Option<usize>, Option<usize>) {
         let p = pointer(&path);
-        let places = super::places(text, [p.as_str()].into_iter());
+        let places = super::places(text, [p.as_str()].into_iter(), false);
+        let unique = super::places(text, [p.as_str()].into_iter(), true);
+        if !text.contains("\"a\":1,\"a\"") {
+            assert_eq!(places, unique, "{text}");
+        }
         let place = places[0];
         (place.map(|p| p.0), place.map(|p| p.1))
     }

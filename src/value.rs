@@ -138,6 +138,11 @@ impl ObjectBuilder {
     }
 
     pub(crate) fn finish(self) -> Object {
+        self.finish_noting(&mut false)
+    }
+
+    /// [`finish`](Self::finish), setting `repeated` if a key was repeated.
+    pub(crate) fn finish_noting(self, repeated: &mut bool) -> Object {
         let e = &self.obj.entries;
         let repeats = if e.len() <= Self::LINEAR {
             (1..e.len()).any(|i| e[..i].iter().any(|(k, _)| crate::text::same(k, &e[i].0)))
@@ -148,6 +153,7 @@ impl ObjectBuilder {
         if !repeats {
             return self.obj;
         }
+        *repeated = true;
         let entries = self.obj.entries;
         let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
         let mut index: StrSet<'static> = StrSet::with_capacity(entries.len());

@@ -513,7 +513,11 @@ fn repeated_calls_reuse_the_arena() {
     for _ in 0..100 {
         for (f, want) in calls.iter().zip(&first) {
             assert_eq!(back(&f()), *want);
-            assert_eq!(trillet_flows::wasm::arena_in_use(), 0, "the block was not taken back");
+            assert_eq!(
+                trillet_flows::wasm::arena_in_use(),
+                0,
+                "the block was not taken back"
+            );
         }
     }
 }
