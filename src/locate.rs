@@ -26,10 +26,12 @@ pub(crate) fn places<'a>(
     // Every pointer needed: each one and each parent.
     let mut wanted = StrSet::default();
     let mut count = 0;
+    let mut lengths = 0u64;
     for mut p in pointers.clone() {
         loop {
             if wanted.insert(p).is_ok() {
                 count += 1;
+                lengths |= length_bit(p.len());
             }
             match crate::text::rfind_byte(p, b'/') {
                 Some(n) => p = p.get(..n).unwrap_or(""),
@@ -45,6 +47,7 @@ pub(crate) fn places<'a>(
         wanted,
         found: vec![None; count],
         left: if unique { count } else { usize::MAX },
+        lengths,
         ptr: String::new(),
     };
     s.value();
@@ -75,7 +78,15 @@ struct Scan<'a> {
     /// Wanted places not found yet (`usize::MAX`: the scan reads on to the
     /// end, as a repeated key's last value counts); at 0 it stops.
     left: usize,
+    /// [`length_bit`] of every wanted pointer: most pointers the scan
+    /// makes are of other lengths, and need no look in `wanted`.
+    lengths: u64,
     ptr: String,
+}
+
+/// Bit `n` for length `n` (63 for 63 and more).
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 impl<'a> Scan<'a> {
@@ -224,7 +235,7 @@ impl<'a> Scan<'a> {
                 push_index(&mut self.ptr, n);
                 n += 1;
             }
-            if self.wanted.contains(&self.ptr) {
+            if self.lengths & length_bit(self.ptr.len()) != 0 && self.wanted.contains(&self.ptr) {
                 self.value();
             } else {
                 self.skip();

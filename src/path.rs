@@ -30,6 +30,7 @@ pub fn pointer(path: &[PathSegment]) -> String {
         out.push('/');
         match seg {
             PathSegment::Index(i) => out.push_str(&crate::text::uint(*i)),
+            PathSegment::Key(k) if !k.bytes().any(|c| c == b'~' || c == b'/') => out.push_str(k),
             PathSegment::Key(k) => {
                 for c in k.chars() {
                     match c {

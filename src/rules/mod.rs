@@ -190,28 +190,33 @@ impl<'a> Ctx<'a> {
 
     /// The current field, as a person reads it (`webhooks[0].url`).
     pub fn here(&self) -> String {
-        let path = self.path();
-        if path.is_empty() {
-            // Not a field name: no code quotes ("The payload must be an object").
-            return "The payload".to_owned();
-        }
-        cat(&["`", &display_path(&path), "`"])
+        here_of(&self.path())
     }
 
     /// Reports an issue at the current path whose message is the current
     /// field ([`Ctx::here`]) followed by `parts` (most messages read so).
     #[inline(never)]
     pub fn say(&mut self, code: IssueCode, parts: &[&str]) -> &mut Issue {
-        let mut msg = self.here();
+        let path = self.path();
+        let mut msg = here_of(&path);
         for p in parts {
             msg.push_str(p);
         }
-        self.report(code, msg)
+        self.report_at(path, code, msg)
     }
 
     /// Reports an issue at the current path.
     pub fn report(&mut self, code: IssueCode, message: String) -> &mut Issue {
-        let issue = Issue::new(self.path(), code, message);
+        self.report_at(self.path(), code, message)
+    }
+
+    fn report_at(
+        &mut self,
+        path: Vec<PathSegment>,
+        code: IssueCode,
+        message: String,
+    ) -> &mut Issue {
+        let issue = Issue::new(path, code, message);
         self.issues.push((self.order.clone(), issue));
         &mut self.issues.last_mut().expect("just pushed").1
     }
@@ -1032,6 +1037,16 @@ impl<'a> Walk<'a> {
         Ctx::append_extras(&mut out, &self.keys);
         Value::Object(out)
     }
+}
+
+/// A path as a field name in a message: `` `webhooks[0].url` ``, or "The
+/// payload" for the root.
+fn here_of(path: &[PathSegment]) -> String {
+    if path.is_empty() {
+        // Not a field name: no code quotes ("The payload must be an object").
+        return "The payload".to_owned();
+    }
+    cat(&["`", &display_path(path), "`"])
 }
 
 /// The default text of a field (`Need::Default(Lit::Str)`).
