@@ -188,13 +188,8 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The current field, as a person reads it (`webhooks[0].url`).
-    pub fn here(&self) -> String {
-        here_of(&self.path())
-    }
-
     /// Reports an issue at the current path whose message is the current
-    /// field ([`Ctx::here`]) followed by `parts` (most messages read so).
+    /// field as a person reads it (`` `webhooks[0].url` ``) followed by `parts` (most messages read so).
     #[inline(never)]
     pub fn say(&mut self, code: IssueCode, parts: &[&str]) -> &mut Issue {
         let path = self.path();
@@ -205,11 +200,7 @@ impl<'a> Ctx<'a> {
         self.report_at(path, code, msg)
     }
 
-    /// Reports an issue at the current path.
-    pub fn report(&mut self, code: IssueCode, message: String) -> &mut Issue {
-        self.report_at(self.path(), code, message)
-    }
-
+    /// Reports an issue at `path` (the current one).
     fn report_at(
         &mut self,
         path: Vec<PathSegment>,
