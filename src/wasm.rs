@@ -16,7 +16,6 @@ use crate::request::{build_from_parsed, BuildOptions};
 use crate::text::{cat, uint};
 use crate::value::{Number, Value};
 use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -43,7 +42,7 @@ extern "C" {
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...); never throws.
     fn describe(value: &JsValue) -> String;
-    /// The options as JSON text for [`OptionsIn`] (see js/bridge.js); never throws.
+    /// The options as JSON text for [`read_options_of`] (see js/bridge.js); never throws.
     #[wasm_bindgen(js_name = encodeOptions)]
     fn encode_options(options: &JsValue, names: &str) -> Option<String>;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
@@ -105,204 +104,35 @@ export type FormInput = FormData | URLSearchParams | Record<string, string>;
 
 // ----- options -----
 //
-// Options are read into Deserialize types: `encodeOptions` (js/bridge.js)
-// copies them as JSON text (getters and Proxy traps run there, in
-// try/catch), the core parses it, and serde reads the types from that value
-// through `De`. Every field is a `Given`, which never fails, so each mistake
-// is reported, not only the first. (serde-wasm-bindgen's `from_value` and
-// serde_json link serde's error messages, float printing included, about
-// 20 KB gzipped; `De` formats no message and parses no float.)
+// `encodeOptions` (js/bridge.js) copies the options as JSON text (getters
+// and Proxy traps run there, in try/catch); the core parses it and reads
+// each option from that value. Each option is read on its own (a
+// [`Given`]), so each mistake is reported, not only the first.
 
 /// The options of validate, normalize, the form and the clone functions.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct OptionsIn {
-    unknown_keys: Given<UnknownKeysIn>,
-    max_bytes: Given<u64>,
-    max_depth: Given<u64>,
-    max_items: Given<u64>,
-}
-
-/// What build takes besides [`OptionsIn`]: credentials and target.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct CredentialsIn<'a> {
-    #[serde(borrow)]
-    api_key: Given<&'a str>,
-    #[serde(borrow)]
-    workspace_id: Given<&'a str>,
-    #[serde(borrow)]
-    base_url: Given<&'a str>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum UnknownKeysIn {
-    Strip,
-    Keep,
-    Reject,
-}
+const OPTION_KEYS: [&str; 4] = ["unknownKeys", "maxBytes", "maxDepth", "maxItems"];
+/// What build takes besides [`OPTION_KEYS`]: credentials and target.
+const CREDENTIAL_KEYS: [&str; 3] = ["apiKey", "workspaceId", "baseUrl"];
 
 /// One option as given: left out, a value of its type, or another value.
-#[derive(Default)]
 enum Given<T> {
-    #[default]
     Absent,
     Valid(T),
     Wrong,
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Read from a value (`De`), so a failed read leaves nothing behind.
-        Ok(T::deserialize(d).map_or(Given::Wrong, Given::Valid))
+/// The option `key` of the bridge's options value (an object of options;
+/// strings, and counts: whole numbers from 0 to 1e15, the only numbers the
+/// bridge writes), as `read` takes it.
+fn option<'a, T>(
+    values: &'a Value,
+    key: &str,
+    read: impl FnOnce(&'a Value) -> Option<T>,
+) -> Given<T> {
+    match values.get(key) {
+        None => Given::Absent,
+        Some(v) => read(v).map_or(Given::Wrong, Given::Valid),
     }
-}
-
-/// The error of [`De`]: no message (the field it is in makes the issue), so
-/// no error text is ever formatted.
-#[derive(Debug)]
-struct Mistake;
-
-impl std::fmt::Display for Mistake {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("mistake")
-    }
-}
-
-impl std::error::Error for Mistake {}
-
-/// Every constructor is overridden: the defaults format their arguments.
-#[rustfmt::skip]
-impl serde::de::Error for Mistake {
-    fn custom<T: std::fmt::Display>(_: T) -> Self { Mistake }
-    fn invalid_type(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn invalid_value(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self { Mistake }
-    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self { Mistake }
-    fn missing_field(_: &'static str) -> Self { Mistake }
-    fn duplicate_field(_: &'static str) -> Self { Mistake }
-}
-
-/// serde's view of the bridge's options value, as far as the option types
-/// read it: an object of options; strings and counts (whole numbers from 0
-/// to 1e15, the only numbers the bridge writes). No type reads the others
-/// (null, booleans, the bridge's `{"$": what}` for anything else).
-struct De<'a>(&'a Value);
-
-type Read<V> = Result<V, Mistake>;
-
-impl<'de> serde::Deserializer<'de> for De<'de> {
-    type Error = Mistake;
-    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Read<V::Value> {
-        Err(Mistake)
-    }
-    fn deserialize_struct<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Read<V::Value> {
-        match self.0 {
-            Value::Object(o) => v.visit_map(Fields {
-                fields,
-                o,
-                at: None,
-            }),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_u64<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
-        match self.0 {
-            // Past usize (2^32 on wasm32), the largest, as `f64 as usize`
-            // made it.
-            Value::Number(n) => v.visit_u64(n.as_index().map_or(u64::MAX, |n| n as u64)),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_str<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
-        match self.0 {
-            Value::String(s) => v.visit_borrowed_str(s),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_enum<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        v: V,
-    ) -> Read<V::Value> {
-        match self.0 {
-            Value::String(s) => v.visit_enum(serde::de::value::BorrowedStrDeserializer::new(s)),
-            _ => Err(Mistake),
-        }
-    }
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map identifier ignored_any
-    }
-}
-
-/// A struct's fields that the object has, in the struct's order.
-struct Fields<'a> {
-    fields: &'static [&'static str],
-    o: &'a crate::value::Object,
-    at: Option<&'a Value>,
-}
-
-impl<'de> serde::de::MapAccess<'de> for Fields<'de> {
-    type Error = Mistake;
-    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
-        &mut self,
-        k: K,
-    ) -> Read<Option<K::Value>> {
-        while let Some((name, rest)) = self.fields.split_first() {
-            self.fields = rest;
-            if let Some(v) = self.o.get(name) {
-                self.at = Some(v);
-                return k
-                    .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
-                    .map(Some);
-            }
-        }
-        Ok(None)
-    }
-    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, v: V) -> Read<V::Value> {
-        v.deserialize(De(self.at.ok_or(Mistake)?))
-    }
-}
-
-/// The keys a Deserialize struct reads: the field list its derived
-/// `deserialize_struct` passes (so the option names are written once, as
-/// fields).
-fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    use serde::de::Visitor;
-    struct Keys<'a>(&'a mut &'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for Keys<'_> {
-        type Error = Mistake;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Mistake> {
-            Err(Mistake)
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Mistake> {
-            *self.0 = fields;
-            Err(Mistake)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut keys: &'static [&'static str] = &[];
-    let _ = T::deserialize(Keys(&mut keys));
-    keys
 }
 
 /// Reads `options` (undefined, null, or an object); problems become issues:
@@ -319,20 +149,10 @@ fn read_options_of(
     let Some(options) = options else {
         return BuildOptions::default();
     };
-    let mut names: Vec<&'static str> = Vec::new();
-    if build {
-        names.extend(keys_of::<CredentialsIn>());
-    }
-    names.extend(keys_of::<OptionsIn>());
-    let mut list = String::new();
-    for name in &names {
-        if !list.is_empty() {
-            list.push(',');
-        }
-        list.push_str(name);
-    }
+    let credentials: &[&'static str] = if build { &CREDENTIAL_KEYS } else { &[] };
+    let names: Vec<&'static str> = credentials.iter().chain(&OPTION_KEYS).copied().collect();
     let mut values = Value::Null;
-    match encode_options(options, &list).map(|t| bridge_json(&t)) {
+    match encode_options(options, &names.join(",")).map(|t| bridge_json(&t)) {
         None => {}
         Some(Value::Array(mut parts)) if parts.len() == 2 => {
             // A misspelled option must not pass unnoticed (`unknownkeys:
@@ -350,12 +170,15 @@ fn read_options_of(
             "object",
         )),
     }
-    let o = OptionsIn::deserialize(De(&values)).unwrap_or_default();
-    let unknown_keys = match o.unknown_keys {
+    let unknown_keys = option(&values, "unknownKeys", |v| match v.as_str()? {
+        "strip" => Some(UnknownKeys::Strip),
+        "keep" => Some(UnknownKeys::Keep),
+        "reject" => Some(UnknownKeys::Reject),
+        _ => None,
+    });
+    let unknown_keys = match unknown_keys {
         Given::Absent => UnknownKeys::default(),
-        Given::Valid(UnknownKeysIn::Strip) => UnknownKeys::Strip,
-        Given::Valid(UnknownKeysIn::Keep) => UnknownKeys::Keep,
-        Given::Valid(UnknownKeysIn::Reject) => UnknownKeys::Reject,
+        Given::Valid(u) => u,
         Given::Wrong => {
             issues.push(option_issue(
                 Some("unknownKeys"),
@@ -367,10 +190,15 @@ fn read_options_of(
         }
     };
     let defaults = Limits::default();
-    let mut limit = |key: &'static str, v: Given<u64>, default: usize| -> usize {
-        match v {
+    let mut limit = |key: &'static str, default: usize| -> usize {
+        // Past usize (2^32 on wasm32), the largest, as `f64 as usize` made it.
+        let count = |v: &Value| match v {
+            Value::Number(n) => Some(n.as_index().unwrap_or(usize::MAX)),
+            _ => None,
+        };
+        match option(&values, key, count) {
             Given::Absent => default,
-            Given::Valid(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
+            Given::Valid(n) if n >= 1 => n,
             _ => {
                 issues.push(option_issue(
                     Some(key),
@@ -389,9 +217,9 @@ fn read_options_of(
         }
     };
     let limits = Limits {
-        max_bytes: limit("maxBytes", o.max_bytes, defaults.max_bytes),
-        max_depth: limit("maxDepth", o.max_depth, defaults.max_depth),
-        max_items: limit("maxItems", o.max_items, defaults.max_items),
+        max_bytes: limit("maxBytes", defaults.max_bytes),
+        max_depth: limit("maxDepth", defaults.max_depth),
+        max_items: limit("maxItems", defaults.max_items),
     };
     // The depth has a hard ceiling (the parser's recursion bound): past it,
     // the call would run with less than asked, so it says so and fails.
@@ -413,32 +241,29 @@ fn read_options_of(
             ..BuildOptions::default()
         };
     }
-    let c = CredentialsIn::deserialize(De(&values)).unwrap_or_default();
-    let mut text = |key: &str, v: Given<&str>| {
-        let given = values.get(key).unwrap_or(&Value::Null);
-        match v {
-            Given::Valid(s) => s.to_owned(),
-            // null is left out, as undefined is.
-            Given::Wrong if !given.is_null() => {
-                // What it was: the bridge's `{"$": what}`, or the JSON type.
-                let what = given.get("$").and_then(Value::as_str);
-                let mut i = Issue::new(
-                    vec![key.into()],
-                    IssueCode::InvalidType,
-                    cat(&["`", key, "` must be a string."]),
-                );
-                i.expected = Some("string".into());
-                i.received = Some(what.unwrap_or(given.type_name()).into());
-                issues.push(i);
-                String::new()
-            }
-            _ => String::new(),
+    let mut text = |key: &str| match values.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        // null is left out, as undefined is.
+        None | Some(Value::Null) => String::new(),
+        Some(given) => {
+            // What it was: the bridge's `{"$": what}`, or the JSON type.
+            let what = given.get("$").and_then(Value::as_str);
+            let mut i = Issue::new(
+                vec![key.into()],
+                IssueCode::InvalidType,
+                cat(&["`", key, "` must be a string."]),
+            );
+            i.expected = Some("string".into());
+            i.received = Some(what.unwrap_or(given.type_name()).into());
+            issues.push(i);
+            String::new()
         }
     };
+    let [api_key, workspace_id, base_url] = CREDENTIAL_KEYS.map(&mut text);
     BuildOptions {
-        api_key: text("apiKey", c.api_key),
-        workspace_id: text("workspaceId", c.workspace_id),
-        base_url: Some(text("baseUrl", c.base_url)).filter(|s| !s.is_empty()),
+        api_key,
+        workspace_id,
+        base_url: Some(base_url).filter(|s| !s.is_empty()),
         options,
     }
 }
