@@ -40,11 +40,11 @@ extern "C" {
     fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> JsValue;
     #[wasm_bindgen(js_name = encodeForm)]
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
-    /// What a value is (`null`, `array`, `Date`...); never throws.
-    fn describe(value: &JsValue) -> String;
+    /// What a value is (`null`, `array`, `Date`...), a string; never throws.
+    fn describe(value: &JsValue) -> JsValue;
     /// The options as JSON text for [`read_options_of`] (see js/bridge.js); never throws.
     #[wasm_bindgen(js_name = encodeOptions)]
-    fn encode_options(options: &JsValue, names: &str) -> Option<String>;
+    fn encode_options(options: &JsValue, names: &str) -> JsValue;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
     #[wasm_bindgen(js_name = writeUtf8)]
     fn write_utf8(text: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize) -> usize;
@@ -152,7 +152,7 @@ fn read_options_of(
     let credentials: &[&'static str] = if build { &CREDENTIAL_KEYS } else { &[] };
     let names: Vec<&'static str> = credentials.iter().chain(&OPTION_KEYS).copied().collect();
     let mut values = Value::Null;
-    match encode_options(options, &names.join(",")).map(|t| bridge_json(&t)) {
+    match text_of(&encode_options(options, &names.join(","))).map(|t| bridge_json(&t)) {
         None => {}
         Some(Value::Array(mut parts)) if parts.len() == 2 => {
             // A misspelled option must not pass unnoticed (`unknownkeys:
@@ -336,7 +336,7 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
         };
     }
     let parts: js_sys::Array = parts.unchecked_into();
-    if let Some(t) = parts.get(2).as_string() {
+    if let Some(t) = text_of(&parts.get(2)) {
         let (path, what) = match bridge_json(&t) {
             Value::Array(a) if a.len() == 2 => (bridge_path(&a[0]), bridge_str(&a[1])),
             _ => (Vec::new(), String::new()),
@@ -356,7 +356,7 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
     }
     Encoded {
         text: Ok(text_of(&parts.get(0)).unwrap_or_else(|| "null".into())),
-        aliens: parts.get(1).as_string(),
+        aliens: text_of(&parts.get(1)),
     }
 }
 
@@ -596,7 +596,7 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
         i.expected = Some("string".into());
-        i.received = Some(describe(text));
+        i.received = text_of(&describe(text));
         i
     })
 }
@@ -677,9 +677,7 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
     );
-    let entries: Vec<(String, String)> = parts
-        .get(0)
-        .as_string()
+    let entries: Vec<(String, String)> = text_of(&parts.get(0))
         .map(|t| {
             bridge_pairs(&t)
                 .iter()
@@ -687,7 +685,7 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(bad) = parts.get(1).as_string() {
+    if let Some(bad) = text_of(&parts.get(1)) {
         for (name, what) in bridge_pairs(&bad) {
             let (name, what) = (bridge_str(&name), bridge_str(&what));
             let path = if name.is_empty() {
