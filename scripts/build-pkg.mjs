@@ -65,12 +65,16 @@ if (!dev && !existsSync(wasmOpt)) throw new Error('wasm-opt missing: run `npm ci
 // The package's API, listed once. The export lists of index.js, node.cjs and
 // node.mjs (their `// @exports` line) are written from it, and every name
 // must be declared in pkg-template/index.d.ts (checked below).
-// Each glue function, with the flag its result sets false when the module fails:
+// Each function of the module's one export `call`: its number there (src/wasm.rs,
+// `functions!`: the function times 2, plus 1 for a message flow), and the flag
+// its result sets false when the module fails:
 const WRAPPED = {
-  validateCallFlow: 'valid', validateCallFlowJson: 'valid', validateMessageFlow: 'valid', validateMessageFlowJson: 'valid',
-  normalizeCallFlow: 'ok', normalizeCallFlowJson: 'ok', normalizeMessageFlow: 'ok', normalizeMessageFlowJson: 'ok',
-  buildCallFlowRequest: 'ok', buildMessageFlowRequest: 'ok', callFlowFromForm: 'ok', messageFlowFromForm: 'ok',
-  callFlowFromResponse: 'ok', callFlowFromResponseJson: 'ok', messageFlowFromResponse: 'ok', messageFlowFromResponseJson: 'ok',
+  validateCallFlow: [0, 'valid'], validateMessageFlow: [1, 'valid'],
+  validateCallFlowJson: [2, 'valid'], validateMessageFlowJson: [3, 'valid'],
+  normalizeCallFlow: [4, 'ok'], normalizeMessageFlow: [5, 'ok'], normalizeCallFlowJson: [6, 'ok'], normalizeMessageFlowJson: [7, 'ok'],
+  buildCallFlowRequest: [8, 'ok'], buildMessageFlowRequest: [9, 'ok'], callFlowFromForm: [10, 'ok'], messageFlowFromForm: [11, 'ok'],
+  callFlowFromResponse: [12, 'ok'], messageFlowFromResponse: [13, 'ok'],
+  callFlowFromResponseJson: [14, 'ok'], messageFlowFromResponseJson: [15, 'ok'],
 };
 // Each Standard Schema: the function it runs, and how it prepares its input.
 const SCHEMAS = {
@@ -88,14 +92,14 @@ function withExports(file, lines) {
   return src.replace('\n// @exports\n', `\n${lines.join('\n')}\n`);
 }
 const esmExports = [
-  ...Object.entries(WRAPPED).map(([n, flag]) => `export const ${n} = wrap(glue.${n}, '${flag}');`),
+  ...Object.entries(WRAPPED).map(([n, [op, flag]]) => `export const ${n} = wrap(${op}, '${flag}');`),
   ...Object.entries(SCHEMAS).map(([n, args]) => `export const ${n} = makeSchema(${args.join(', ')});`),
   // (`export *`: the shortest re-export in the minified bundle; the module's
   // exports are checked to be CATALOGUE below)
   "export * from './catalogue.js';",
 ];
 const cjsExports = [
-  ...Object.entries(WRAPPED).map(([n, flag]) => `exports.${n} = wrap(glue.${n}, '${flag}');`),
+  ...Object.entries(WRAPPED).map(([n, [op, flag]]) => `exports.${n} = wrap(${op}, '${flag}');`),
   ...Object.entries(SCHEMAS).map(([n, [fn, prep]]) => `exports.${n} = makeSchema(exports.${fn}${prep ? `, ${prep}` : ''});`),
   "const catalogue = require('./catalogue.cjs');",
   ...CATALOGUE.map((n) => `exports.${n} = catalogue.${n};`),

@@ -739,66 +739,6 @@ fn given(v: &JsValue) -> Option<&JsValue> {
     (!v.is_undefined() && !v.is_null()).then_some(v)
 }
 
-macro_rules! exports {
-    ($($kind:expr => $validate:ident, $validate_json:ident, $normalize:ident, $normalize_json:ident, $build:ident, $form:ident, $input:literal, $output:literal;)*) => {$(
-        /// Validates a payload: every issue, in document order. Never throws.
-        #[wasm_bindgen(js_name = $validate, unchecked_return_type = "ValidateResult")]
-        pub fn $validate(
-            #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            validate_value($kind, &input, given(&options))
-        }
-        /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
-        #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
-        pub fn $validate_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            validate_text($kind, &text, given(&options))
-        }
-        /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
-        #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
-        pub fn $normalize(
-            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            normalize_value($kind, &input, given(&options))
-        }
-        /// Normalizes JSON text.
-        #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
-        pub fn $normalize_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            normalize_text($kind, &text, given(&options))
-        }
-        /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
-        #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
-        pub fn $build(
-            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
-        ) -> JsValue {
-            build($kind, &input, given(&options))
-        }
-        /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
-        #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
-        pub fn $form(
-            #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            from_form($kind, &form, given(&options))
-        }
-    )*};
-}
-
-exports! {
-    Kind::CallFlow => validateCallFlow, validateCallFlowJson, normalizeCallFlow, normalizeCallFlowJson,
-        buildCallFlowRequest, callFlowFromForm, "CallFlowInput | unknown", "NormalizeResult<CallFlow>";
-    Kind::MessageFlow => validateMessageFlow, validateMessageFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
-        buildMessageFlowRequest, messageFlowFromForm, "MessageFlowInput | unknown", "NormalizeResult<MessageFlow>";
-}
-
 // ----- from a response (clone) -----
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -874,44 +814,71 @@ fn clone_text(
     })
 }
 
-macro_rules! clone_exports {
-    ($($kind:expr => $from:ident, $from_json:ident, $response:literal, $overrides:literal, $output:literal;)*) => {$(
-        /// A create payload from a flow as the API returns it: server fields
-        /// dropped, `overrides` applied (top level and `settings`; `null`
-        /// removes a key), then normalized. Never throws.
-        #[wasm_bindgen(js_name = $from, unchecked_return_type = $output)]
-        pub fn $from(
-            #[wasm_bindgen(unchecked_param_type = $response)] response: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            clone_value(
-                $kind,
-                &response,
-                &overrides,
-                given(&options),
-            )
-        }
-        /// The same, for a response given as JSON text.
-        #[wasm_bindgen(js_name = $from_json, unchecked_return_type = $output)]
-        pub fn $from_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            clone_text(
-                $kind,
-                &text,
-                &overrides,
-                given(&options),
-            )
+// ----- the export -----
+
+/// The package's functions, in the module's one export (one wrapper in
+/// the glue and in the module, not 16): `op` is the function's number
+/// times 2, plus 1 for a message flow (the named functions below give
+/// each number, which scripts/build-pkg.mjs's `WRAPPED` repeats); `a`,
+/// `b`, `c` its arguments, as the named function takes them. Never throws.
+#[wasm_bindgen(skip_typescript)]
+pub fn call(op: u32, a: JsValue, b: JsValue, c: JsValue) -> JsValue {
+    let kind = if op & 1 == 0 {
+        Kind::CallFlow
+    } else {
+        Kind::MessageFlow
+    };
+    match op >> 1 {
+        0 => validate_value(kind, &a, given(&b)),
+        1 => validate_text(kind, &a, given(&b)),
+        2 => normalize_value(kind, &a, given(&b)),
+        3 => normalize_text(kind, &a, given(&b)),
+        4 => build(kind, &a, given(&b)),
+        5 => from_form(kind, &a, given(&b)),
+        6 => clone_value(kind, &a, &b, given(&c)),
+        7 => clone_text(kind, &a, &b, given(&c)),
+        _ => JsValue::UNDEFINED,
+    }
+}
+
+/// The package's functions by name, for Rust callers (tests/wasm.rs): each
+/// runs [`call`] with its number.
+macro_rules! functions {
+    ($($(#[$doc:meta])* $op:literal => $name:ident($($arg:ident),*);)*) => {$(
+        $(#[$doc])*
+        pub fn $name($($arg: JsValue),*) -> JsValue {
+            let mut args = [$($arg),*].into_iter();
+            let mut next = || args.next().unwrap_or(JsValue::UNDEFINED);
+            call($op, next(), next(), next())
         }
     )*};
 }
 
-clone_exports! {
-    Kind::CallFlow => callFlowFromResponse, callFlowFromResponseJson,
-        "CallFlowResponse | unknown", "CallFlowOverrides | null", "NormalizeResult<CallFlow>";
-    Kind::MessageFlow => messageFlowFromResponse, messageFlowFromResponseJson,
-        "MessageFlowResponse | unknown", "MessageFlowOverrides | null", "NormalizeResult<MessageFlow>";
+functions! {
+    /// Validates a payload: every issue, in document order.
+    0 => validateCallFlow(input, options);
+    1 => validateMessageFlow(input, options);
+    /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
+    2 => validateCallFlowJson(text, options);
+    3 => validateMessageFlowJson(text, options);
+    /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
+    4 => normalizeCallFlow(input, options);
+    5 => normalizeMessageFlow(input, options);
+    /// Normalizes JSON text.
+    6 => normalizeCallFlowJson(text, options);
+    7 => normalizeMessageFlowJson(text, options);
+    /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
+    8 => buildCallFlowRequest(input, options);
+    9 => buildMessageFlowRequest(input, options);
+    /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
+    10 => callFlowFromForm(form, options);
+    11 => messageFlowFromForm(form, options);
+    /// A create payload from a flow as the API returns it: server fields
+    /// dropped, `overrides` applied (top level and `settings`; `null`
+    /// removes a key), then normalized.
+    12 => callFlowFromResponse(response, overrides, options);
+    13 => messageFlowFromResponse(response, overrides, options);
+    /// The same, for a response given as JSON text.
+    14 => callFlowFromResponseJson(text, overrides, options);
+    15 => messageFlowFromResponseJson(text, overrides, options);
 }
