@@ -42,7 +42,7 @@ extern "C" {
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
     /// What a value is (`null`, `array`, `Date`...), a string; never throws.
     fn describe(value: &JsValue) -> JsValue;
-    /// The options as JSON text for [`read_options_of`] (see js/bridge.js); never throws.
+    /// The options as JSON text for [`read_options`] (see js/bridge.js); never throws.
     #[wasm_bindgen(js_name = encodeOptions)]
     fn encode_options(options: &JsValue, names: &str) -> JsValue;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
@@ -141,11 +141,7 @@ fn option<'a, T>(
 /// credentials (their problems are issues at `/apiKey`...); without, they
 /// are left empty. Left out (`None`: undefined or null), the defaults, with
 /// no JS call.
-fn read_options_of(
-    options: Option<&JsValue>,
-    build: bool,
-    issues: &mut Vec<Issue>,
-) -> BuildOptions {
+fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>) -> BuildOptions {
     let Some(options) = options else {
         return BuildOptions::default();
     };
@@ -277,11 +273,6 @@ fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expecte
     let mut i = Issue::new(path, code, msg);
     i.expected = Some(expected.into());
     i
-}
-
-/// The options of validate, normalize, the form and the clone functions.
-fn read_options(options: Option<&JsValue>, issues: &mut Vec<Issue>) -> Options {
-    read_options_of(options, false, issues).options
 }
 
 /// `unknown_key` for an option key: with the option it probably meant, or
@@ -556,38 +547,6 @@ fn normalize_out(out: &mut Out, pre: &[Issue], n: &Normalized) {
     out.result(Shape::Value, value.is_some(), pre, &n.issues)
 }
 
-fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let report = match read_input(&enc, &opts, kind.skip_place()) {
-            Ok(v) => crate::validate_checked(kind, &v, &opts, true),
-            Err(issue) => Report {
-                valid: false,
-                issues: vec![issue],
-            },
-        };
-        validate_out(out, &pre, &report);
-    })
-}
-
-fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let n = match read_input(&enc, &opts, json::Place::FULL) {
-            Ok(v) => crate::normalize_checked(kind, &v, &opts, true),
-            Err(issue) => Normalized {
-                value: None,
-                issues: vec![issue],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
-
 /// The text of a `...Json` call, or the issue for a non-string argument.
 fn read_text(text: &JsValue) -> Result<String, Issue> {
     if let Some(t) = text_of(text) {
@@ -601,78 +560,9 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     })
 }
 
-fn validate_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    pure(|out| {
-        let report = match &text {
-            Ok(t) => crate::validate_json(kind, t, &opts),
-            Err(i) => Report {
-                valid: false,
-                issues: vec![i.clone()],
-            },
-        };
-        validate_out(out, &pre, &report);
-    })
-}
-
-fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    pure(|out| {
-        let n = match &text {
-            Ok(t) => crate::normalize_json(kind, t, &opts),
-            Err(i) => Normalized {
-                value: None,
-                issues: vec![i.clone()],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
-
-fn build(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let b = read_options_of(options, true, &mut pre);
-    let opts = b.options;
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let parsed = read_input(&enc, &opts, json::Place::FULL);
-        let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
-        // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
-        res.issues.retain(|i| {
-            !pre.iter()
-                .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
-        });
-        let failed = pre.iter().any(Issue::is_error);
-        let request = if failed { None } else { res.request.as_ref() };
-        if let Some(r) = request {
-            let v = &mut out.value;
-            v.push('{');
-            write::key(v, "method", true);
-            write::string(v, r.method);
-            write::key(v, "url", false);
-            write::string(v, &r.url);
-            write::key(v, "headers", false);
-            v.push('{');
-            for (n, (k, val)) in r.headers.iter().enumerate() {
-                write::key(v, k, n == 0);
-                write::string(v, val);
-            }
-            v.push('}');
-            write::key(v, "body", false);
-            write::string(v, &r.body);
-            v.push('}');
-        }
-        out.result(Shape::Request, request.is_some(), &pre, &res.issues)
-    })
-}
-
-fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+/// A form's fields as the bridge read them; a value that is not text, or a
+/// form that is none, becomes an issue in `pre`.
+fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(String, String)> {
     let parts = encode_form(
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
@@ -717,17 +607,115 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
             pre.push(i);
         }
     }
-    if pre.iter().any(|i| i.path.is_empty()) {
-        let none = Normalized {
-            value: None,
-            issues: Vec::new(),
-        };
-        return pure(|out| normalize_out(out, &pre, &none));
+    entries
+}
+
+/// The request of build as the JSON text of `{ method, url, headers, body }`.
+fn write_request(v: &mut String, r: &crate::request::Request) {
+    v.push('{');
+    write::key(v, "method", true);
+    write::string(v, r.method);
+    write::key(v, "url", false);
+    write::string(v, &r.url);
+    write::key(v, "headers", false);
+    v.push('{');
+    for (n, (k, val)) in r.headers.iter().enumerate() {
+        write::key(v, k, n == 0);
+        write::string(v, val);
     }
-    pure(|out| {
-        let n = crate::from_form(kind, &entries, &opts);
-        normalize_out(out, &pre, &n);
-    })
+    v.push('}');
+    write::key(v, "body", false);
+    write::string(v, &r.body);
+    v.push('}');
+}
+
+/// A function's call once what it reads from JavaScript has been read
+/// (the options, the input, the overrides): its pure part is left.
+enum Job {
+    Validate(Encoded),
+    ValidateText(Result<String, Issue>),
+    Normalize(Encoded),
+    NormalizeText(Result<String, Issue>),
+    Build(Encoded),
+    /// The form's fields; `None` when the form is none (its issue, at the
+    /// root, is among the option issues).
+    Form(Option<Vec<(String, String)>>),
+    Clone(Encoded, Result<Option<Value>, Issue>),
+    CloneText(Result<String, Issue>, Result<Option<Value>, Issue>),
+}
+
+impl Job {
+    /// The pure part (no JS calls: runs in the arena): writes the result,
+    /// with `pre` (the issues of the options and the form) first.
+    fn run(self, kind: Kind, pre: &[Issue], b: &BuildOptions, out: &mut Out) {
+        let opts = &b.options;
+        let failed = |issue| Normalized {
+            value: None,
+            issues: vec![issue],
+        };
+        let n = match self {
+            Job::Validate(enc) => {
+                let report = match read_input(&enc, opts, kind.skip_place()) {
+                    Ok(v) => crate::validate_checked(kind, &v, opts, true),
+                    Err(issue) => Report {
+                        valid: false,
+                        issues: vec![issue],
+                    },
+                };
+                return validate_out(out, pre, &report);
+            }
+            Job::ValidateText(text) => {
+                let report = match text {
+                    Ok(t) => crate::validate_json(kind, &t, opts),
+                    Err(issue) => Report {
+                        valid: false,
+                        issues: vec![issue],
+                    },
+                };
+                return validate_out(out, pre, &report);
+            }
+            Job::Build(enc) => return build_out(out, kind, &enc, pre, b),
+            Job::Normalize(enc) => match read_input(&enc, opts, json::Place::FULL) {
+                Ok(v) => crate::normalize_checked(kind, &v, opts, true),
+                Err(issue) => failed(issue),
+            },
+            Job::NormalizeText(text) => match text {
+                Ok(t) => crate::normalize_json(kind, &t, opts),
+                Err(issue) => failed(issue),
+            },
+            Job::Form(Some(entries)) => crate::from_form(kind, &entries, opts),
+            Job::Form(None) => Normalized {
+                value: None,
+                issues: Vec::new(),
+            },
+            Job::Clone(enc, over) => match (read_input(&enc, opts, json::Place::FULL), over) {
+                (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), opts),
+                (Err(issue), _) | (_, Err(issue)) => failed(issue),
+            },
+            Job::CloneText(text, over) => match (text, over) {
+                (Ok(t), Ok(o)) => crate::clone::from_response_json(kind, &t, o.as_ref(), opts),
+                (Err(issue), _) | (_, Err(issue)) => failed(issue),
+            },
+        };
+        normalize_out(out, pre, &n)
+    }
+}
+
+/// Build's result: the request, unless an option is wrong.
+fn build_out(out: &mut Out, kind: Kind, enc: &Encoded, pre: &[Issue], b: &BuildOptions) {
+    let parsed = read_input(enc, &b.options, json::Place::FULL);
+    let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), b);
+    // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
+    res.issues.retain(|i| {
+        !pre.iter()
+            .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
+    });
+    let failed = pre.iter().any(Issue::is_error);
+    let request = if failed { None } else { res.request.as_ref() };
+    if let Some(r) = request {
+        write_request(&mut out.value, r);
+    }
+    out.result(Shape::Request, request.is_some(), pre, &res.issues)
 }
 
 /// An optional argument of an export: `None` when left out (`undefined`)
@@ -768,52 +756,6 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
         })
 }
 
-#[inline(never)]
-fn clone_value(
-    kind: Kind,
-    response: &JsValue,
-    overrides: &JsValue,
-    options: Option<&JsValue>,
-) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(response, &opts);
-    let over = read_overrides(overrides, &opts);
-    pure(|out| {
-        let n = match (read_input(&enc, &opts, json::Place::FULL), over) {
-            (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), &opts),
-            (Err(issue), _) | (_, Err(issue)) => Normalized {
-                value: None,
-                issues: vec![issue],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
-
-#[inline(never)]
-fn clone_text(
-    kind: Kind,
-    text: &JsValue,
-    overrides: &JsValue,
-    options: Option<&JsValue>,
-) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    let over = read_overrides(overrides, &opts);
-    pure(|out| {
-        let n = match (&text, &over) {
-            (Ok(t), Ok(o)) => crate::clone::from_response_json(kind, t, o.as_ref(), &opts),
-            (Err(issue), _) | (_, Err(issue)) => Normalized {
-                value: None,
-                issues: vec![issue.clone()],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
-
 // ----- the export -----
 
 /// The package's functions, in the module's one export (one wrapper in
@@ -828,17 +770,30 @@ pub fn call(op: u32, a: JsValue, b: JsValue, c: JsValue) -> JsValue {
     } else {
         Kind::MessageFlow
     };
-    match op >> 1 {
-        0 => validate_value(kind, &a, given(&b)),
-        1 => validate_text(kind, &a, given(&b)),
-        2 => normalize_value(kind, &a, given(&b)),
-        3 => normalize_text(kind, &a, given(&b)),
-        4 => build(kind, &a, given(&b)),
-        5 => from_form(kind, &a, given(&b)),
-        6 => clone_value(kind, &a, &b, given(&c)),
-        7 => clone_text(kind, &a, &b, given(&c)),
-        _ => JsValue::UNDEFINED,
+    let f = op >> 1;
+    if f > 7 {
+        return JsValue::UNDEFINED;
     }
+    // What calls JavaScript comes first, in this order: the options, the
+    // input, the overrides (clone).
+    let mut pre = Vec::new();
+    let clone = f >= 6;
+    let options = read_options(given(if clone { &c } else { &b }), f == 4, &mut pre);
+    let opts = &options.options;
+    let job = match f {
+        0 => Job::Validate(encode(&a, opts)),
+        1 => Job::ValidateText(read_text(&a)),
+        2 => Job::Normalize(encode(&a, opts)),
+        3 => Job::NormalizeText(read_text(&a)),
+        4 => Job::Build(encode(&a, opts)),
+        5 => {
+            let entries = read_form(&a, opts, &mut pre);
+            Job::Form(Some(entries).filter(|_| !pre.iter().any(|i| i.path.is_empty())))
+        }
+        6 => Job::Clone(encode(&a, opts), read_overrides(&b, opts)),
+        _ => Job::CloneText(read_text(&a), read_overrides(&b, opts)),
+    };
+    pure(|out| job.run(kind, &pre, &options, out))
 }
 
 /// The package's functions by name, for Rust callers (tests/wasm.rs): each
