@@ -109,10 +109,18 @@ export type FormInput = FormData | URLSearchParams | Record<string, string>;
 // each option from that value. Each option is read on its own (a
 // [`Given`]), so each mistake is reported, not only the first.
 
-/// The options of validate, normalize, the form and the clone functions.
-const OPTION_KEYS: [&str; 4] = ["unknownKeys", "maxBytes", "maxDepth", "maxItems"];
-/// What build takes besides [`OPTION_KEYS`]: credentials and target.
-const CREDENTIAL_KEYS: [&str; 3] = ["apiKey", "workspaceId", "baseUrl"];
+/// The option keys: build's credentials and target (the first
+/// [`CREDENTIALS`]), then the options of every function.
+const KEYS: [&str; 7] = [
+    "apiKey",
+    "workspaceId",
+    "baseUrl",
+    "unknownKeys",
+    "maxBytes",
+    "maxDepth",
+    "maxItems",
+];
+const CREDENTIALS: usize = 3;
 
 /// One option as given: left out, a value of its type, or another value.
 enum Given<T> {
@@ -145,17 +153,27 @@ fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>)
     let Some(options) = options else {
         return BuildOptions::default();
     };
-    let credentials: &[&'static str] = if build { &CREDENTIAL_KEYS } else { &[] };
-    let names: Vec<&'static str> = credentials.iter().chain(&OPTION_KEYS).copied().collect();
+    let names = if build {
+        &KEYS[..]
+    } else {
+        &KEYS[CREDENTIALS..]
+    };
+    let mut list = String::new();
+    for name in names {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push_str(name);
+    }
     let mut values = Value::Null;
-    match text_of(&encode_options(options, &names.join(","))).map(|t| bridge_json(&t)) {
+    match text_of(&encode_options(options, &list)).map(|t| bridge_json(&t)) {
         None => {}
         Some(Value::Array(mut parts)) if parts.len() == 2 => {
             // A misspelled option must not pass unnoticed (`unknownkeys:
             // "reject"` would leave strict mode off): an error, with the
             // likely key.
             for k in parts.pop().unwrap_or_default().as_array().into_iter().flatten() {
-                issues.push(unknown_option(bridge_str(k), &names));
+                issues.push(unknown_option(bridge_str(k), names));
             }
             values = parts.pop().unwrap_or_default();
         }
@@ -255,11 +273,10 @@ fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>)
             String::new()
         }
     };
-    let [api_key, workspace_id, base_url] = CREDENTIAL_KEYS.map(&mut text);
     BuildOptions {
-        api_key,
-        workspace_id,
-        base_url: Some(base_url).filter(|s| !s.is_empty()),
+        api_key: text("apiKey"),
+        workspace_id: text("workspaceId"),
+        base_url: Some(text("baseUrl")).filter(|s| !s.is_empty()),
         options,
     }
 }
