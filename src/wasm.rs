@@ -390,7 +390,7 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
     )?;
     if let Some(aliens) = &enc.aliens {
         for (path, kind) in bridge_pairs(aliens) {
-            let (path, kind) = (bridge_path(&path), bridge_str(&kind));
+            let path = bridge_path(&path);
             if let Some(slot) = value.pointer_mut(&path) {
                 *slot = match kind.as_str() {
                     "NaN" => Value::Number(Number::non_finite(f64::NAN)),
@@ -435,33 +435,31 @@ fn bridge_str(v: &Value) -> String {
 
 /// A path written by the bridge: keys and indexes.
 fn bridge_path(v: &Value) -> Vec<PathSegment> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|seg| match seg {
-                    Value::Number(n) => PathSegment::Index(n.as_index().unwrap_or(usize::MAX)),
-                    other => PathSegment::Key(bridge_str(other)),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    let mut path = Vec::new();
+    for seg in v.as_array().map_or(&[][..], Vec::as_slice) {
+        path.push(match seg {
+            Value::Number(n) => PathSegment::Index(n.as_index().unwrap_or(usize::MAX)),
+            other => PathSegment::Key(bridge_str(other)),
+        });
+    }
+    path
 }
 
-/// `[[a, b], ...]` pairs written by the bridge.
-fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
-    match bridge_json(text) {
-        Value::Array(items) => items
-            .into_iter()
-            .map(|p| match p {
+/// `[[a, "b"], ...]` pairs written by the bridge: a value and a string.
+fn bridge_pairs(text: &str) -> Vec<(Value, String)> {
+    let mut pairs = Vec::new();
+    if let Value::Array(items) = bridge_json(text) {
+        for p in items {
+            pairs.push(match p {
                 Value::Array(mut two) if two.len() == 2 => {
-                    let b = two.pop().unwrap_or_default();
-                    (two.pop().unwrap_or_default(), b)
+                    let b = bridge_str(&two[1]);
+                    (two.swap_remove(0), b)
                 }
-                _ => (Value::Null, Value::Null),
-            })
-            .collect(),
-        _ => Vec::new(),
+                _ => (Value::Null, String::new()),
+            });
+        }
     }
+    pairs
 }
 
 /// What a result is: `{ valid, issues }`, `{ ok, value, issues }` or
@@ -584,17 +582,13 @@ fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(Strin
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
     );
-    let entries: Vec<(String, String)> = text_of(&parts.get(0))
-        .map(|t| {
-            bridge_pairs(&t)
-                .iter()
-                .map(|(a, b)| (bridge_str(a), bridge_str(b)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut entries = Vec::new();
+    for (name, value) in bridge_pairs(&text_of(&parts.get(0)).unwrap_or_default()) {
+        entries.push((bridge_str(&name), value));
+    }
     if let Some(bad) = text_of(&parts.get(1)) {
         for (name, what) in bridge_pairs(&bad) {
-            let (name, what) = (bridge_str(&name), bridge_str(&what));
+            let name = bridge_str(&name);
             let path = if name.is_empty() {
                 Vec::new()
             } else {
