@@ -327,8 +327,8 @@ const MAX_COUNT = 1e15;
 const THREW = Object.freeze(Object.create(null));
 
 /**
- * Options as JSON text for the core, which reads it into its Deserialize
- * types: getters and Proxy traps run here, in try/catch, never in the core.
+ * Options as JSON text for the core, which reads each option from it:
+ * getters and Proxy traps run here, in try/catch, never in the core.
  * Returns undefined when they are left out (undefined or null), "null" when
  * they are no object (an array, a number, a function, a revoked Proxy...),
  * else the JSON of [values, unknown]: values, an object with the value of

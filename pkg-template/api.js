@@ -75,9 +75,10 @@ function formFields(values) {
 }
 
 /**
- * guard(glue, load) returns wrap(fn, flag): `fn` (a glue export) run after
- * `load()`, with a failure of the module turned into a result whose `flag`
- * ("valid" or "ok") is false, and the module restarted.
+ * guard(glue, load) returns wrap(op, flag): the function number `op` of
+ * the module's one export (`call` in src/wasm.rs), run after `load()`, with
+ * a failure of the module turned into a result whose `flag` ("valid" or
+ * "ok") is false, and the module restarted.
  */
 export function guard(glue, load) {
   let broken = false;
@@ -89,11 +90,11 @@ export function guard(glue, load) {
       broken = true; // try again before the next call
     }
   };
-  return (fn, flag) => (input, options) => {
+  return (op, flag) => (input, options) => {
     load();
     if (broken) restart();
     try {
-      return fn(input, options);
+      return glue.call(op, input, options);
     } catch {
       restart();
       return failure(flag);

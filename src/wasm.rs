@@ -16,7 +16,6 @@ use crate::request::{build_from_parsed, BuildOptions};
 use crate::text::{cat, uint};
 use crate::value::{Number, Value};
 use crate::{json, write, Kind, Limits, Normalized, Options, Report, UnknownKeys};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::arena::ALLOC;
@@ -50,11 +49,11 @@ extern "C" {
     fn encode_input(input: &JsValue, max_depth: u32, max_items: u32) -> JsValue;
     #[wasm_bindgen(js_name = encodeForm)]
     fn encode_form(form: &JsValue, max_items: u32) -> js_sys::Array;
-    /// What a value is (`null`, `array`, `Date`...); never throws.
-    fn describe(value: &JsValue) -> String;
-    /// The options as JSON text for [`OptionsIn`] (see js/bridge.js); never throws.
+    /// What a value is (`null`, `array`, `Date`...), a string; never throws.
+    fn describe(value: &JsValue) -> JsValue;
+    /// The options as JSON text for [`read_options`] (see js/bridge.js); never throws.
     #[wasm_bindgen(js_name = encodeOptions)]
-    fn encode_options(options: &JsValue, names: &str) -> Option<String>;
+    fn encode_options(options: &JsValue, names: &str) -> JsValue;
     /// Writes a string as UTF-8 at `ptr` (room for `cap` bytes); returns the length.
     #[wasm_bindgen(js_name = writeUtf8)]
     fn write_utf8(text: &JsValue, memory: &JsValue, ptr: *mut u8, cap: usize) -> usize;
@@ -114,204 +113,43 @@ export type FormInput = FormData | URLSearchParams | Record<string, string>;
 
 // ----- options -----
 //
-// Options are read into Deserialize types: `encodeOptions` (js/bridge.js)
-// copies them as JSON text (getters and Proxy traps run there, in
-// try/catch), the core parses it, and serde reads the types from that value
-// through `De`. Every field is a `Given`, which never fails, so each mistake
-// is reported, not only the first. (serde-wasm-bindgen's `from_value` and
-// serde_json link serde's error messages, float printing included, about
-// 20 KB gzipped; `De` formats no message and parses no float.)
+// `encodeOptions` (js/bridge.js) copies the options as JSON text (getters
+// and Proxy traps run there, in try/catch); the core parses it and reads
+// each option from that value. Each option is read on its own (a
+// [`Given`]), so each mistake is reported, not only the first.
 
-/// The options of validate, normalize, the form and the clone functions.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct OptionsIn {
-    unknown_keys: Given<UnknownKeysIn>,
-    max_bytes: Given<u64>,
-    max_depth: Given<u64>,
-    max_items: Given<u64>,
-}
-
-/// What build takes besides [`OptionsIn`]: credentials and target.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct CredentialsIn<'a> {
-    #[serde(borrow)]
-    api_key: Given<&'a str>,
-    #[serde(borrow)]
-    workspace_id: Given<&'a str>,
-    #[serde(borrow)]
-    base_url: Given<&'a str>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum UnknownKeysIn {
-    Strip,
-    Keep,
-    Reject,
-}
+/// The option keys: build's credentials and target (the first
+/// [`CREDENTIALS`]), then the options of every function.
+const KEYS: [&str; 7] = [
+    "apiKey",
+    "workspaceId",
+    "baseUrl",
+    "unknownKeys",
+    "maxBytes",
+    "maxDepth",
+    "maxItems",
+];
+const CREDENTIALS: usize = 3;
 
 /// One option as given: left out, a value of its type, or another value.
-#[derive(Default)]
 enum Given<T> {
-    #[default]
     Absent,
     Valid(T),
     Wrong,
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Read from a value (`De`), so a failed read leaves nothing behind.
-        Ok(T::deserialize(d).map_or(Given::Wrong, Given::Valid))
+/// The option `key` of the bridge's options value (an object of options;
+/// strings, and counts: whole numbers from 0 to 1e15, the only numbers the
+/// bridge writes), as `read` takes it.
+fn option<'a, T>(
+    values: &'a Value,
+    key: &str,
+    read: impl FnOnce(&'a Value) -> Option<T>,
+) -> Given<T> {
+    match values.get(key) {
+        None => Given::Absent,
+        Some(v) => read(v).map_or(Given::Wrong, Given::Valid),
     }
-}
-
-/// The error of [`De`]: no message (the field it is in makes the issue), so
-/// no error text is ever formatted.
-#[derive(Debug)]
-struct Mistake;
-
-impl std::fmt::Display for Mistake {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("mistake")
-    }
-}
-
-impl std::error::Error for Mistake {}
-
-/// Every constructor is overridden: the defaults format their arguments.
-#[rustfmt::skip]
-impl serde::de::Error for Mistake {
-    fn custom<T: std::fmt::Display>(_: T) -> Self { Mistake }
-    fn invalid_type(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn invalid_value(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Self { Mistake }
-    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self { Mistake }
-    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self { Mistake }
-    fn missing_field(_: &'static str) -> Self { Mistake }
-    fn duplicate_field(_: &'static str) -> Self { Mistake }
-}
-
-/// serde's view of the bridge's options value, as far as the option types
-/// read it: an object of options; strings and counts (whole numbers from 0
-/// to 1e15, the only numbers the bridge writes). No type reads the others
-/// (null, booleans, the bridge's `{"$": what}` for anything else).
-struct De<'a>(&'a Value);
-
-type Read<V> = Result<V, Mistake>;
-
-impl<'de> serde::Deserializer<'de> for De<'de> {
-    type Error = Mistake;
-    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Read<V::Value> {
-        Err(Mistake)
-    }
-    fn deserialize_struct<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Read<V::Value> {
-        match self.0 {
-            Value::Object(o) => v.visit_map(Fields {
-                fields,
-                o,
-                at: None,
-            }),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_u64<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
-        match self.0 {
-            // Past usize (2^32 on wasm32), the largest, as `f64 as usize`
-            // made it.
-            Value::Number(n) => v.visit_u64(n.as_index().map_or(u64::MAX, |n| n as u64)),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_str<V: serde::de::Visitor<'de>>(self, v: V) -> Read<V::Value> {
-        match self.0 {
-            Value::String(s) => v.visit_borrowed_str(s),
-            _ => Err(Mistake),
-        }
-    }
-    fn deserialize_enum<V: serde::de::Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        v: V,
-    ) -> Read<V::Value> {
-        match self.0 {
-            Value::String(s) => v.visit_enum(serde::de::value::BorrowedStrDeserializer::new(s)),
-            _ => Err(Mistake),
-        }
-    }
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map identifier ignored_any
-    }
-}
-
-/// A struct's fields that the object has, in the struct's order.
-struct Fields<'a> {
-    fields: &'static [&'static str],
-    o: &'a crate::value::Object,
-    at: Option<&'a Value>,
-}
-
-impl<'de> serde::de::MapAccess<'de> for Fields<'de> {
-    type Error = Mistake;
-    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
-        &mut self,
-        k: K,
-    ) -> Read<Option<K::Value>> {
-        while let Some((name, rest)) = self.fields.split_first() {
-            self.fields = rest;
-            if let Some(v) = self.o.get(name) {
-                self.at = Some(v);
-                return k
-                    .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
-                    .map(Some);
-            }
-        }
-        Ok(None)
-    }
-    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(&mut self, v: V) -> Read<V::Value> {
-        v.deserialize(De(self.at.ok_or(Mistake)?))
-    }
-}
-
-/// The keys a Deserialize struct reads: the field list its derived
-/// `deserialize_struct` passes (so the option names are written once, as
-/// fields).
-fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    use serde::de::Visitor;
-    struct Keys<'a>(&'a mut &'static [&'static str]);
-    impl<'de> serde::Deserializer<'de> for Keys<'_> {
-        type Error = Mistake;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Mistake> {
-            Err(Mistake)
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Mistake> {
-            *self.0 = fields;
-            Err(Mistake)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut keys: &'static [&'static str] = &[];
-    let _ = T::deserialize(Keys(&mut keys));
-    keys
 }
 
 /// Reads `options` (undefined, null, or an object); problems become issues:
@@ -320,35 +158,31 @@ fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 /// credentials (their problems are issues at `/apiKey`...); without, they
 /// are left empty. Left out (`None`: undefined or null), the defaults, with
 /// no JS call.
-fn read_options_of(
-    options: Option<&JsValue>,
-    build: bool,
-    issues: &mut Vec<Issue>,
-) -> BuildOptions {
+fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>) -> BuildOptions {
     let Some(options) = options else {
         return BuildOptions::default();
     };
-    let mut names: Vec<&'static str> = Vec::new();
-    if build {
-        names.extend(keys_of::<CredentialsIn>());
-    }
-    names.extend(keys_of::<OptionsIn>());
+    let names = if build {
+        &KEYS[..]
+    } else {
+        &KEYS[CREDENTIALS..]
+    };
     let mut list = String::new();
-    for name in &names {
+    for name in names {
         if !list.is_empty() {
             list.push(',');
         }
         list.push_str(name);
     }
     let mut values = Value::Null;
-    match encode_options(options, &list).map(|t| bridge_json(&t)) {
+    match text_of(&encode_options(options, &list)).map(|t| bridge_json(&t)) {
         None => {}
         Some(Value::Array(mut parts)) if parts.len() == 2 => {
             // A misspelled option must not pass unnoticed (`unknownkeys:
             // "reject"` would leave strict mode off): an error, with the
             // likely key.
             for k in parts.pop().unwrap_or_default().as_array().into_iter().flatten() {
-                issues.push(unknown_option(bridge_str(k), &names));
+                issues.push(unknown_option(bridge_str(k), names));
             }
             values = parts.pop().unwrap_or_default();
         }
@@ -359,12 +193,15 @@ fn read_options_of(
             "object",
         )),
     }
-    let o = OptionsIn::deserialize(De(&values)).unwrap_or_default();
-    let unknown_keys = match o.unknown_keys {
+    let unknown_keys = option(&values, "unknownKeys", |v| match v.as_str()? {
+        "strip" => Some(UnknownKeys::Strip),
+        "keep" => Some(UnknownKeys::Keep),
+        "reject" => Some(UnknownKeys::Reject),
+        _ => None,
+    });
+    let unknown_keys = match unknown_keys {
         Given::Absent => UnknownKeys::default(),
-        Given::Valid(UnknownKeysIn::Strip) => UnknownKeys::Strip,
-        Given::Valid(UnknownKeysIn::Keep) => UnknownKeys::Keep,
-        Given::Valid(UnknownKeysIn::Reject) => UnknownKeys::Reject,
+        Given::Valid(u) => u,
         Given::Wrong => {
             issues.push(option_issue(
                 Some("unknownKeys"),
@@ -376,10 +213,15 @@ fn read_options_of(
         }
     };
     let defaults = Limits::default();
-    let mut limit = |key: &'static str, v: Given<u64>, default: usize| -> usize {
-        match v {
+    let mut limit = |key: &'static str, default: usize| -> usize {
+        // Past usize (2^32 on wasm32), the largest, as `f64 as usize` made it.
+        let count = |v: &Value| match v {
+            Value::Number(n) => Some(n.as_index().unwrap_or(usize::MAX)),
+            _ => None,
+        };
+        match option(&values, key, count) {
             Given::Absent => default,
-            Given::Valid(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
+            Given::Valid(n) if n >= 1 => n,
             _ => {
                 issues.push(option_issue(
                     Some(key),
@@ -398,9 +240,9 @@ fn read_options_of(
         }
     };
     let limits = Limits {
-        max_bytes: limit("maxBytes", o.max_bytes, defaults.max_bytes),
-        max_depth: limit("maxDepth", o.max_depth, defaults.max_depth),
-        max_items: limit("maxItems", o.max_items, defaults.max_items),
+        max_bytes: limit("maxBytes", defaults.max_bytes),
+        max_depth: limit("maxDepth", defaults.max_depth),
+        max_items: limit("maxItems", defaults.max_items),
     };
     // The depth has a hard ceiling (the parser's recursion bound): past it,
     // the call would run with less than asked, so it says so and fails.
@@ -422,32 +264,28 @@ fn read_options_of(
             ..BuildOptions::default()
         };
     }
-    let c = CredentialsIn::deserialize(De(&values)).unwrap_or_default();
-    let mut text = |key: &str, v: Given<&str>| {
-        let given = values.get(key).unwrap_or(&Value::Null);
-        match v {
-            Given::Valid(s) => s.to_owned(),
-            // null is left out, as undefined is.
-            Given::Wrong if !given.is_null() => {
-                // What it was: the bridge's `{"$": what}`, or the JSON type.
-                let what = given.get("$").and_then(Value::as_str);
-                let mut i = Issue::new(
-                    vec![key.into()],
-                    IssueCode::InvalidType,
-                    cat(&["`", key, "` must be a string."]),
-                );
-                i.expected = Some("string".into());
-                i.received = Some(what.unwrap_or(given.type_name()).into());
-                issues.push(i);
-                String::new()
-            }
-            _ => String::new(),
+    let mut text = |key: &str| match values.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        // null is left out, as undefined is.
+        None | Some(Value::Null) => String::new(),
+        Some(given) => {
+            // What it was: the bridge's `{"$": what}`, or the JSON type.
+            let what = given.get("$").and_then(Value::as_str);
+            let mut i = Issue::new(
+                vec![key.into()],
+                IssueCode::InvalidType,
+                cat(&["`", key, "` must be a string."]),
+            );
+            i.expected = Some("string".into());
+            i.received = Some(what.unwrap_or(given.type_name()).into());
+            issues.push(i);
+            String::new()
         }
     };
     BuildOptions {
-        api_key: text("apiKey", c.api_key),
-        workspace_id: text("workspaceId", c.workspace_id),
-        base_url: Some(text("baseUrl", c.base_url)).filter(|s| !s.is_empty()),
+        api_key: text("apiKey"),
+        workspace_id: text("workspaceId"),
+        base_url: Some(text("baseUrl")).filter(|s| !s.is_empty()),
         options,
     }
 }
@@ -461,11 +299,6 @@ fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expecte
     let mut i = Issue::new(path, code, msg);
     i.expected = Some(expected.into());
     i
-}
-
-/// The options of validate, normalize, the form and the clone functions.
-fn read_options(options: Option<&JsValue>, issues: &mut Vec<Issue>) -> Options {
-    read_options_of(options, false, issues).options
 }
 
 /// `unknown_key` for an option key: with the option it probably meant, or
@@ -520,7 +353,7 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
         };
     }
     let parts: js_sys::Array = parts.unchecked_into();
-    if let Some(t) = parts.get(2).as_string() {
+    if let Some(t) = text_of(&parts.get(2)) {
         let (path, what) = match bridge_json(&t) {
             Value::Array(a) if a.len() == 2 => (bridge_path(&a[0]), bridge_str(&a[1])),
             _ => (Vec::new(), String::new()),
@@ -540,7 +373,7 @@ fn encode(input: &JsValue, opts: &Options) -> Encoded {
     }
     Encoded {
         text: Ok(text_of(&parts.get(0)).unwrap_or_else(|| "null".into())),
-        aliens: parts.get(1).as_string(),
+        aliens: text_of(&parts.get(1)),
     }
 }
 
@@ -566,7 +399,7 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
     )?;
     if let Some(aliens) = &enc.aliens {
         for (path, kind) in bridge_pairs(aliens) {
-            let (path, kind) = (bridge_path(&path), bridge_str(&kind));
+            let path = bridge_path(&path);
             if let Some(slot) = value.pointer_mut(&path) {
                 *slot = match kind.as_str() {
                     "NaN" => Value::Number(Number::non_finite(f64::NAN)),
@@ -611,33 +444,31 @@ fn bridge_str(v: &Value) -> String {
 
 /// A path written by the bridge: keys and indexes.
 fn bridge_path(v: &Value) -> Vec<PathSegment> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|seg| match seg {
-                    Value::Number(n) => PathSegment::Index(n.as_index().unwrap_or(usize::MAX)),
-                    other => PathSegment::Key(bridge_str(other)),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    let mut path = Vec::new();
+    for seg in v.as_array().map_or(&[][..], Vec::as_slice) {
+        path.push(match seg {
+            Value::Number(n) => PathSegment::Index(n.as_index().unwrap_or(usize::MAX)),
+            other => PathSegment::Key(bridge_str(other)),
+        });
+    }
+    path
 }
 
-/// `[[a, b], ...]` pairs written by the bridge.
-fn bridge_pairs(text: &str) -> Vec<(Value, Value)> {
-    match bridge_json(text) {
-        Value::Array(items) => items
-            .into_iter()
-            .map(|p| match p {
+/// `[[a, "b"], ...]` pairs written by the bridge: a value and a string.
+fn bridge_pairs(text: &str) -> Vec<(Value, String)> {
+    let mut pairs = Vec::new();
+    if let Value::Array(items) = bridge_json(text) {
+        for p in items {
+            pairs.push(match p {
                 Value::Array(mut two) if two.len() == 2 => {
-                    let b = two.pop().unwrap_or_default();
-                    (two.pop().unwrap_or_default(), b)
+                    let b = bridge_str(&two[1]);
+                    (two.swap_remove(0), b)
                 }
-                _ => (Value::Null, Value::Null),
-            })
-            .collect(),
-        _ => Vec::new(),
+                _ => (Value::Null, String::new()),
+            });
+        }
     }
+    pairs
 }
 
 /// What a result is: `{ valid, issues }`, `{ ok, value, issues }` or
@@ -740,49 +571,6 @@ fn normalize_out(out: &mut Out, pre: &[Issue], n: &Normalized) {
     out.result(Shape::Value, value.is_some(), pre, &n.issues)
 }
 
-fn validate_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let report = match read_input(&enc, &opts, kind.skip_place()) {
-            Ok(v) => {
-                let r = crate::validate_checked(kind, &v, &opts, true);
-                crate::value::discard(v);
-                r
-            }
-            Err(issue) => Report {
-                valid: false,
-                issues: vec![issue],
-            },
-        };
-        validate_out(out, &pre, &report);
-    })
-}
-
-fn normalize_value(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let n = match read_input(&enc, &opts, json::Place::FULL) {
-            Ok(v) => {
-                let n = crate::normalize_checked(kind, &v, &opts, true);
-                crate::value::discard(v);
-                n
-            }
-            Err(issue) => Normalized {
-                value: None,
-                issues: vec![issue],
-            },
-        };
-        normalize_out(out, &pre, &n);
-        if let Some(v) = n.value {
-            crate::value::discard(v);
-        }
-    })
-}
-
 /// The text of a `...Json` call, or the issue for a non-string argument.
 fn read_text(text: &JsValue) -> Result<String, Issue> {
     if let Some(t) = text_of(text) {
@@ -791,103 +579,25 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
         i.expected = Some("string".into());
-        i.received = Some(describe(text));
+        i.received = text_of(&describe(text));
         i
     })
 }
 
-fn validate_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    pure(|out| {
-        let report = match &text {
-            Ok(t) => crate::validate_json(kind, t, &opts),
-            Err(i) => Report {
-                valid: false,
-                issues: vec![i.clone()],
-            },
-        };
-        validate_out(out, &pre, &report);
-    })
-}
-
-fn normalize_text(kind: Kind, text: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    pure(|out| {
-        let n = match &text {
-            Ok(t) => crate::normalize_json(kind, t, &opts),
-            Err(i) => Normalized {
-                value: None,
-                issues: vec![i.clone()],
-            },
-        };
-        normalize_out(out, &pre, &n);
-        if let Some(v) = n.value {
-            crate::value::discard(v);
-        }
-    })
-}
-
-fn build(kind: Kind, input: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let b = read_options_of(options, true, &mut pre);
-    let opts = b.options;
-    let enc = encode(input, &opts);
-    pure(|out| {
-        let parsed = read_input(&enc, &opts, json::Place::FULL);
-        let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), &b);
-        // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
-        res.issues.retain(|i| {
-            !pre.iter()
-                .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
-        });
-        let failed = pre.iter().any(Issue::is_error);
-        let request = if failed { None } else { res.request.as_ref() };
-        if let Some(r) = request {
-            let v = &mut out.value;
-            v.push('{');
-            write::key(v, "method", true);
-            write::string(v, r.method);
-            write::key(v, "url", false);
-            write::string(v, &r.url);
-            write::key(v, "headers", false);
-            v.push('{');
-            for (n, (k, val)) in r.headers.iter().enumerate() {
-                write::key(v, k, n == 0);
-                write::string(v, val);
-            }
-            v.push('}');
-            write::key(v, "body", false);
-            write::string(v, &r.body);
-            v.push('}');
-        }
-        out.result(Shape::Request, request.is_some(), &pre, &res.issues)
-    })
-}
-
-fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
+/// A form's fields as the bridge read them; a value that is not text, or a
+/// form that is none, becomes an issue in `pre`.
+fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(String, String)> {
     let parts = encode_form(
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
     );
-    let entries: Vec<(String, String)> = parts
-        .get(0)
-        .as_string()
-        .map(|t| {
-            bridge_pairs(&t)
-                .iter()
-                .map(|(a, b)| (bridge_str(a), bridge_str(b)))
-                .collect()
-        })
-        .unwrap_or_default();
-    if let Some(bad) = parts.get(1).as_string() {
+    let mut entries = Vec::new();
+    for (name, value) in bridge_pairs(&text_of(&parts.get(0)).unwrap_or_default()) {
+        entries.push((bridge_str(&name), value));
+    }
+    if let Some(bad) = text_of(&parts.get(1)) {
         for (name, what) in bridge_pairs(&bad) {
-            let (name, what) = (bridge_str(&name), bridge_str(&what));
+            let name = bridge_str(&name);
             let path = if name.is_empty() {
                 Vec::new()
             } else {
@@ -917,17 +627,126 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
             pre.push(i);
         }
     }
-    if pre.iter().any(|i| i.path.is_empty()) {
-        let none = Normalized {
-            value: None,
-            issues: Vec::new(),
-        };
-        return pure(|out| normalize_out(out, &pre, &none));
+    entries
+}
+
+/// The request of build as the JSON text of `{ method, url, headers, body }`.
+fn write_request(v: &mut String, r: &crate::request::Request) {
+    v.push('{');
+    write::key(v, "method", true);
+    write::string(v, r.method);
+    write::key(v, "url", false);
+    write::string(v, &r.url);
+    write::key(v, "headers", false);
+    v.push('{');
+    for (n, (k, val)) in r.headers.iter().enumerate() {
+        write::key(v, k, n == 0);
+        write::string(v, val);
     }
-    pure(|out| {
-        let n = crate::from_form(kind, &entries, &opts);
-        normalize_out(out, &pre, &n);
-    })
+    v.push('}');
+    write::key(v, "body", false);
+    write::string(v, &r.body);
+    v.push('}');
+}
+
+/// A function's call once what it reads from JavaScript has been read
+/// (the options, the input, the overrides): its pure part is left.
+enum Job {
+    Validate(Encoded),
+    ValidateText(Result<String, Issue>),
+    Normalize(Encoded),
+    NormalizeText(Result<String, Issue>),
+    Build(Encoded),
+    /// The form's fields; `None` when the form is none (its issue, at the
+    /// root, is among the option issues).
+    Form(Option<Vec<(String, String)>>),
+    Clone(Encoded, Result<Option<Value>, Issue>),
+    CloneText(Result<String, Issue>, Result<Option<Value>, Issue>),
+}
+
+impl Job {
+    /// The pure part (no JS calls: runs in the arena): writes the result,
+    /// with `pre` (the issues of the options and the form) first.
+    fn run(self, kind: Kind, pre: &[Issue], b: &BuildOptions, out: &mut Out) {
+        let opts = &b.options;
+        let failed = |issue| Normalized {
+            value: None,
+            issues: vec![issue],
+        };
+        let n = match self {
+            Job::Validate(enc) => {
+                let report = match read_input(&enc, opts, kind.skip_place()) {
+                    Ok(v) => {
+                        let r = crate::validate_checked(kind, &v, opts, true);
+                        crate::value::discard(v);
+                        r
+                    }
+                    Err(issue) => Report {
+                        valid: false,
+                        issues: vec![issue],
+                    },
+                };
+                return validate_out(out, pre, &report);
+            }
+            Job::ValidateText(text) => {
+                let report = match text {
+                    Ok(t) => crate::validate_json(kind, &t, opts),
+                    Err(issue) => Report {
+                        valid: false,
+                        issues: vec![issue],
+                    },
+                };
+                return validate_out(out, pre, &report);
+            }
+            Job::Build(enc) => return build_out(out, kind, &enc, pre, b),
+            Job::Normalize(enc) => match read_input(&enc, opts, json::Place::FULL) {
+                Ok(v) => {
+                    let n = crate::normalize_checked(kind, &v, opts, true);
+                    crate::value::discard(v);
+                    n
+                }
+                Err(issue) => failed(issue),
+            },
+            Job::NormalizeText(text) => match text {
+                Ok(t) => crate::normalize_json(kind, &t, opts),
+                Err(issue) => failed(issue),
+            },
+            Job::Form(Some(entries)) => crate::from_form(kind, &entries, opts),
+            Job::Form(None) => Normalized {
+                value: None,
+                issues: Vec::new(),
+            },
+            Job::Clone(enc, over) => match (read_input(&enc, opts, json::Place::FULL), over) {
+                (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), opts),
+                (Err(issue), _) | (_, Err(issue)) => failed(issue),
+            },
+            Job::CloneText(text, over) => match (text, over) {
+                (Ok(t), Ok(o)) => crate::clone::from_response_json(kind, &t, o.as_ref(), opts),
+                (Err(issue), _) | (_, Err(issue)) => failed(issue),
+            },
+        };
+        normalize_out(out, pre, &n);
+        if let Some(v) = n.value {
+            crate::value::discard(v);
+        }
+    }
+}
+
+/// Build's result: the request, unless an option is wrong.
+fn build_out(out: &mut Out, kind: Kind, enc: &Encoded, pre: &[Issue], b: &BuildOptions) {
+    let parsed = read_input(enc, &b.options, json::Place::FULL);
+    let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), b);
+    // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
+    res.issues.retain(|i| {
+        !pre.iter()
+            .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
+    });
+    let failed = pre.iter().any(Issue::is_error);
+    let request = if failed { None } else { res.request.as_ref() };
+    if let Some(r) = request {
+        write_request(&mut out.value, r);
+    }
+    out.result(Shape::Request, request.is_some(), pre, &res.issues)
 }
 
 /// An optional argument of an export: `None` when left out (`undefined`)
@@ -937,66 +756,6 @@ fn from_form(kind: Kind, form: &JsValue, options: Option<&JsValue>) -> JsValue {
 /// for the 16 exports).
 fn given(v: &JsValue) -> Option<&JsValue> {
     (!v.is_undefined() && !v.is_null()).then_some(v)
-}
-
-macro_rules! exports {
-    ($($kind:expr => $validate:ident, $validate_json:ident, $normalize:ident, $normalize_json:ident, $build:ident, $form:ident, $input:literal, $output:literal;)*) => {$(
-        /// Validates a payload: every issue, in document order. Never throws.
-        #[wasm_bindgen(js_name = $validate, unchecked_return_type = "ValidateResult")]
-        pub fn $validate(
-            #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            validate_value($kind, &input, given(&options))
-        }
-        /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
-        #[wasm_bindgen(js_name = $validate_json, unchecked_return_type = "ValidateResult")]
-        pub fn $validate_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            validate_text($kind, &text, given(&options))
-        }
-        /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
-        #[wasm_bindgen(js_name = $normalize, unchecked_return_type = $output)]
-        pub fn $normalize(
-            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            normalize_value($kind, &input, given(&options))
-        }
-        /// Normalizes JSON text.
-        #[wasm_bindgen(js_name = $normalize_json, unchecked_return_type = $output)]
-        pub fn $normalize_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            normalize_text($kind, &text, given(&options))
-        }
-        /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
-        #[wasm_bindgen(js_name = $build, unchecked_return_type = "BuildResult")]
-        pub fn $build(
-            #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: JsValue,
-        ) -> JsValue {
-            build($kind, &input, given(&options))
-        }
-        /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
-        #[wasm_bindgen(js_name = $form, unchecked_return_type = $output)]
-        pub fn $form(
-            #[wasm_bindgen(unchecked_param_type = "FormInput")] form: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            from_form($kind, &form, given(&options))
-        }
-    )*};
-}
-
-exports! {
-    Kind::CallFlow => validateCallFlow, validateCallFlowJson, normalizeCallFlow, normalizeCallFlowJson,
-        buildCallFlowRequest, callFlowFromForm, "CallFlowInput | unknown", "NormalizeResult<CallFlow>";
-    Kind::MessageFlow => validateMessageFlow, validateMessageFlowJson, normalizeMessageFlow, normalizeMessageFlowJson,
-        buildMessageFlowRequest, messageFlowFromForm, "MessageFlowInput | unknown", "NormalizeResult<MessageFlow>";
 }
 
 // ----- from a response (clone) -----
@@ -1028,90 +787,84 @@ fn read_overrides(overrides: &JsValue, opts: &Options) -> Result<Option<Value>, 
         })
 }
 
-#[inline(never)]
-fn clone_value(
-    kind: Kind,
-    response: &JsValue,
-    overrides: &JsValue,
-    options: Option<&JsValue>,
-) -> JsValue {
-    let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let enc = encode(response, &opts);
-    let over = read_overrides(overrides, &opts);
-    pure(|out| {
-        let n = match (read_input(&enc, &opts, json::Place::FULL), over) {
-            (Ok(v), Ok(o)) => crate::clone::from_checked(kind, &v, o.as_ref(), &opts),
-            (Err(issue), _) | (_, Err(issue)) => Normalized {
-                value: None,
-                issues: vec![issue],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
+// ----- the export -----
 
-#[inline(never)]
-fn clone_text(
-    kind: Kind,
-    text: &JsValue,
-    overrides: &JsValue,
-    options: Option<&JsValue>,
-) -> JsValue {
+/// The package's functions, in the module's one export (one wrapper in
+/// the glue and in the module, not 16): `op` is the function's number
+/// times 2, plus 1 for a message flow (the named functions below give
+/// each number, which scripts/build-pkg.mjs's `WRAPPED` repeats); `a`,
+/// `b`, `c` its arguments, as the named function takes them. Never throws.
+#[wasm_bindgen(skip_typescript)]
+pub fn call(op: u32, a: JsValue, b: JsValue, c: JsValue) -> JsValue {
+    let kind = if op & 1 == 0 {
+        Kind::CallFlow
+    } else {
+        Kind::MessageFlow
+    };
+    let f = op >> 1;
+    if f > 7 {
+        return JsValue::UNDEFINED;
+    }
+    // What calls JavaScript comes first, in this order: the options, the
+    // input, the overrides (clone).
     let mut pre = Vec::new();
-    let opts = read_options(options, &mut pre);
-    let text = read_text(text);
-    let over = read_overrides(overrides, &opts);
-    pure(|out| {
-        let n = match (&text, &over) {
-            (Ok(t), Ok(o)) => crate::clone::from_response_json(kind, t, o.as_ref(), &opts),
-            (Err(issue), _) | (_, Err(issue)) => Normalized {
-                value: None,
-                issues: vec![issue.clone()],
-            },
-        };
-        normalize_out(out, &pre, &n);
-    })
-}
-
-macro_rules! clone_exports {
-    ($($kind:expr => $from:ident, $from_json:ident, $response:literal, $overrides:literal, $output:literal;)*) => {$(
-        /// A create payload from a flow as the API returns it: server fields
-        /// dropped, `overrides` applied (top level and `settings`; `null`
-        /// removes a key), then normalized. Never throws.
-        #[wasm_bindgen(js_name = $from, unchecked_return_type = $output)]
-        pub fn $from(
-            #[wasm_bindgen(unchecked_param_type = $response)] response: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            clone_value(
-                $kind,
-                &response,
-                &overrides,
-                given(&options),
-            )
+    let clone = f >= 6;
+    let options = read_options(given(if clone { &c } else { &b }), f == 4, &mut pre);
+    let opts = &options.options;
+    let job = match f {
+        0 => Job::Validate(encode(&a, opts)),
+        1 => Job::ValidateText(read_text(&a)),
+        2 => Job::Normalize(encode(&a, opts)),
+        3 => Job::NormalizeText(read_text(&a)),
+        4 => Job::Build(encode(&a, opts)),
+        5 => {
+            let entries = read_form(&a, opts, &mut pre);
+            Job::Form(Some(entries).filter(|_| !pre.iter().any(|i| i.path.is_empty())))
         }
-        /// The same, for a response given as JSON text.
-        #[wasm_bindgen(js_name = $from_json, unchecked_return_type = $output)]
-        pub fn $from_json(
-            #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-            #[wasm_bindgen(unchecked_param_type = $overrides)] overrides: JsValue,
-            #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
-        ) -> JsValue {
-            clone_text(
-                $kind,
-                &text,
-                &overrides,
-                given(&options),
-            )
+        6 => Job::Clone(encode(&a, opts), read_overrides(&b, opts)),
+        _ => Job::CloneText(read_text(&a), read_overrides(&b, opts)),
+    };
+    pure(|out| job.run(kind, &pre, &options, out))
+}
+
+/// The package's functions by name, for Rust callers (tests/wasm.rs): each
+/// runs [`call`] with its number.
+macro_rules! functions {
+    ($($(#[$doc:meta])* $op:literal => $name:ident($($arg:ident),*);)*) => {$(
+        $(#[$doc])*
+        pub fn $name($($arg: JsValue),*) -> JsValue {
+            let mut args = [$($arg),*].into_iter();
+            let mut next = || args.next().unwrap_or(JsValue::UNDEFINED);
+            call($op, next(), next(), next())
         }
     )*};
 }
 
-clone_exports! {
-    Kind::CallFlow => callFlowFromResponse, callFlowFromResponseJson,
-        "CallFlowResponse | unknown", "CallFlowOverrides | null", "NormalizeResult<CallFlow>";
-    Kind::MessageFlow => messageFlowFromResponse, messageFlowFromResponseJson,
-        "MessageFlowResponse | unknown", "MessageFlowOverrides | null", "NormalizeResult<MessageFlow>";
+functions! {
+    /// Validates a payload: every issue, in document order.
+    0 => validateCallFlow(input, options);
+    1 => validateMessageFlow(input, options);
+    /// Validates JSON text (strict RFC 8259); `invalid_json` carries line and column.
+    2 => validateCallFlowJson(text, options);
+    3 => validateMessageFlowJson(text, options);
+    /// Validates, then returns the canonical payload (defaults filled, moved fields in place).
+    4 => normalizeCallFlow(input, options);
+    5 => normalizeMessageFlow(input, options);
+    /// Normalizes JSON text.
+    6 => normalizeCallFlowJson(text, options);
+    7 => normalizeMessageFlowJson(text, options);
+    /// Normalizes and builds the HTTP request. The api key is never echoed in an issue.
+    8 => buildCallFlowRequest(input, options);
+    9 => buildMessageFlowRequest(input, options);
+    /// Coerces form fields (`webhooks[0].url`, booleans, numbers), then normalizes.
+    10 => callFlowFromForm(form, options);
+    11 => messageFlowFromForm(form, options);
+    /// A create payload from a flow as the API returns it: server fields
+    /// dropped, `overrides` applied (top level and `settings`; `null`
+    /// removes a key), then normalized.
+    12 => callFlowFromResponse(response, overrides, options);
+    13 => messageFlowFromResponse(response, overrides, options);
+    /// The same, for a response given as JSON text.
+    14 => callFlowFromResponseJson(text, overrides, options);
+    15 => messageFlowFromResponseJson(text, overrides, options);
 }

@@ -1,6 +1,6 @@
 // A module that survives a trap: a deliberately trapping build of the
-// package's wasm (binaryen rewrites one export so that it breaks the stack
-// pointer, then traps, as a stack overflow or a wild write would), loaded by
+// package's wasm (binaryen rewrites one function of the module's one export
+// so that it breaks the stack pointer, then traps, as a stack overflow or a wild write would), loaded by
 // the Node entry and by the browser entry. The trapping call returns an
 // `internal_error` issue, and the next call works, because the JS layer
 // instantiates a fresh module from the compiled one. A control shows the
@@ -26,7 +26,15 @@ const INTERNAL = {
 const NODE_WASM = Buffer.from(createRequire(import.meta.url)(join(PKG, 'trillet_flows_wasm.cjs')), 'base64');
 const BROWSER_WASM = readFileSync(join(PKG, 'trillet_flows_bg.wasm'));
 
-/** A build's wasm (the Node entry's by default) with `name` rewritten to set the stack pointer to 16 and trap. */
+// The numbers of the functions these tests break, in the module's one
+// export `call(op, ...)` (src/wasm.rs, `functions!`).
+const OP = { validateMessageFlow: 1, validateCallFlowJson: 2, normalizeMessageFlow: 5, buildCallFlowRequest: 8, callFlowFromForm: 10 };
+
+/**
+ * A build's wasm (the Node entry's by default) whose function `name` (the
+ * export `call` with its number) sets the stack pointer to 16 and traps;
+ * the other functions run as built.
+ */
 function trappingWasm(name, bytes = NODE_WASM) {
   const mod = binaryen.readBinary(bytes);
   // The package strips its target-features section: name what wasm-bindgen's output uses.
@@ -36,8 +44,13 @@ function trappingWasm(name, bytes = NODE_WASM) {
   try {
     const sp = binaryen.getGlobalInfo(mod.getGlobalByIndex(0));
     assert.equal(sp.mutable, true, 'global 0 is the (mutable) stack pointer');
-    const fn = mod.getFunction(binaryen.getExportInfo(mod.getExport(name)).value);
-    binaryen.Function.setBody(fn, mod.block(null, [mod.global.set(sp.name, mod.i32.const(16)), mod.unreachable()]));
+    const fn = mod.getFunction(binaryen.getExportInfo(mod.getExport('call')).value);
+    const info = binaryen.getFunctionInfo(fn);
+    const trap = mod.block(null, [mod.global.set(sp.name, mod.i32.const(16)), mod.unreachable()]);
+    binaryen.Function.setBody(fn, mod.block(null, [
+      mod.if(mod.i32.eq(mod.local.get(0, binaryen.i32), mod.i32.const(OP[name])), trap),
+      info.body,
+    ], info.results));
     assert.ok(mod.validate(), 'the patched module validates');
     return mod.emitBinary();
   } finally {
@@ -60,8 +73,8 @@ test('control: without a restart, the trapping build breaks every later call', (
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const glue = createRequire(join(dir, 'x.cjs'))('./trillet_flows.cjs'); // the raw wasm-bindgen glue
   glue.initSync({ module: wasm });
-  assert.throws(() => glue.validateCallFlowJson('{}'), WebAssembly.RuntimeError);
-  assert.throws(() => glue.validateCallFlow(CALL), WebAssembly.RuntimeError, 'the module stays broken');
+  assert.throws(() => glue.call(OP.validateCallFlowJson, '{}'), WebAssembly.RuntimeError);
+  assert.throws(() => glue.call(0, CALL), WebAssembly.RuntimeError, 'the module stays broken (validateCallFlow)');
 });
 
 test('Node entry: the trapping call is an internal_error issue; the module restarts and the next calls work', (t) => {
