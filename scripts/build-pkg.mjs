@@ -65,8 +65,9 @@ if (!dev && !existsSync(wasmOpt)) throw new Error('wasm-opt missing: run `npm ci
 // The package's API, listed once. The export lists of index.js, node.cjs and
 // node.mjs (their `// @exports` line) are written from it, and every name
 // must be declared in pkg-template/index.d.ts (checked below).
-// Each function of the module's one export `call`: its number there (src/wasm.rs,
-// `functions!`: the function times 2, plus 1 for a message flow), and the flag
+// Each function of the module's exports `call` (two arguments) and `callClone`
+// (three: 12 to 15): its number there (src/wasm.rs, `functions!`: the function
+// times 2, plus 1 for a message flow), and the flag
 // its result sets false when the module fails:
 const WRAPPED = {
   validateCallFlow: [0, 'valid'], validateMessageFlow: [1, 'valid'],
@@ -468,10 +469,10 @@ writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2)
 // 68,592) and lost core::fmt, str slicing's panic, the char searchers and the
 // exports' Option<JsValue> conversions (66,194); 66,500 until issue #15's
 // wasm-opt inlining limit, options without serde, strings through writeUtf8
-// and one export for the 16 functions (62,582). The 60,000 of issue #15 is
+// and two exports for the 16 functions (62,692). The 60,000 of issue #15 is
 // the aim. TRILLET_SIZE_BUDGET overrides it for a local
 // experiment only; the test command and CI use the default.
-const BUDGET = NAMES ? Infinity : Number(process.env.TRILLET_SIZE_BUDGET) || 62_900;
+const BUDGET = NAMES ? Infinity : Number(process.env.TRILLET_SIZE_BUDGET) || 63_000;
 const kib = (b) => `${b.bytes.toLocaleString('en')} bytes, ${b.gzipBytes.toLocaleString('en')} gzipped`;
 console.log(`pkg/ built in ${seconds()}${dev ? ' (dev: no wasm-opt)' : ''}: size build (browsers) wasm ${kib(report.builds.size)}; ` +
   `speed build (Node) wasm ${kib(report.builds.speed)}; browser load wasm + JS ` +
