@@ -76,9 +76,9 @@ function formFields(values) {
 
 /**
  * guard(glue, load) returns wrap(op, flag): the function number `op` of
- * the module's one export (`call` in src/wasm.rs), run after `load()`, with
- * a failure of the module turned into a result whose `flag` ("valid" or
- * "ok") is false, and the module restarted.
+ * the module's exports (`call`, `callClone` in src/wasm.rs), run after
+ * `load()`, with a failure of the module turned into a result whose `flag`
+ * ("valid" or "ok") is false, and the module restarted.
  */
 export function guard(glue, load) {
   let broken = false;
@@ -90,15 +90,20 @@ export function guard(glue, load) {
       broken = true; // try again before the next call
     }
   };
-  return (op, flag) => (input, options) => {
-    load();
-    if (broken) restart();
-    try {
-      return glue.call(op, input, options);
-    } catch {
-      restart();
-      return failure(flag);
-    }
+  return (op, flag) => {
+    // The functions of three arguments (clone, 12 to 15) have an export of
+    // their own (src/wasm.rs, `call_clone`).
+    const call = op < 12 ? glue.call : glue.callClone;
+    return (input, options) => {
+      load();
+      if (broken) restart();
+      try {
+        return call(op, input, options);
+      } catch {
+        restart();
+        return failure(flag);
+      }
+    };
   };
 }
 

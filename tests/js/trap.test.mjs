@@ -1,6 +1,6 @@
 // A module that survives a trap: a deliberately trapping build of the
-// package's wasm (binaryen rewrites one function of the module's one export
-// so that it breaks the stack pointer, then traps, as a stack overflow or a wild write would), loaded by
+// package's wasm (binaryen rewrites one function of the module's export
+// `call` so that it breaks the stack pointer, then traps, as a stack overflow or a wild write would), loaded by
 // the Node entry and by the browser entry. The trapping call returns an
 // `internal_error` issue, and the next call works, because the JS layer
 // instantiates a fresh module from the compiled one. A control shows the
@@ -26,8 +26,8 @@ const INTERNAL = {
 const NODE_WASM = Buffer.from(createRequire(import.meta.url)(join(PKG, 'trillet_flows_wasm.cjs')), 'base64');
 const BROWSER_WASM = readFileSync(join(PKG, 'trillet_flows_bg.wasm'));
 
-// The numbers of the functions these tests break, in the module's one
-// export `call(op, ...)` (src/wasm.rs, `functions!`).
+// The numbers of the functions these tests break, in the module's export
+// `call(op, a, b)` (src/wasm.rs, `functions!`).
 const OP = { validateMessageFlow: 1, validateCallFlowJson: 2, normalizeMessageFlow: 5, buildCallFlowRequest: 8, callFlowFromForm: 10 };
 
 /**
