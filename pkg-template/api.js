@@ -93,17 +93,19 @@ export function guard(glue, load) {
   return (op, flag) => {
     // The functions of three arguments (clone, 12 to 15) have an export of
     // their own (src/wasm.rs, `call_clone`).
-    const call = op < 12 ? glue.call : glue.callClone;
-    return (input, options) => {
+    const run = (f) => {
       load();
       if (broken) restart();
       try {
-        return call(op, input, options);
+        return f();
       } catch {
         restart();
         return failure(flag);
       }
     };
+    if (op < 12) return (input, options) => run(() => glue.call(op, input, options));
+    // (response, overrides, options): the options were once dropped here.
+    return (input, overrides, options) => run(() => glue.callClone(op, input, overrides, options));
   };
 }
 

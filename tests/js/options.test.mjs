@@ -189,3 +189,20 @@ test('unknown keys: own ones (enumerable or not) are reported in order, inherite
   // A key with a lone surrogate is reported, well-formed.
   assert.deepStrictEqual(brief(m.validateCallFlow(CALL, { 'a\uD800': 1 }).issues), [['unknown_key', '/options/a\uFFFD', 'error']]);
 });
+
+test('the clone functions take their options (the third argument), from an object and from text', async () => {
+  const { nodeEntry } = await import('./helpers.mjs');
+  const m = await nodeEntry();
+  const response = { _id: 'x', name: 'Support Line', direction: 'outbound', extra: 1 };
+  const text = JSON.stringify(response);
+  for (const [name, input] of [['callFlowFromResponse', response], ['callFlowFromResponseJson', text]]) {
+    const strip = m[name](input, undefined, undefined);
+    assert.equal(strip.ok, true, name);
+    assert.deepEqual(strip.issues.map((i) => [i.code, i.pointer, i.severity]), [['unknown_key', '/extra', 'warning']], name);
+    const reject = m[name](input, undefined, { unknownKeys: 'reject' });
+    assert.equal(reject.ok, false, name);
+    assert.deepEqual(reject.issues.map((i) => [i.code, i.pointer, i.severity]), [['unknown_key', '/extra', 'error']], name);
+  }
+  const small = m.callFlowFromResponseJson(text, {}, { maxBytes: 10 });
+  assert.deepEqual(small.issues.map((i) => i.code), ['too_large']);
+});
