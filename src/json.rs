@@ -756,11 +756,9 @@ fn hex4(d: &[u8]) -> Option<u32> {
 /// is below 0x20 or equals `"` or `\`); the end of `b` if none does.
 #[inline]
 fn run_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = u64::MAX / 255;
+    use crate::text::ONES;
     while let Some(chunk) = b.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(w);
+        let w = crate::text::word(chunk);
         let ctrl = w.wrapping_sub(ONES * 0x20) & !w;
         let q = w ^ (ONES * u64::from(b'"'));
         let q = q.wrapping_sub(ONES) & !q;

@@ -43,7 +43,7 @@ pub(crate) fn places<'a>(
         b: text.as_bytes(),
         text,
         i: 0,
-        at: (0, 1, 0, 1),
+        at: (0, 1, 1),
         wanted,
         found: vec![None; count],
         left: if unique { count } else { usize::MAX },
@@ -68,10 +68,9 @@ struct Scan<'a> {
     b: &'a [u8],
     text: &'a str,
     i: usize,
-    /// The last place recorded: its offset, its line, and the offset and
-    /// column of its line's last counted point (places are recorded in
-    /// text order: the text up to the last one is counted once).
-    at: (usize, usize, usize, usize),
+    /// The last place recorded: its offset, line and column (places are
+    /// recorded in text order: the text up to the last one is counted once).
+    at: (usize, usize, usize),
     wanted: StrSet<'a>,
     /// The (line, column) of each pointer of `wanted`, by its index there.
     found: Vec<Option<(usize, usize)>>,
@@ -101,7 +100,8 @@ impl<'a> Scan<'a> {
         let Some(n) = self.wanted.get(&self.ptr) else {
             return;
         };
-        let (at, mut line, mut from, mut col) = self.at;
+        let (at, mut line, mut col) = self.at;
+        let mut from = at;
         let to = self.i.min(self.b.len());
         let rest = self.b.get(at..to).unwrap_or_default();
         if let (lines, Some(k)) = crate::text::count_and_last(rest, b'\n') {
@@ -110,7 +110,7 @@ impl<'a> Scan<'a> {
         }
         // A token's start: whole characters before it.
         col += crate::text::utf16_units(self.b.get(from..to).unwrap_or_default());
-        self.at = (to, line, to, col);
+        self.at = (to, line, col);
         if let Some(slot) = self.found.get_mut(n) {
             if slot.is_none() && self.left != usize::MAX {
                 self.left -= 1;
@@ -176,7 +176,7 @@ impl<'a> Scan<'a> {
         loop {
             while let Some(chunk) = self.b.get(self.i..self.i + 8) {
                 let w = crate::text::word(chunk);
-                let v = w | (u64::MAX / 255 * 0x20);
+                let v = w | (crate::text::ONES * 0x20);
                 let m = bytes_equal(w, b'"') | bytes_equal(v, b'{') | bytes_equal(v, b'}');
                 if m != 0 {
                     self.i += (m.trailing_zeros() / 8) as usize;

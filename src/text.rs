@@ -56,7 +56,8 @@ fn units(bytes: &[u8]) -> usize {
         .sum()
 }
 
-const ONES: u64 = u64::MAX / 255;
+/// One in every byte of a word.
+pub const ONES: u64 = u64::MAX / 255;
 const HIGH: u64 = ONES << 7;
 
 /// The high bit of each byte of `w` that is `c`, and of no other.
