@@ -129,21 +129,34 @@ impl Normalized {
     }
 }
 
-/// `checked`: the input's depth and array lengths were already held to
-/// the limits (parsed from JSON text, or read from JavaScript).
+/// What is known of an input before the rules read it.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Known {
+    /// Nothing: held to the limits here first (a `Value` from a Rust caller).
+    Nothing,
+    /// Its depth and array lengths are within the limits (read from JavaScript).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Limited,
+    /// Within the limits, and plain JSON: parsed from JSON text, so no
+    /// alien value or non-finite number is in it to look for.
+    Json,
+}
+
 fn run(
     kind: Kind,
     input: &Value,
     opts: &Options,
     build: bool,
-    checked: bool,
+    known: Known,
 ) -> (Option<Value>, Vec<Issue>) {
-    if !checked {
+    if known == Known::Nothing {
         if let Some(issue) = json::check_limits(input, &opts.limits) {
             return (None, vec![issue.into()]);
         }
     }
-    rules_of(kind, input, rules::Ctx::new(*opts, kind.title(), build))
+    let mut ctx = rules::Ctx::new(*opts, kind.title(), build);
+    ctx.plain = known == Known::Json;
+    rules_of(kind, input, ctx)
 }
 
 /// Normalizes a merged response (see [`clone`]): server fields dropped
@@ -171,11 +184,11 @@ fn rules_of<'a>(
 
 /// Checks a payload against every rule.
 pub fn validate(kind: Kind, input: &Value, opts: &Options) -> Report {
-    validate_checked(kind, input, opts, false)
+    validate_checked(kind, input, opts, Known::Nothing)
 }
 
-pub(crate) fn validate_checked(kind: Kind, input: &Value, opts: &Options, checked: bool) -> Report {
-    let (_, issues) = run(kind, input, opts, false, checked);
+pub(crate) fn validate_checked(kind: Kind, input: &Value, opts: &Options, known: Known) -> Report {
+    let (_, issues) = run(kind, input, opts, false, known);
     Report {
         valid: !issues.iter().any(Issue::is_error),
         issues,
@@ -185,16 +198,16 @@ pub(crate) fn validate_checked(kind: Kind, input: &Value, opts: &Options, checke
 /// Validates, then (if there is no error) returns the canonical payload.
 /// Never changes `input`.
 pub fn normalize(kind: Kind, input: &Value, opts: &Options) -> Normalized {
-    normalize_checked(kind, input, opts, false)
+    normalize_checked(kind, input, opts, Known::Nothing)
 }
 
 pub(crate) fn normalize_checked(
     kind: Kind,
     input: &Value,
     opts: &Options,
-    checked: bool,
+    known: Known,
 ) -> Normalized {
-    let (value, issues) = run(kind, input, opts, true, checked);
+    let (value, issues) = run(kind, input, opts, true, known);
     Normalized { value, issues }
 }
 
@@ -202,7 +215,7 @@ pub(crate) fn normalize_checked(
 pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
     match json::parse_noting(text, &opts.limits, kind.skip_place()) {
         Ok((v, repeated)) => {
-            let mut r = validate_checked(kind, &v, opts, true);
+            let mut r = validate_checked(kind, &v, opts, Known::Json);
             value::discard(v);
             issues::locate_in(text, &mut r.issues, !repeated);
             r
@@ -218,7 +231,7 @@ pub fn validate_json(kind: Kind, text: &str, opts: &Options) -> Report {
 pub fn normalize_json(kind: Kind, text: &str, opts: &Options) -> Normalized {
     match json::parse_noting(text, &opts.limits, json::Place::FULL) {
         Ok((v, repeated)) => {
-            let mut n = normalize_checked(kind, &v, opts, true);
+            let mut n = normalize_checked(kind, &v, opts, Known::Json);
             value::discard(v);
             issues::locate_in(text, &mut n.issues, !repeated);
             n

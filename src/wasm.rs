@@ -677,7 +677,7 @@ impl Job {
             Job::Validate(enc) => {
                 let report = match read_input(&enc, opts, kind.skip_place()) {
                     Ok(v) => {
-                        let r = crate::validate_checked(kind, &v, opts, true);
+                        let r = crate::validate_checked(kind, &v, opts, crate::Known::Limited);
                         crate::value::discard(v);
                         r
                     }
@@ -701,7 +701,7 @@ impl Job {
             Job::Build(enc) => return build_out(out, kind, &enc, pre, b),
             Job::Normalize(enc) => match read_input(&enc, opts, json::Place::FULL) {
                 Ok(v) => {
-                    let n = crate::normalize_checked(kind, &v, opts, true);
+                    let n = crate::normalize_checked(kind, &v, opts, crate::Known::Limited);
                     crate::value::discard(v);
                     n
                 }

@@ -94,6 +94,9 @@ pub(crate) struct Ctx<'a> {
     /// From a response (clone): server-generated fields are dropped
     /// without an issue, whatever the unknownKeys mode.
     pub clone: bool,
+    /// The input is plain JSON (parsed from text): pass-through values
+    /// need no look for values JSON cannot carry.
+    pub plain: bool,
     /// `unknown_key` and `read_only` issues listed so far, and those past
     /// [`MAX_LISTED_KEYS`].
     listed_keys: usize,
@@ -110,6 +113,7 @@ impl<'a> Ctx<'a> {
             what,
             build,
             clone: false,
+            plain: false,
             listed_keys: 0,
             unlisted_keys: 0,
         }
@@ -503,7 +507,7 @@ impl<'a> Ctx<'a> {
 
     /// A value passed through untouched; it must still be JSON.
     pub fn passthrough(&mut self, v: &'a Value) -> Value {
-        if v.is_json() {
+        if self.plain || v.is_json() {
             return if self.build { v.clone() } else { Value::Null };
         }
         self.report_non_json(v);
@@ -514,7 +518,9 @@ impl<'a> Ctx<'a> {
     /// which the caller has checked (and reported) already.
     pub fn passthrough_except(&mut self, obj: &'a Object, checked: &[&str]) -> Value {
         let mut clean = true;
-        for (pos, (k, item)) in obj.iter().enumerate() {
+        // Plain JSON has nothing to report.
+        let look = if self.plain { &[][..] } else { obj.entries() };
+        for (pos, (k, item)) in look.iter().enumerate() {
             if !item.is_json() && !checked.contains(&k.as_str()) {
                 clean = false;
                 self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
@@ -632,7 +638,7 @@ impl<'a> Ctx<'a> {
                 issue.severity = severity;
             });
             if self.opts.unknown_keys == UnknownKeys::Keep {
-                if v.is_json() {
+                if self.plain || v.is_json() {
                     extras.push((k.as_str(), v));
                 } else {
                     self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(v));
