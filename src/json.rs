@@ -507,6 +507,7 @@ impl<'t> Parser<'t> {
     /// Checks a string whose opening quote is just passed; leaves `i` past
     /// its closing quote. Returns where its contents start and whether they
     /// have escapes (they end before the quote).
+    #[inline(always)]
     fn string(&mut self) -> Result<(usize, bool), Fail> {
         let start = self.i;
         let mut escaped = false;
