@@ -145,7 +145,15 @@ impl ObjectBuilder {
     pub(crate) fn finish_noting(self, repeated: &mut bool) -> Object {
         let e = &self.obj.entries;
         let repeats = if e.len() <= Self::LINEAR {
-            (1..e.len()).any(|i| e[..i].iter().any(|(k, _)| crate::text::same(k, &e[i].0)))
+            // Only keys of one length can be the same: a key is compared
+            // with those before it only when one had its length (mod 64).
+            let mut lengths = 0u64;
+            (0..e.len()).any(|i| {
+                let bit = 1u64 << (e[i].0.len() % 64);
+                let maybe = lengths & bit != 0;
+                lengths |= bit;
+                maybe && e[..i].iter().any(|(k, _)| crate::text::same(k, &e[i].0))
+            })
         } else {
             let mut seen = StrSet::with_capacity(e.len());
             e.iter().any(|(k, _)| seen.insert(k.as_str()).is_err())
