@@ -3,7 +3,9 @@
 //! `HashSet`/`BTreeSet` cost several KB of wasm per key type, and this
 //! crate needs only strings.
 //!
-//! A hash table first, a balanced tree when the table meets a long probe.
+//! A plain list while the set is small (at most [`SMALL`] strings: three
+//! node ids, a webhook's headers), then a hash table, then a balanced tree
+//! when the table meets a long probe.
 //! The hash is fixed (wasm32-unknown-unknown has no randomness source), so
 //! crafted keys can collide: with a plain table (FNV-1a here once) 52,000 of
 //! them in one object took seconds. Here no operation on the table looks at
@@ -30,11 +32,15 @@ struct Link {
 /// The most slots an operation on the table looks at.
 const PROBES: usize = 24;
 
+/// Up to this many items, a set has no table (see `small_get`).
+const SMALL: usize = 8;
+
 #[derive(Default)]
 pub(crate) struct StrSet<'a> {
     items: Vec<Cow<'a, str>>,
     /// The table: item index + 1 in each used slot, 0 in a free one; a
-    /// power of two long, at most half used. Empty once the tree took over.
+    /// power of two long, at most half used. Empty while the set has at
+    /// most [`SMALL`] items, and once the tree took over.
     slots: Vec<u32>,
     /// Each item's hash, parallel to `items` (while the table is used).
     hashes: Vec<u32>,
@@ -229,9 +235,16 @@ impl<'a> StrSet<'a> {
             return self.tree_get(key);
         }
         if self.slots.is_empty() {
-            return None;
+            return self.small_get(key);
         }
         self.probe(key, hash(key)).ok()
+    }
+
+    /// A set of at most [`SMALL`] items has no table yet: it is searched
+    /// item by item (most comparisons end at the length), which is cheaper
+    /// than hashing the key.
+    fn small_get(&self, key: &str) -> Option<usize> {
+        self.items.iter().position(|k| crate::text::same(k, key))
     }
 
     fn tree_get(&self, key: &str) -> Option<usize> {
@@ -256,6 +269,20 @@ impl<'a> StrSet<'a> {
     #[inline(never)]
     fn insert_cow(&mut self, key: Cow<'a, str>) -> Result<usize, usize> {
         let new = self.items.len();
+        if !self.tree && self.slots.is_empty() {
+            if let Some(i) = self.small_get(&key) {
+                return Err(i);
+            }
+            if new < SMALL {
+                self.items.push(key);
+                return Ok(new);
+            }
+            // The table starts: the items so far get their hashes.
+            self.hashes.clear();
+            for k in &self.items {
+                self.hashes.push(hash(k));
+            }
+        }
         if !self.tree && (new + 1) * 2 > self.slots.len() {
             self.grow();
         }
