@@ -217,11 +217,25 @@ fn insert(root: &mut Node, path: &[PathSegment], leaf: String) -> bool {
 fn sort_lists(node: &mut Node) {
     match node {
         Node::Leaf(_) => {}
-        Node::Obj(entries, _) => entries.iter_mut().for_each(|(_, c)| sort_lists(c)),
+        Node::Obj(entries, _) => {
+            for (_, c) in entries.iter_mut() {
+                sort_lists(c);
+            }
+        }
         Node::Arr(items, index) => {
-            let mut taken: Vec<Option<(usize, Node)>> = items.drain(..).map(Some).collect();
-            items.extend(index.in_order().into_iter().filter_map(|i| taken[i].take()));
-            items.iter_mut().for_each(|(_, c)| sort_lists(c));
+            // Plain loops: the iterator adaptors' generic code is larger in wasm.
+            let mut taken: Vec<Option<(usize, Node)>> = Vec::with_capacity(items.len());
+            for item in items.drain(..) {
+                taken.push(Some(item));
+            }
+            for i in index.in_order() {
+                if let Some(item) = taken[i].take() {
+                    items.push(item);
+                }
+            }
+            for (_, c) in items.iter_mut() {
+                sort_lists(c);
+            }
         }
     }
 }
@@ -336,22 +350,22 @@ fn decimal(t: &str) -> Option<Number> {
 /// Maps a path in the compacted value back to the indexes the form used.
 fn form_path(root: &Node, path: &[PathSegment]) -> Vec<PathSegment> {
     let mut node = Some(root);
-    path.iter()
-        .map(|seg| {
-            let (mapped, next) = match (node, seg) {
-                (Some(Node::Arr(items, _)), PathSegment::Index(i)) => match items.get(*i) {
-                    Some((orig, child)) => (PathSegment::Index(*orig), Some(child)),
-                    None => (seg.clone(), None),
-                },
-                (Some(Node::Obj(entries, index)), PathSegment::Key(k)) => {
-                    (seg.clone(), index.get(k).map(|i| &entries[i].1))
-                }
-                _ => (seg.clone(), None),
-            };
-            node = next;
-            mapped
-        })
-        .collect()
+    let mut out = Vec::with_capacity(path.len());
+    for seg in path {
+        let (mapped, next) = match (node, seg) {
+            (Some(Node::Arr(items, _)), PathSegment::Index(i)) => match items.get(*i) {
+                Some((orig, child)) => (PathSegment::Index(*orig), Some(child)),
+                None => (seg.clone(), None),
+            },
+            (Some(Node::Obj(entries, index)), PathSegment::Key(k)) => {
+                (seg.clone(), index.get(k).map(|i| &entries[i].1))
+            }
+            _ => (seg.clone(), None),
+        };
+        node = next;
+        out.push(mapped);
+    }
+    out
 }
 
 /// Coerces form fields into a payload (see the module docs) and normalizes it.

@@ -498,7 +498,10 @@ impl Out {
     fn result(&mut self, shape: Shape, ok: bool, pre: &[Issue], issues: &[Issue]) {
         self.shape = shape;
         self.ok = ok;
-        for i in pre.iter().chain(issues) {
+        for i in pre {
+            self.issue(i);
+        }
+        for i in issues {
             self.issue(i);
         }
     }
@@ -510,9 +513,11 @@ impl Out {
             return s.len() as f64;
         }
         // One unit per character, two past U+FFFF (4 bytes in UTF-8).
-        s.bytes()
-            .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>() as f64
+        let mut n = 0usize;
+        for &b in s.as_bytes() {
+            n += usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
+        }
+        n as f64
     }
 
     fn issue(&mut self, i: &Issue) {
@@ -525,8 +530,10 @@ impl Out {
             crate::issues::Severity::Warning => 1.0,
         };
         let n = self.str(i.code.as_str());
-        self.nums
-            .extend([n, severity, f64::from(has), i.path.len() as f64]);
+        self.nums.push(n);
+        self.nums.push(severity);
+        self.nums.push(f64::from(has));
+        self.nums.push(i.path.len() as f64);
         for seg in &i.path {
             let n = match seg {
                 PathSegment::Key(k) => -1.0 - self.str(k),
@@ -538,11 +545,18 @@ impl Out {
         self.nums.push(n);
         let n = self.str(&i.message);
         self.nums.push(n);
-        for s in [&i.expected, &i.received].into_iter().flatten() {
+        if let Some(s) = &i.expected {
             let n = self.str(s);
             self.nums.push(n);
         }
-        for n in [i.line, i.column].into_iter().flatten() {
+        if let Some(s) = &i.received {
+            let n = self.str(s);
+            self.nums.push(n);
+        }
+        if let Some(n) = i.line {
+            self.nums.push(n as f64);
+        }
+        if let Some(n) = i.column {
             self.nums.push(n as f64);
         }
     }

@@ -168,7 +168,9 @@ impl<'a> Ctx<'a> {
     /// The display name of a place below the current one (`settings.prompt`).
     pub fn name_of(&self, rel: &[&str]) -> String {
         let mut p = self.path();
-        p.extend(rel.iter().map(|k| PathSegment::Key((*k).to_owned())));
+        for k in rel {
+            p.push(PathSegment::Key((*k).to_owned()));
+        }
         display_path(&p)
     }
 
@@ -183,13 +185,15 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn path(&self) -> Vec<PathSegment> {
-        self.path
-            .iter()
-            .map(|s| match *s {
+        // A plain loop: the iterator chain's generic code is larger in wasm.
+        let mut out = Vec::with_capacity(self.path.len());
+        for s in &self.path {
+            out.push(match *s {
                 Seg::Key(k) => PathSegment::Key(k.to_owned()),
                 Seg::Index(i) => PathSegment::Index(i),
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// Reports an issue at the current path whose message is the current
@@ -244,10 +248,12 @@ impl<'a> Ctx<'a> {
             issue.severity = severity;
             self.issues.push((vec![MISSING, MISSING], issue));
         }
-        merge_sort(self.issues)
-            .into_iter()
-            .map(|(_, i)| i)
-            .collect()
+        let sorted = merge_sort(self.issues);
+        let mut out = Vec::with_capacity(sorted.len());
+        for (_, i) in sorted {
+            out.push(i);
+        }
+        out
     }
 
     // ----- type checks -----
@@ -1094,56 +1100,93 @@ fn none_each<T>(n: usize) -> Vec<Option<T>> {
 
 /// Stable sort of issues by document position: a plain merge sort (std's
 /// stable sort costs several KB of wasm), and a single pass when the issues
-/// are already in order, as they mostly are.
+/// are already in order, as they mostly are. Plain loops throughout: the
+/// iterator adaptors' generic code is larger in wasm.
 fn merge_sort(mut v: Vec<(Vec<u32>, Issue)>) -> Vec<(Vec<u32>, Issue)> {
-    if v.windows(2).all(|w| w[0].0 <= w[1].0) {
+    let mut i = 1;
+    while i < v.len() && v[i - 1].0 <= v[i].0 {
+        i += 1;
+    }
+    if i >= v.len() {
         return v;
     }
     let right = merge_sort(v.split_off(v.len() / 2));
     let left = merge_sort(v);
     let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        // Ties go left: the order in which the rules found them stays.
-        let next = if b.0 < a.0 { r.next() } else { l.next() };
-        out.extend(next);
+    let (mut l, mut r) = (left.into_iter(), right.into_iter());
+    let (mut a, mut b) = (l.next(), r.next());
+    loop {
+        match (a, b) {
+            (Some(x), Some(y)) => {
+                // Ties go left: the order in which the rules found them stays.
+                if y.0 < x.0 {
+                    out.push(y);
+                    (a, b) = (Some(x), r.next());
+                } else {
+                    out.push(x);
+                    (a, b) = (l.next(), Some(y));
+                }
+            }
+            (Some(x), None) => {
+                out.push(x);
+                (a, b) = (l.next(), None);
+            }
+            (None, Some(y)) => {
+                out.push(y);
+                (a, b) = (None, r.next());
+            }
+            (None, None) => return out,
+        }
     }
-    out.extend(l);
-    out.extend(r);
-    out
 }
 
 /// A known key that `k` probably meant: same letters in another case, or
-/// one or two edits away.
+/// one or two edits away (the first of the nearest).
 pub(crate) fn suggest(k: &str, known: &[&'static str]) -> Option<&'static str> {
-    if let Some(hit) = known.iter().find(|n| n.eq_ignore_ascii_case(k)) {
-        return Some(hit);
+    for n in known {
+        if n.eq_ignore_ascii_case(k) {
+            return Some(n);
+        }
     }
     if k.len() < 4 || k.len() > 40 {
         return None;
     }
-    let lower = k.to_ascii_lowercase();
-    known
-        .iter()
-        .filter(|n| n.len().abs_diff(k.len()) <= 2)
-        .map(|n| (edit_distance(&lower, &n.to_ascii_lowercase()), *n))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n)
+    let mut best: Option<(usize, &'static str)> = None;
+    for &n in known {
+        if n.len().abs_diff(k.len()) > 2 {
+            continue;
+        }
+        let d = edit_distance(k, n);
+        if d <= 2 && best.map_or(true, |(bd, _)| d < bd) {
+            best = Some((d, n));
+        }
+    }
+    best.map(|(_, n)| n)
 }
 
+/// Levenshtein distance of `a` and the known name `b` (ASCII, at most 42
+/// bytes: `suggest` holds it within 2 of a key of at most 40), ignoring
+/// ASCII case; `a` is counted in characters. Two rows on the stack.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
+    let b = b.as_bytes();
+    let n = b.len().min(42);
+    let mut prev = [0usize; 43];
+    let mut cur = [0usize; 43];
+    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
+        *p = j;
+    }
+    let mut i = 0;
+    for ca in a.chars() {
+        let ca = ca.to_ascii_lowercase();
+        i += 1;
+        cur[0] = i;
+        for j in 0..n {
+            let cost = usize::from(ca != char::from(b[j].to_ascii_lowercase()));
             cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         prev = cur;
     }
-    prev[b.len()]
+    prev[n]
 }
 
 /// Puts `value` under `key` of `out` when present.
