@@ -385,6 +385,28 @@ mod tests {
         assert_eq!(owned.insert("X-Token".to_ascii_lowercase()), Err(0));
     }
 
+    /// Every size through the small list's end and the table's start:
+    /// what was inserted is found at its index, a repeat is refused with
+    /// the first index, and nothing else is found.
+    #[test]
+    fn small_list_then_table() {
+        for n in 0..=2 * SMALL + 1 {
+            let mut s = StrSet::default();
+            for i in 0..n {
+                assert_eq!(s.insert(format!("k{i}")), Ok(i), "size {n}");
+            }
+            for i in 0..n {
+                let k = format!("k{i}");
+                assert_eq!(s.get(&k), Some(i), "size {n}");
+                assert_eq!(s.insert(k), Err(i), "size {n}");
+            }
+            assert_eq!(s.get(&format!("k{n}")), None, "size {n}");
+            assert!(!s.contains("") && !s.contains("k"));
+            let order: Vec<usize> = s.in_order();
+            assert_eq!(order.len(), n);
+        }
+    }
+
     /// The word-wise order is length, then byte order, for strings that
     /// differ anywhere (first, last, middle byte; across a word boundary).
     #[test]

@@ -1213,6 +1213,57 @@ mod tests {
         assert_eq!(s("derection", &["direction", "name"]), Some("direction"));
         assert_eq!(s("zzzzzz", &["direction", "name"]), None);
         assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
+        // The first of the nearest wins; case is ignored; too short or too far: none.
+        assert_eq!(s("nmae", &["name", "game"]), Some("name"));
+        assert_eq!(s("webhooke", &["webhook", "webhooks"]), Some("webhook"));
+        assert_eq!(s("NAMEX", &["name"]), Some("name"));
+        assert_eq!(s("nam", &["name"]), None);
+        assert_eq!(s(&"a".repeat(41), &["a"]), None);
+    }
+
+    /// The edit distance on two stack rows agrees with the textbook one
+    /// (over characters, ASCII case ignored), non-ASCII keys included.
+    #[test]
+    fn edit_distance_agrees() {
+        fn textbook(a: &str, b: &str) -> usize {
+            let a: Vec<char> = a.to_ascii_lowercase().chars().collect();
+            let b: Vec<char> = b.to_ascii_lowercase().chars().collect();
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for (i, ca) in a.iter().enumerate() {
+                let mut cur = vec![i + 1; b.len() + 1];
+                for (j, cb) in b.iter().enumerate() {
+                    let cost = usize::from(ca != cb);
+                    cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        }
+        let keys = [
+            "",
+            "a",
+            "name",
+            "nAme",
+            "nämé",
+            "nodes",
+            "edgesX",
+            "flowData",
+            "ü€😀x",
+        ];
+        let known = [
+            "",
+            "a",
+            "name",
+            "nodes",
+            "flowData",
+            "isActive",
+            &"z".repeat(42),
+        ];
+        for k in keys {
+            for n in known {
+                assert_eq!(edit_distance(k, n), textbook(k, n), "{k:?} vs {n:?}");
+            }
+        }
     }
 
     /// Messages no shared fixture reaches (values JSON cannot carry come
