@@ -25,8 +25,9 @@ for t in "${targets[@]}"; do
       -print_final_stats=1 2>&1 | grep -E '^(#[0-9]+ *DONE|==[0-9]+==|SUMMARY|Done|stat::number_of_executed_units|.*panicked|thread .* panicked)' | tail -n 20); then
     :
   fi
-  # libFuzzer exits non-zero on a crash; the pipe hides it, so look for artifacts.
-  if ls "fuzz/artifacts/$t"/crash-* "fuzz/artifacts/$t"/timeout-* "fuzz/artifacts/$t"/oom-* >/dev/null 2>&1; then
+  # libFuzzer exits non-zero on a crash; the pipe hides it, so look for artifacts
+  # (any one kind: `ls` of the three globs failed whenever one of them matched nothing).
+  if [ -n "$(find "fuzz/artifacts/$t" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null)" ]; then
     failed+=("$t")
   fi
 done

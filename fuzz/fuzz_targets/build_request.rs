@@ -44,7 +44,17 @@ fuzz_target!(|data: &[u8]| {
         let dump: String = out
             .issues
             .iter()
-            .map(|i| format!("{} {:?} {:?}\n", i.message, i.expected, i.received))
+            // The texts as they are, one a line (the key has no newline: it
+            // is the input's first line); `{:?}` would add quotes and
+            // backslashes that make parts the issue does not hold.
+            .map(|i| {
+                format!(
+                    "{}\n{}\n{}\n",
+                    i.message,
+                    i.expected.as_deref().unwrap_or_default(),
+                    i.received.as_deref().unwrap_or_default()
+                )
+            })
             .collect();
         for part in trimmed.as_bytes().windows(8) {
             if let Ok(part) = std::str::from_utf8(part) {
