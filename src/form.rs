@@ -30,13 +30,14 @@ enum FieldType {
 /// place has its canonical field's type; a path the schema does not know
 /// is text).
 fn field_type(kind: Kind, path: &[PathSegment]) -> FieldType {
-    let segs: Vec<Option<&str>> = path
-        .iter()
-        .map(|s| match s {
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let mut segs: Vec<Option<&str>> = Vec::with_capacity(path.len());
+    for s in path {
+        segs.push(match s {
             PathSegment::Key(k) => Some(k.as_str()),
             PathSegment::Index(_) => None,
-        })
-        .collect();
+        });
+    }
     let Some(d) = schema::lookup(kind.shape(), &segs) else {
         return FieldType::Text;
     };
@@ -93,9 +94,18 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
         }
         Node::Obj(entries, index) => {
             let before = entries.len();
-            entries
-                .retain_mut(|(k, child)| prune_at(kind, child, path, PathSegment::Key(k.clone())));
-            if entries.len() != before {
+            // (Plain loops, not `retain_mut`: its generic code is larger in
+            // wasm. Kept entries move forward in order; the rest are cut.)
+            let mut kept = 0;
+            for n in 0..before {
+                let (k, child) = &mut entries[n];
+                if prune_at(kind, child, path, PathSegment::Key(k.clone())) {
+                    entries.swap(kept, n);
+                    kept += 1;
+                }
+            }
+            entries.truncate(kept);
+            if kept != before {
                 *index = StrSet::with_capacity(entries.len());
                 for (k, _) in entries.iter() {
                     let _ = index.insert(k.clone());
@@ -104,7 +114,15 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
             !entries.is_empty()
         }
         Node::Arr(items, _) => {
-            items.retain_mut(|(i, child)| prune_at(kind, child, path, PathSegment::Index(*i)));
+            let mut kept = 0;
+            for n in 0..items.len() {
+                let (i, child) = &mut items[n];
+                if prune_at(kind, child, path, PathSegment::Index(*i)) {
+                    items.swap(kept, n);
+                    kept += 1;
+                }
+            }
+            items.truncate(kept);
             !items.is_empty()
         }
     }
@@ -150,7 +168,10 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
         if let Some(r) = rest.strip_prefix('[') {
             let end = find_any(r, b"]")?;
             let inner = part(r, 0, end);
-            if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            if !inner.is_empty()
+                && inner.len() <= 6
+                && crate::text::all_bytes(inner.as_bytes(), |b| b.is_ascii_digit())
+            {
                 out.push(PathSegment::Index(
                     inner.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')),
                 ));
@@ -224,12 +245,14 @@ fn sort_lists(node: &mut Node) {
         }
         Node::Arr(items, index) => {
             // Plain loops: the iterator adaptors' generic code is larger in wasm.
-            let mut taken: Vec<Option<(usize, Node)>> = Vec::with_capacity(items.len());
-            for item in items.drain(..) {
+            // (`pop`, not `drain`: taken holds the items last first.)
+            let n = items.len();
+            let mut taken: Vec<Option<(usize, Node)>> = Vec::with_capacity(n);
+            while let Some(item) = items.pop() {
                 taken.push(Some(item));
             }
             for i in index.in_order() {
-                if let Some(item) = taken[i].take() {
+                if let Some(item) = taken[n - 1 - i].take() {
                     items.push(item);
                 }
             }
@@ -330,7 +353,8 @@ fn decimal(t: &str) -> Option<Number> {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |s: &str| !s.is_empty() && crate::text::all_bytes(s.as_bytes(), |b| b.is_ascii_digit());
     if !(digits(int) && frac.map_or(true, digits)) {
         return None;
     }
@@ -449,8 +473,8 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
         issue.pointer = pointer(&issue.path);
     }
     // Coercion issues come first in the list's order at their own place.
-    let coercion_failed = issues.iter().any(Issue::is_error);
-    issues.extend(out.issues);
+    let coercion_failed = crate::issues::any_error(&issues);
+    issues.append(&mut out.issues);
     Normalized {
         value: if coercion_failed { None } else { out.value },
         issues,

@@ -973,7 +973,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
                 Vec::new(),
             )),
             Value::Object(o) => {
-                for (k, item) in o.iter() {
+                for (k, item) in o.entries() {
                     if let Some((m, mut p)) = walk(item, depth + 1, limits) {
                         p.push(PathSegment::Key(k.clone()));
                         return Some((m, p));

@@ -206,8 +206,8 @@ fn build_from_parsed_at(
     if let Some(t) = text {
         crate::issues::locate(t, &mut payload_issues);
     }
-    issues.extend(payload_issues);
-    let failed = issues.iter().any(Issue::is_error);
+    issues.append(&mut payload_issues);
+    let failed = crate::issues::any_error(&issues);
     scrub(&mut issues, &opts.api_key);
     let request = match (normalized.value, failed, base_ok) {
         (Some(body), false, true) => Some(Request {
@@ -261,19 +261,23 @@ impl Secret {
             part(&q, 1, q.len() - 1).to_owned()
         };
         let trimmed = secret.trim();
-        let mut forms: Vec<String> = Vec::new();
-        for f in [
-            secret.to_owned(),
-            escaped(secret),
-            trimmed.to_owned(),
-            escaped(trimmed),
-        ] {
+        // Plain code: the iterator adaptors' generic code is larger in wasm.
+        fn add(forms: &mut Vec<String>, f: String) {
             if !f.is_empty() && !forms.contains(&f) {
                 forms.push(f);
             }
         }
+        let mut forms: Vec<String> = Vec::new();
+        add(&mut forms, secret.to_owned());
+        add(&mut forms, escaped(secret));
+        add(&mut forms, trimmed.to_owned());
+        add(&mut forms, escaped(trimmed));
         let long = trimmed.len() >= WINDOW;
-        let parts = (long && forms.iter().all(|f| f.is_ascii())).then(|| {
+        let mut ascii = true;
+        for f in &forms {
+            ascii &= f.is_ascii();
+        }
+        let parts = (long && ascii).then(|| {
             let mut set = StrSet::default();
             for f in &forms {
                 for i in 0..=f.len() - WINDOW {
@@ -289,11 +293,28 @@ impl Secret {
     fn holds(&self, part: &[u8]) -> bool {
         match &self.parts {
             Some(set) => std::str::from_utf8(part).is_ok_and(|p| set.contains(p)),
-            None => self
-                .forms
-                .iter()
-                .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part)),
+            None => {
+                for f in &self.forms {
+                    let f = f.as_bytes();
+                    for i in 0..(f.len() + 1).saturating_sub(WINDOW) {
+                        if f.get(i..i + WINDOW) == Some(part) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
         }
+    }
+
+    /// True if `text` is the key in one of its forms.
+    fn is_form(&self, text: &str) -> bool {
+        for f in &self.forms {
+            if f == text {
+                return true;
+            }
+        }
+        false
     }
 
     /// `text` with every stretch covered by parts of a long key replaced by
@@ -318,7 +339,7 @@ impl Secret {
             }
             let mut out = String::with_capacity(text.len());
             let mut at = 0;
-            for (mut start, mut end) in runs {
+            for &(mut start, mut end) in &runs {
                 while !text.is_char_boundary(start) {
                     start -= 1;
                 }
@@ -335,7 +356,7 @@ impl Secret {
             out.push_str(part(text, at, END));
             return Some(out);
         }
-        if self.forms.iter().any(|f| f == text) {
+        if self.is_form(text) {
             return Some(REDACTED.to_owned());
         }
         let mut out: Option<String> = None;
@@ -349,12 +370,19 @@ impl Secret {
         out
     }
 
+    /// [`Secret::redact`] in place.
+    fn redact_in(&self, field: &mut String) {
+        if let Some(clean) = self.redact(field) {
+            *field = clean;
+        }
+    }
+
     /// A path key that holds the key: the key as a whole (short key), or
     /// parts of it (long key).
     fn redact_key(&self, k: &str) -> Option<String> {
         if self.long {
             self.redact(k)
-        } else if self.forms.iter().any(|f| f == k) {
+        } else if self.is_form(k) {
             Some(REDACTED.to_owned())
         } else {
             None
@@ -394,17 +422,12 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
                 &cat(&["`", &after, "`"]),
             );
         }
-        for field in [
-            Some(&mut issue.message),
-            issue.expected.as_mut(),
-            issue.received.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(clean) = secret.redact(field) {
-                *field = clean;
-            }
+        secret.redact_in(&mut issue.message);
+        if let Some(e) = &mut issue.expected {
+            secret.redact_in(e);
+        }
+        if let Some(r) = &mut issue.received {
+            secret.redact_in(r);
         }
     }
 }

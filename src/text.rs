@@ -2,6 +2,18 @@
 //! layer above (the JSON reader's messages, the formats, the request's
 //! redaction).
 
+/// Whether every byte of `s` passes `ok`: a plain loop (`Iterator::all`'s
+/// generic code is larger in wasm).
+#[inline(always)]
+pub fn all_bytes(s: &[u8], ok: impl Fn(u8) -> bool) -> bool {
+    for &b in s {
+        if !ok(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// The first place of `needle` in `hay`. A plain loop: core's substring
 /// searcher costs several KB of wasm, and our strings are short.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
@@ -9,7 +21,16 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() {
         return Some(0);
     }
-    (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let last = h.len().checked_sub(n.len())?;
+    let mut i = 0;
+    while i <= last {
+        if h.get(i..i + n.len()) == Some(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether `a` and `b` are the same text: lengths first (most names differ
@@ -27,7 +48,16 @@ pub fn same(a: &str, b: &str) -> bool {
             return false;
         }
     }
-    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+    // (An index loop, not `zip`: its generic code is larger in wasm.)
+    let (p, q) = (x.remainder(), y.remainder());
+    let mut i = 0;
+    while i < p.len() && i < q.len() {
+        if p[i] != q[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Eight bytes as one number (`chunks_exact(8)` gives exactly eight).
@@ -120,12 +150,31 @@ pub fn cat(parts: &[&str]) -> String {
 // (`set.contains` is memchr for bytes: 200 bytes gzipped more here.)
 #[allow(clippy::manual_contains)]
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
-    s.bytes().position(|c| set.iter().any(|&b| b == c))
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        for &b in set {
+            if b == bytes[i] {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The last place in `s` of the ASCII byte `b` (`s.rfind(char)`).
 pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
-    s.bytes().rposition(|c| c == b)
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// `s` split around the byte at `i` (one ASCII character), as
@@ -152,19 +201,25 @@ pub fn part(s: &str, start: usize, end: usize) -> &str {
 /// limits and indexes that messages and pointers hold.
 #[inline(never)]
 pub fn decimal(minus: bool, mut m: u64) -> String {
-    let mut digits = Vec::with_capacity(20);
+    // The digits from the end of a buffer (a u64 has at most 20), then the sign.
+    let mut buf = [0u8; 21];
+    let mut at = buf.len();
     loop {
-        digits.push(b'0' + (m % 10) as u8);
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
         m /= 10;
         if m == 0 {
             break;
         }
     }
-    let mut out = String::with_capacity(digits.len() + 1);
     if minus {
-        out.push('-');
+        at -= 1;
+        buf[at] = b'-';
     }
-    out.extend(digits.iter().rev().map(|&d| char::from(d)));
+    let mut out = String::with_capacity(buf.len() - at);
+    for &b in &buf[at..] {
+        out.push(char::from(b));
+    }
     out
 }
 

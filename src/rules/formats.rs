@@ -1,12 +1,12 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
+use crate::text::{all_bytes, find_any, part, rfind_byte, split_at_byte, END};
 pub use crate::text::{find, replace_all};
-use crate::text::{find_any, part, rfind_byte, split_at_byte, END};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
-    s.len() == 24 && s.bytes().all(|b| b.is_ascii_hexdigit())
+    s.len() == 24 && all_bytes(s.as_bytes(), |b| b.is_ascii_hexdigit())
 }
 
 /// `HH:MM`, 24-hour, `00:00` to `23:59`, two digits each.
@@ -59,15 +59,22 @@ pub fn is_timezone(s: &str) -> bool {
     // or below `s`, then read on from there (at most 32 names).
     let whole = |at: u16| {
         let start = usize::from(at) + 1;
-        let len = TZ_NAMES
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .position(|b| *b < b' ')
-            .unwrap_or(TZ_NAMES.len().saturating_sub(start));
-        TZ_NAMES.get(start..start + len).unwrap_or_default()
+        let mut end = start;
+        while end < TZ_NAMES.len() && TZ_NAMES[end] >= b' ' {
+            end += 1;
+        }
+        TZ_NAMES.get(start..end).unwrap_or_default()
     };
-    let below = TZ_RESTARTS.partition_point(|at| whole(*at) <= s);
+    // (A plain binary search: `partition_point`'s generic code is larger in wasm.)
+    let (mut below, mut above) = (0, TZ_RESTARTS.len());
+    while below < above {
+        let mid = below + (above - below) / 2;
+        if whole(TZ_RESTARTS[mid]) <= s {
+            below = mid + 1;
+        } else {
+            above = mid;
+        }
+    }
     let Some(at) = below.checked_sub(1).and_then(|i| TZ_RESTARTS.get(i)) else {
         return false;
     };
@@ -134,7 +141,7 @@ pub fn timezone_suggestion(s: &str) -> Option<String> {
 /// RFC 9110 `token` (header field names).
 pub fn is_token(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| {
+        && all_bytes(s.as_bytes(), |b| {
             b.is_ascii_alphanumeric()
                 || matches!(
                     b,
@@ -166,7 +173,7 @@ pub fn is_header_value(s: &str) -> bool {
 /// A value fit for an HTTP header we send ourselves (api key, workspace id):
 /// visible ASCII and inner spaces only, not empty.
 pub fn is_visible_ascii(s: &str) -> bool {
-    !is_blank(s) && s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
+    !is_blank(s) && all_bytes(s.as_bytes(), |b| (0x20..0x7f).contains(&b) || b == b'\t')
 }
 
 /// An absolute http(s) URL that passed [`check_url`].
@@ -237,7 +244,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     if let Some(p) = port {
         if !p.is_empty()
             && (p.len() > 5
-                || !p.bytes().all(|b| b.is_ascii_digit())
+                || !all_bytes(p.as_bytes(), |b| b.is_ascii_digit())
                 || p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) > 65535)
         {
             return Err("its port is not a number from 0 to 65535");
@@ -255,7 +262,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
 /// Names compare ignoring ASCII case; a trailing dot is ignored.
 fn name_kind(host: &str) -> Result<Option<&'static str>, &'static str> {
     const BAD: &str = "its host is malformed";
-    let ok_chars = host.bytes().all(|c| {
+    let ok_chars = all_bytes(host.as_bytes(), |c| {
         c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'%') || !c.is_ascii()
     });
     if !ok_chars || host.starts_with('.') || find(host, "..").is_some() {
@@ -263,7 +270,7 @@ fn name_kind(host: &str) -> Result<Option<&'static str>, &'static str> {
     }
     let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
     let last = &name[name.iter().rposition(|&b| b == b'.').map_or(0, |d| d + 1)..];
-    if last.iter().all(u8::is_ascii_digit) || number(last).is_some() {
+    if all_bytes(last, |b| b.is_ascii_digit()) || number(last).is_some() {
         return ipv4(name).map(ipv4_kind).ok_or(BAD);
     }
     let label = |w: &[u8]| ends_with_label(name, w);

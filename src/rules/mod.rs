@@ -263,7 +263,10 @@ impl<'a> Ctx<'a> {
         let article = |t: &str| {
             if t == "null" {
                 "" // "not null", never "not a null"
-            } else if t.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+            } else if matches!(
+                t.as_bytes().first(),
+                Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'E' | b'I' | b'O' | b'U')
+            ) {
                 "an"
             } else {
                 "a"
@@ -551,7 +554,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             Value::Object(o) => {
-                for (pos, (k, item)) in o.iter().enumerate() {
+                for (pos, (k, item)) in o.entries().iter().enumerate() {
                     if !item.is_json() {
                         self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
                     }
@@ -578,7 +581,7 @@ impl<'a> Ctx<'a> {
             UnknownKeys::Keep => " (normalize keeps it, as the unknownKeys option asks)",
             UnknownKeys::Reject => " (the unknownKeys option rejects it)",
         };
-        for (pos, (k, v)) in obj.iter().enumerate() {
+        for (pos, (k, v)) in obj.entries().iter().enumerate() {
             // Lengths first: most names differ in length, and comparing
             // them is cheaper than a call to memcmp.
             if let Some(i) = shape.position(k) {
@@ -623,7 +626,10 @@ impl<'a> Ctx<'a> {
                         ],
                     )
                 } else {
-                    let names: Vec<&'static str> = shape.fields.iter().map(|d| d.key).collect();
+                    let mut names: Vec<&'static str> = Vec::with_capacity(shape.fields.len());
+                    for d in shape.fields {
+                        names.push(d.key);
+                    }
                     let (hint, s, hint_end) = match suggest(k, &names) {
                         Some(s) => (" Did you mean `", s, "`?"),
                         None => ("", "", ""),
@@ -666,7 +672,7 @@ impl<'a> Ctx<'a> {
         // An extra replaces an output key of the same name in place, or is
         // appended: found through a set, since there may be thousands.
         let mut names = StrSet::with_capacity(out.len() + keys.extras.len());
-        for k in out.keys() {
+        for (k, _) in out.entries() {
             let _ = names.insert(k.clone());
         }
         for (k, v) in &keys.extras {
@@ -889,7 +895,9 @@ impl<'a> Ctx<'a> {
                         let w = c.walk(obj, shape);
                         Some(w.done())
                     });
-                    out.extend(one);
+                    if let Some(one) = one {
+                        out.push(one);
+                    }
                 }
                 Some(Value::Array(out))
             }
@@ -1034,8 +1042,12 @@ impl<'a> Walk<'a> {
             return Value::Null;
         }
         let mut out = Object::with_capacity(self.out.len());
-        for (d, v) in self.keys.shape.fields.iter().zip(self.out) {
-            put(&mut out, d.key, v);
+        // (Taken by index: `zip` and `Vec`'s `IntoIter` cost more wasm.)
+        let (fields, mut values) = (self.keys.shape.fields, self.out);
+        let mut i = 0;
+        while i < fields.len() && i < values.len() {
+            put(&mut out, fields[i].key, values[i].take());
+            i += 1;
         }
         Ctx::append_extras(&mut out, &self.keys);
         Value::Object(out)
@@ -1093,8 +1105,11 @@ pub(crate) fn joined(items: &[&str], open: &str, sep: &str, close: &str) -> Stri
 /// `n` times `None` (`vec![None; n]` clones an element into each place:
 /// a loop of its own per element type).
 fn none_each<T>(n: usize) -> Vec<Option<T>> {
+    // (A plain loop: `resize_with`'s generic code is larger in wasm.)
     let mut v = Vec::with_capacity(n);
-    v.resize_with(n, || None);
+    for _ in 0..n {
+        v.push(None);
+    }
     v
 }
 
@@ -1172,8 +1187,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let n = b.len().min(42);
     let mut prev = [0usize; 43];
     let mut cur = [0usize; 43];
-    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
-        *p = j;
+    let mut j = 0;
+    while j <= n {
+        prev[j] = j;
+        j += 1;
     }
     let mut i = 0;
     for ca in a.chars() {
