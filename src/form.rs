@@ -295,7 +295,7 @@ fn to_value(
         Node::Leaf(text) => {
             let ty = field_type(kind, path);
             // Blank optional fields were pruned before.
-            let t = text.trim();
+            let t = crate::text::trim(text);
             match ty {
                 FieldType::Text | FieldType::RequiredText => Some(Value::String(text.clone())),
                 FieldType::Bool => match t {
@@ -358,7 +358,7 @@ fn decimal(t: &str) -> Option<Number> {
     if !(digits(int) && frac.map_or(true, digits)) {
         return None;
     }
-    let int = int.trim_start_matches('0');
+    let int = crate::text::trim_start_byte(int, b'0');
     let mut text = String::with_capacity(t.len() + 1);
     if t.starts_with('-') {
         text.push('-');

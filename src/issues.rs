@@ -156,12 +156,16 @@ pub struct Issue {
 impl Issue {
     /// A new issue with the code's default severity.
     pub fn new(path: Vec<PathSegment>, code: IssueCode, message: impl Into<String>) -> Self {
+        Issue::with_message(path, code, message.into())
+    }
+    /// [`Issue::new`]'s body: one copy, whatever the message's type (size).
+    fn with_message(path: Vec<PathSegment>, code: IssueCode, message: String) -> Self {
         let pointer = pointer(&path);
         Issue {
             path,
             pointer,
             code,
-            message: message.into(),
+            message,
             severity: code.default_severity(),
             expected: None,
             received: None,

@@ -212,7 +212,7 @@ fn build_from_parsed_at(
     let request = match (normalized.value, failed, base_ok) {
         (Some(body), false, true) => Some(Request {
             method: "POST",
-            url: cat(&[base.trim_end_matches('/'), kind.path()]),
+            url: cat(&[crate::text::trim_end_byte(base, b'/'), kind.path()]),
             headers: vec![
                 ("Content-Type".into(), "application/json".into()),
                 ("x-api-key".into(), opts.api_key.clone()),
@@ -260,7 +260,7 @@ impl Secret {
             crate::write::string(&mut q, t);
             part(&q, 1, q.len() - 1).to_owned()
         };
-        let trimmed = secret.trim();
+        let trimmed = crate::text::trim(secret);
         // Plain code: the iterator adaptors' generic code is larger in wasm.
         fn add(forms: &mut Vec<String>, f: String) {
             if !f.is_empty() && !forms.contains(&f) {
@@ -289,11 +289,15 @@ impl Secret {
         Secret { forms, long, parts }
     }
 
-    /// True if `part` (`WINDOW` bytes) is a part of the key.
-    fn holds(&self, part: &[u8]) -> bool {
+    /// True if the `WINDOW` bytes of `text` at `i` are a part of the key.
+    fn holds(&self, text: &str, i: usize) -> bool {
         match &self.parts {
-            Some(set) => std::str::from_utf8(part).is_ok_and(|p| set.contains(p)),
+            // Whole characters or none (the parts are ASCII): `get` checks
+            // the character boundaries, what `from_utf8` would check (no
+            // UTF-8 validator in the wasm).
+            Some(set) => text.get(i..i + WINDOW).is_some_and(|p| set.contains(p)),
             None => {
+                let part = &text.as_bytes()[i..i + WINDOW];
                 for f in &self.forms {
                     let f = f.as_bytes();
                     for i in 0..(f.len() + 1).saturating_sub(WINDOW) {
@@ -327,7 +331,7 @@ impl Secret {
             let b = text.as_bytes();
             let mut runs: Vec<(usize, usize)> = Vec::new();
             for i in 0..(b.len() + 1).saturating_sub(WINDOW) {
-                if self.holds(&b[i..i + WINDOW]) {
+                if self.holds(text, i) {
                     match runs.last_mut() {
                         Some(run) if i <= run.1 => run.1 = i + WINDOW,
                         _ => runs.push((i, i + WINDOW)),
@@ -397,7 +401,7 @@ impl Secret {
 /// pointers that merely share characters with a short key are never
 /// rewritten: with the key `e`, `/direction` stays `/direction`.
 pub fn scrub(issues: &mut [Issue], secret: &str) {
-    if secret.trim().is_empty() {
+    if crate::text::trim(secret).is_empty() {
         return;
     }
     let secret = Secret::new(secret);

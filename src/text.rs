@@ -2,6 +2,61 @@
 //! layer above (the JSON reader's messages, the formats, the request's
 //! redaction).
 
+/// Unicode white space (the White_Space property, listed).
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// `s.trim()`: white space ([`is_space`], the same set as
+/// `char::is_whitespace`) cut from both ends, in one forward walk (core's
+/// trim brings its own table and a backward character walk into the wasm).
+pub fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in s.char_indices() {
+        if !is_space(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            end = i + c.len_utf8();
+        }
+    }
+    match start {
+        Some(start) => part(s, start, end),
+        None => "",
+    }
+}
+
+/// `s.trim_start_matches(b)` for an ASCII byte (no char searcher).
+pub fn trim_start_byte(s: &str, b: u8) -> &str {
+    let mut i = 0;
+    while s.as_bytes().get(i) == Some(&b) {
+        i += 1;
+    }
+    part(s, i, END)
+}
+
+/// `s.trim_end_matches(b)` for an ASCII byte (no char searcher).
+pub fn trim_end_byte(s: &str, b: u8) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b {
+        end -= 1;
+    }
+    part(s, 0, end)
+}
+
 /// Whether every byte of `s` passes `ok`: a plain loop (`Iterator::all`'s
 /// generic code is larger in wasm).
 #[inline(always)]
@@ -231,6 +286,30 @@ pub fn uint(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_what_str_trims() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{3000}x y\u{85}",
+            "\t\n\u{a0}",
+            "é ",
+            " 😀\u{2028}",
+            "a\u{200b}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+        for t in ["", "0", "007", "70", "//a//", "/"] {
+            assert_eq!(trim_start_byte(t, b'0'), t.trim_start_matches('0'), "{t:?}");
+            assert_eq!(trim_end_byte(t, b'/'), t.trim_end_matches('/'), "{t:?}");
+        }
+    }
 
     #[test]
     fn same_agrees_with_eq() {

@@ -2,7 +2,7 @@
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
 use crate::text::{all_bytes, find_any, part, rfind_byte, split_at_byte, END};
-pub use crate::text::{find, replace_all};
+pub use crate::text::{find, is_space, replace_all};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
@@ -131,7 +131,12 @@ pub fn timezone_suggestion(s: &str) -> Option<String> {
     tz_any(|t| {
         let hit = t.eq_ignore_ascii_case(s.as_bytes());
         if hit {
-            found = std::str::from_utf8(t).ok().map(str::to_owned);
+            // The names are ASCII (checked by a test): each byte a character.
+            let mut name = String::with_capacity(t.len());
+            for &b in t {
+                name.push(char::from(b));
+            }
+            found = Some(name);
         }
         hit
     });
@@ -467,24 +472,6 @@ fn is_control(c: char) -> bool {
     matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
-/// Unicode white space (the White_Space property, listed).
-pub fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | ' '
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,6 +527,8 @@ mod tests {
             .iter()
             .any(|n| n == "America/Argentina/ComodRivadavia"));
         assert!(names.iter().all(|n| n.len() <= TZ_MAX_LEN));
+        // timezone_suggestion reads each byte as a character.
+        assert!(names.iter().all(|n| n.is_ascii()));
         assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert_eq!(names.len(), 598);
         assert!(

@@ -421,14 +421,24 @@ impl<'a> Ctx<'a> {
     /// One of `allowed`, matched exactly; `invalid_enum` otherwise.
     pub fn one_of(&mut self, v: &'a Value, allowed: &[&'static str]) -> Option<&'static str> {
         let s = self.string(v)?;
-        if let Some(hit) = allowed.iter().find(|a| **a == s) {
-            return Some(hit);
+        // Plain loops: the iterator adaptors' generic code is larger in wasm.
+        for &a in allowed {
+            if a == s {
+                return Some(a);
+            }
+        }
+        let mut near = None;
+        for &a in allowed {
+            if a.eq_ignore_ascii_case(crate::text::trim(s)) {
+                near = Some(a);
+                break;
+            }
         }
         let list = joined(allowed, "`", "`, `", "`");
-        let (hint, a, hint_end) = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
+        let (hint, a, hint_end) = match near {
             Some(a) => (
                 "; did you mean `",
-                *a,
+                a,
                 "`? (values match exactly, case included)",
             ),
             None => ("", "", ""),
