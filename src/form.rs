@@ -302,46 +302,46 @@ fn to_value(
                     "true" | "on" | "1" => Some(Value::Bool(true)),
                     "false" | "off" | "0" => Some(Value::Bool(false)),
                     _ => {
-                        let mut i = Issue::new(
-                            path.clone(),
-                            IssueCode::InvalidType,
-                            cat(&[
-                                "`",
-                                &crate::issues::display_path(path),
-                                "` must be true or false (true, on, 1 / false, off, 0), not ",
-                                &crate::rules::quote(text),
-                                ".",
-                            ]),
-                        );
-                        i.expected = Some("boolean".into());
-                        i.received = Some("string".into());
-                        issues.push(i);
+                        issues.push(not_coerced(
+                            path,
+                            "` must be true or false (true, on, 1 / false, off, 0), not ",
+                            "boolean",
+                            text,
+                        ));
                         None
                     }
                 },
                 FieldType::Number => match decimal(t) {
                     Some(n) => Some(Value::Number(n)),
                     None => {
-                        let mut i = Issue::new(
-                            path.clone(),
-                            IssueCode::InvalidType,
-                            cat(&[
-                                "`",
-                                &crate::issues::display_path(path),
-                                "` must be a number written in decimal digits (such as 2 or 1.5), not ",
-                                &crate::rules::quote(text),
-                                ".",
-                            ]),
-                        );
-                        i.expected = Some("number".into());
-                        i.received = Some("string".into());
-                        issues.push(i);
+                        issues.push(not_coerced(
+                            path,
+                            "` must be a number written in decimal digits (such as 2 or 1.5), not ",
+                            "number",
+                            text,
+                        ));
                         None
                     }
                 },
             }
         }
     }
+}
+
+/// `invalid_type` for a form value that its field's type cannot read:
+/// the field, `must` (what it must be), the value.
+fn not_coerced(path: &[PathSegment], must: &str, expected: &str, text: &str) -> Issue {
+    let message = cat(&[
+        "`",
+        &crate::issues::display_path(path),
+        must,
+        &crate::rules::quote(text),
+        ".",
+    ]);
+    let mut i = Issue::new(path.to_vec(), IssueCode::InvalidType, message);
+    i.set_expected(expected);
+    i.set_received("string");
+    i
 }
 
 /// A decimal number: optional minus, digits, optional fraction; written
@@ -459,7 +459,7 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                     " clashes with another field of the same name used as a group; rename one of them.",
                 ]),
             );
-            i.received = Some("string".into());
+            i.set_received("string");
             issues.push(i);
         }
     }

@@ -173,6 +173,17 @@ impl Issue {
             column: None,
         }
     }
+    /// Sets `expected` to a copy of `text` (out of line: one copy of the
+    /// allocation and of the old value's drop, not one per caller; size).
+    #[inline(never)]
+    pub(crate) fn set_expected(&mut self, text: &str) {
+        self.expected = Some(text.to_owned());
+    }
+    /// Sets `received` to a copy of `text` (as [`Issue::set_expected`]).
+    #[inline(never)]
+    pub(crate) fn set_received(&mut self, text: &str) {
+        self.received = Some(text.to_owned());
+    }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

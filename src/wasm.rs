@@ -278,7 +278,7 @@ fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>)
                 IssueCode::InvalidType,
                 cat(&["`", key, "` must be a string."]),
             );
-            i.expected = Some("string".into());
+            i.set_expected("string");
             i.received = Some(what.unwrap_or(given.type_name()).into());
             issues.push(i);
             String::new()
@@ -299,7 +299,7 @@ fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expecte
         path.push(key.into());
     }
     let mut i = Issue::new(path, code, msg);
-    i.expected = Some(expected.into());
+    i.set_expected(expected);
     i
 }
 
@@ -594,7 +594,7 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     }
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
-        i.expected = Some("string".into());
+        i.set_expected("string");
         i.received = text_of(&describe(text));
         i
     })
@@ -638,7 +638,7 @@ fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(Strin
                     ])
                 },
             );
-            i.expected = Some("string".into());
+            i.set_expected("string");
             i.received = Some(what);
             pre.push(i);
         }

@@ -316,7 +316,7 @@ impl<'a> Ctx<'a> {
                     ],
                 )
             };
-        issue.expected = Some(expected.to_owned());
+        issue.set_expected(expected);
         issue.received = Some(received);
     }
 
@@ -455,7 +455,7 @@ impl<'a> Ctx<'a> {
         ];
         let i = self.say(IssueCode::InvalidEnum, &parts);
         i.expected = Some(joined(allowed, "", " | ", ""));
-        i.received = Some(s.to_owned());
+        i.set_received(s);
         None
     }
 
@@ -468,7 +468,7 @@ impl<'a> Ctx<'a> {
                 &quote(s),
                 ", which is not a 24-hex-digit object id; check that you copied the id, not a name.",
             ];
-            self.say(IssueCode::UnusualId, &parts).received = Some(s.to_owned());
+            self.say(IssueCode::UnusualId, &parts).set_received(s);
         }
         Some(s)
     }
@@ -497,7 +497,7 @@ impl<'a> Ctx<'a> {
                         why,
                         ", which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
                     ];
-                    self.say(IssueCode::UnreachableUrl, &parts).received = Some(s.to_owned());
+                    self.say(IssueCode::UnreachableUrl, &parts).set_received(s);
                 }
             }
             Err(why) => {
@@ -516,8 +516,8 @@ impl<'a> Ctx<'a> {
                     ".",
                 ];
                 let i = self.say(IssueCode::InvalidUrl, &parts);
-                i.expected = Some("absolute http(s) URL".into());
-                i.received = Some(s.to_owned());
+                i.set_expected("absolute http(s) URL");
+                i.set_received(s);
                 return None;
             }
         }
@@ -926,8 +926,8 @@ impl<'a> Ctx<'a> {
             "; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
         ];
         let i = self.say(IssueCode::InvalidTime, &parts);
-        i.expected = Some("HH:MM".into());
-        i.received = Some(t.to_owned());
+        i.set_expected("HH:MM");
+        i.set_received(t);
         None
     }
 
@@ -951,8 +951,8 @@ impl<'a> Ctx<'a> {
             hint_end,
         ];
         let i = self.say(IssueCode::InvalidTimezone, &parts);
-        i.expected = Some("IANA time zone name".into());
-        i.received = Some(t.to_owned());
+        i.set_expected("IANA time zone name");
+        i.set_received(t);
         None
     }
 
@@ -966,7 +966,7 @@ impl<'a> Ctx<'a> {
                 &quote(key),
                 ", which must be unique; change or remove one of them.",
             ];
-            self.say(IssueCode::Duplicate, &parts).received = Some(key.to_owned());
+            self.say(IssueCode::Duplicate, &parts).set_received(key);
         }
     }
 }
