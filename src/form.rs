@@ -13,7 +13,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
-use crate::text::{cat, find_any, part, split_at_byte, uint, END};
+use crate::text::{cat, find_any, part, split_at_byte, strip_byte, uint, END};
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
@@ -165,7 +165,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
         if out.len() == max {
             return Some((out, true));
         }
-        if let Some(r) = rest.strip_prefix('[') {
+        if let Some(r) = strip_byte(rest, b'[') {
             let end = find_any(r, b"]")?;
             let inner = part(r, 0, end);
             if !inner.is_empty()
@@ -180,7 +180,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
             }
             rest = part(r, end + 1, END);
         } else {
-            let r = if first { rest } else { rest.strip_prefix('.')? };
+            let r = if first { rest } else { strip_byte(rest, b'.')? };
             let end = find_any(r, b".[").unwrap_or(r.len());
             if end == 0 {
                 return None;
@@ -348,7 +348,7 @@ fn not_coerced(path: &[PathSegment], must: &str, expected: &str, text: &str) -> 
 /// as a JSON number (leading zeros dropped: `007.50` is `7.50`), the digits
 /// kept as given.
 fn decimal(t: &str) -> Option<Number> {
-    let body = t.strip_prefix('-').unwrap_or(t);
+    let body = strip_byte(t, b'-').unwrap_or(t);
     let (int, frac) = match find_any(body, b".").map(|i| split_at_byte(body, i)) {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
@@ -360,7 +360,7 @@ fn decimal(t: &str) -> Option<Number> {
     }
     let int = crate::text::trim_start_byte(int, b'0');
     let mut text = String::with_capacity(t.len() + 1);
-    if t.starts_with('-') {
+    if t.as_bytes().first() == Some(&b'-') {
         text.push('-');
     }
     text.push_str(if int.is_empty() { "0" } else { int });

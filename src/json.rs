@@ -548,7 +548,7 @@ impl<'t> Parser<'t> {
                 if !(0xD800..=0xDBFF).contains(&n) {
                     return Ok(());
                 }
-                for want in [b'\\', b'u'] {
+                for &want in b"\\u" {
                     match self.b.get(self.i) {
                         None => return self.fail(EOF_STRING),
                         Some(&c) => {
@@ -722,7 +722,7 @@ impl<'t> Parser<'t> {
 
 /// An integer's text as an i64, if it fits.
 fn small_integer(t: &str) -> Option<i64> {
-    let (neg, digits) = match t.strip_prefix('-') {
+    let (neg, digits) = match crate::text::strip_byte(t, b'-') {
         Some(d) => (true, d),
         None => (false, t),
     };

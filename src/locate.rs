@@ -46,7 +46,7 @@ pub(crate) fn places<'a>(
         i: 0,
         at: (0, 1, 1),
         wanted,
-        found: vec![None; count],
+        found: none_each(count),
         left: if unique { count } else { usize::MAX },
         lengths,
         ptr: String::new(),
@@ -59,6 +59,15 @@ pub(crate) fn places<'a>(
         out.push(found_at(&wanted, &found, p));
     }
     out
+}
+
+/// `n` times `None`, pushed (`vec![None; n]`'s generic code is larger in wasm).
+fn none_each(n: usize) -> Vec<Option<(usize, usize)>> {
+    let mut v = Vec::with_capacity(n);
+    for _ in 0..n {
+        v.push(None);
+    }
+    v
 }
 
 /// The place of `p`, else of its closest parent that was found.

@@ -134,7 +134,7 @@ fn build_from_parsed_at(
             message,
         ));
     };
-    for (key, value) in [
+    for &(key, value) in &[
         ("apiKey", &opts.api_key),
         ("workspaceId", &opts.workspace_id),
     ] {
@@ -280,7 +280,7 @@ impl Secret {
         let parts = (long && ascii).then(|| {
             let mut set = StrSet::default();
             for f in &forms {
-                for i in 0..=f.len() - WINDOW {
+                for i in 0..f.len() - WINDOW + 1 {
                     let _ = set.insert(part(f, i, i + WINDOW).to_owned());
                 }
             }

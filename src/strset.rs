@@ -111,7 +111,7 @@ impl<'a> StrSet<'a> {
     fn probe(&self, key: &str, h: u32) -> Result<usize, (usize, usize)> {
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
-        for d in 0..=PROBES {
+        for d in 0..PROBES + 1 {
             let s = self.slots[at];
             if s == 0 {
                 return Err((at, d));

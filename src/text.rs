@@ -39,6 +39,16 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// `s.strip_prefix(b)` for an ASCII byte (no char pattern).
+pub fn strip_byte(s: &str, b: u8) -> Option<&str> {
+    (s.as_bytes().first() == Some(&b)).then(|| part(s, 1, END))
+}
+
+/// `s.strip_suffix(b)` for an ASCII byte (no char pattern).
+pub fn strip_last_byte(s: &str, b: u8) -> Option<&str> {
+    (s.as_bytes().last() == Some(&b)).then(|| part(s, 0, s.len() - 1))
+}
+
 /// `s.trim_start_matches(b)` for an ASCII byte (no char searcher).
 pub fn trim_start_byte(s: &str, b: u8) -> &str {
     let mut i = 0;
@@ -135,10 +145,12 @@ pub fn utf16_units(bytes: &[u8]) -> usize {
 }
 
 fn units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
-        .sum()
+    // A plain loop: the iterator adaptors' generic code is larger in wasm.
+    let mut n = 0;
+    for &c in bytes {
+        n += usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0);
+    }
+    n
 }
 
 /// One in every byte of a word.
@@ -191,7 +203,11 @@ pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
 /// table and `core::fmt` call in wasm; this is one function for all).
 #[inline(never)]
 pub fn cat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut out = String::with_capacity(len);
     for p in parts {
         out.push_str(p);
     }

@@ -1,7 +1,9 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
-use crate::text::{all_bytes, find_any, part, rfind_byte, split_at_byte, END};
+use crate::text::{
+    all_bytes, find_any, part, rfind_byte, split_at_byte, strip_byte, strip_last_byte, END,
+};
 pub use crate::text::{find, is_space, replace_all};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
@@ -225,12 +227,12 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     let host_port =
         rfind_byte(authority, b'@').map_or(authority, |i| split_at_byte(authority, i).1);
     const BAD_IP6: &str = "its IPv6 host is malformed";
-    let (host, port, unreachable) = if let Some(stripped) = host_port.strip_prefix('[') {
+    let (host, port, unreachable) = if let Some(stripped) = strip_byte(host_port, b'[') {
         let (ip6, after) = find_any(stripped, b"]")
             .map(|i| split_at_byte(stripped, i))
             .ok_or(BAD_IP6)?;
         let a = ipv6(ip6.as_bytes()).ok_or(BAD_IP6)?;
-        let port = match after.strip_prefix(':') {
+        let port = match strip_byte(after, b':') {
             _ if after.is_empty() => None,
             Some(p) => Some(p),
             None => return Err("its host is malformed"),
@@ -270,10 +272,10 @@ fn name_kind(host: &str) -> Result<Option<&'static str>, &'static str> {
     let ok_chars = all_bytes(host.as_bytes(), |c| {
         c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'%') || !c.is_ascii()
     });
-    if !ok_chars || host.starts_with('.') || find(host, "..").is_some() {
+    if !ok_chars || host.as_bytes().first() == Some(&b'.') || find(host, "..").is_some() {
         return Err(BAD);
     }
-    let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    let name = strip_last_byte(host, b'.').unwrap_or(host).as_bytes();
     let last = &name[name.iter().rposition(|&b| b == b'.').map_or(0, |d| d + 1)..];
     if all_bytes(last, |b| b.is_ascii_digit()) || number(last).is_some() {
         return ipv4(name).map(ipv4_kind).ok_or(BAD);

@@ -852,17 +852,23 @@ impl<'a> Ctx<'a> {
         field: Option<Field<'a>>,
     ) -> Result<Field<'a>, Option<Value>> {
         let present = field.filter(|f| !f.value.is_null());
-        match d.need {
-            Need::Required(hint) => self.require(field, d.key, hint).ok_or(None),
-            Need::Optional => present.ok_or(None),
-            Need::Default(lit) => present.ok_or_else(|| {
-                Some(match lit {
-                    Lit::Bool(b) => Value::Bool(b),
-                    Lit::Str(t) => s(t),
-                    Lit::EmptyList => Value::Array(Vec::new()),
-                    Lit::Object => Value::Object(Object::new()),
+        let found = match d.need {
+            Need::Required(hint) => self.require(field, d.key, hint),
+            Need::Optional => present,
+            Need::Default(lit) => {
+                return present.ok_or_else(|| {
+                    Some(match lit {
+                        Lit::Bool(b) => Value::Bool(b),
+                        Lit::Str(t) => s(t),
+                        Lit::EmptyList => Value::Array(Vec::new()),
+                        Lit::Object => Value::Object(Object::new()),
+                    })
                 })
-            }),
+            }
+        };
+        match found {
+            Some(f) => Ok(f),
+            None => Err(None),
         }
     }
 
