@@ -104,10 +104,10 @@ fn prefixed(mut issue: Issue) -> Issue {
 /// one level down when both sides are objects. `null` overrides remove the key.
 fn merge(resp: &Object, over: &Object, top: bool) -> Object {
     let mut b = ObjectBuilder::default();
-    for (k, v) in resp.iter() {
+    for (k, v) in resp.entries() {
         b.insert(k.clone(), v.clone());
     }
-    for (k, v) in over.iter() {
+    for (k, v) in over.entries() {
         let value = match (v, resp.get(k)) {
             (Value::Null, _) => Value::Skipped, // removed below
             (Value::Object(os), Some(Value::Object(rs))) if top && k == "settings" => {
@@ -123,10 +123,15 @@ fn merge(resp: &Object, over: &Object, top: bool) -> Object {
 /// `Value::Skipped` marks a key an override of `null` removed (a fully
 /// parsed or JavaScript value never holds it).
 fn without_removed(obj: Object) -> Object {
-    obj.into_entries()
-        .into_iter()
-        .filter(|(_, v)| !matches!(v, Value::Skipped))
-        .collect()
+    // A plain loop: the iterator adaptors' generic code is larger in wasm.
+    // (The keys are unique already: each is pushed.)
+    let mut out = Object::with_capacity(obj.len());
+    for (k, v) in obj.into_entries() {
+        if !matches!(v, Value::Skipped) {
+            out.push(k, v);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

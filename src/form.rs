@@ -13,7 +13,7 @@
 use crate::issues::{pointer, Issue, IssueCode, PathSegment};
 use crate::schema::{self, Need, Ty};
 use crate::strset::StrSet;
-use crate::text::{cat, find_any, part, split_at_byte, uint, END};
+use crate::text::{cat, find_any, part, split_at_byte, strip_byte, uint, END};
 use crate::value::{Number, Object, Value};
 use crate::{normalize, Kind, Normalized, Options};
 
@@ -30,13 +30,14 @@ enum FieldType {
 /// place has its canonical field's type; a path the schema does not know
 /// is text).
 fn field_type(kind: Kind, path: &[PathSegment]) -> FieldType {
-    let segs: Vec<Option<&str>> = path
-        .iter()
-        .map(|s| match s {
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let mut segs: Vec<Option<&str>> = Vec::with_capacity(path.len());
+    for s in path {
+        segs.push(match s {
             PathSegment::Key(k) => Some(k.as_str()),
             PathSegment::Index(_) => None,
-        })
-        .collect();
+        });
+    }
     let Some(d) = schema::lookup(kind.shape(), &segs) else {
         return FieldType::Text;
     };
@@ -93,9 +94,18 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
         }
         Node::Obj(entries, index) => {
             let before = entries.len();
-            entries
-                .retain_mut(|(k, child)| prune_at(kind, child, path, PathSegment::Key(k.clone())));
-            if entries.len() != before {
+            // (Plain loops, not `retain_mut`: its generic code is larger in
+            // wasm. Kept entries move forward in order; the rest are cut.)
+            let mut kept = 0;
+            for n in 0..before {
+                let (k, child) = &mut entries[n];
+                if prune_at(kind, child, path, PathSegment::Key(k.clone())) {
+                    entries.swap(kept, n);
+                    kept += 1;
+                }
+            }
+            entries.truncate(kept);
+            if kept != before {
                 *index = StrSet::with_capacity(entries.len());
                 for (k, _) in entries.iter() {
                     let _ = index.insert(k.clone());
@@ -104,7 +114,15 @@ fn prune(kind: Kind, node: &mut Node, path: &mut Vec<PathSegment>) -> bool {
             !entries.is_empty()
         }
         Node::Arr(items, _) => {
-            items.retain_mut(|(i, child)| prune_at(kind, child, path, PathSegment::Index(*i)));
+            let mut kept = 0;
+            for n in 0..items.len() {
+                let (i, child) = &mut items[n];
+                if prune_at(kind, child, path, PathSegment::Index(*i)) {
+                    items.swap(kept, n);
+                    kept += 1;
+                }
+            }
+            items.truncate(kept);
             !items.is_empty()
         }
     }
@@ -147,10 +165,13 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
         if out.len() == max {
             return Some((out, true));
         }
-        if let Some(r) = rest.strip_prefix('[') {
+        if let Some(r) = strip_byte(rest, b'[') {
             let end = find_any(r, b"]")?;
             let inner = part(r, 0, end);
-            if !inner.is_empty() && inner.len() <= 6 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            if !inner.is_empty()
+                && inner.len() <= 6
+                && crate::text::all_bytes(inner.as_bytes(), |b| b.is_ascii_digit())
+            {
                 out.push(PathSegment::Index(
                     inner.bytes().fold(0, |n, b| n * 10 + usize::from(b - b'0')),
                 ));
@@ -159,7 +180,7 @@ fn split_name(name: &str, max: usize) -> Option<(Vec<PathSegment>, bool)> {
             }
             rest = part(r, end + 1, END);
         } else {
-            let r = if first { rest } else { rest.strip_prefix('.')? };
+            let r = if first { rest } else { strip_byte(rest, b'.')? };
             let end = find_any(r, b".[").unwrap_or(r.len());
             if end == 0 {
                 return None;
@@ -224,12 +245,14 @@ fn sort_lists(node: &mut Node) {
         }
         Node::Arr(items, index) => {
             // Plain loops: the iterator adaptors' generic code is larger in wasm.
-            let mut taken: Vec<Option<(usize, Node)>> = Vec::with_capacity(items.len());
-            for item in items.drain(..) {
+            // (`pop`, not `drain`: taken holds the items last first.)
+            let n = items.len();
+            let mut taken: Vec<Option<(usize, Node)>> = Vec::with_capacity(n);
+            while let Some(item) = items.pop() {
                 taken.push(Some(item));
             }
             for i in index.in_order() {
-                if let Some(item) = taken[i].take() {
+                if let Some(item) = taken[n - 1 - i].take() {
                     items.push(item);
                 }
             }
@@ -272,47 +295,31 @@ fn to_value(
         Node::Leaf(text) => {
             let ty = field_type(kind, path);
             // Blank optional fields were pruned before.
-            let t = text.trim();
+            let t = crate::text::trim(text);
             match ty {
                 FieldType::Text | FieldType::RequiredText => Some(Value::String(text.clone())),
                 FieldType::Bool => match t {
                     "true" | "on" | "1" => Some(Value::Bool(true)),
                     "false" | "off" | "0" => Some(Value::Bool(false)),
                     _ => {
-                        let mut i = Issue::new(
-                            path.clone(),
-                            IssueCode::InvalidType,
-                            cat(&[
-                                "`",
-                                &crate::issues::display_path(path),
-                                "` must be true or false (true, on, 1 / false, off, 0), not ",
-                                &crate::rules::quote(text),
-                                ".",
-                            ]),
-                        );
-                        i.expected = Some("boolean".into());
-                        i.received = Some("string".into());
-                        issues.push(i);
+                        issues.push(not_coerced(
+                            path,
+                            "` must be true or false (true, on, 1 / false, off, 0), not ",
+                            "boolean",
+                            text,
+                        ));
                         None
                     }
                 },
                 FieldType::Number => match decimal(t) {
                     Some(n) => Some(Value::Number(n)),
                     None => {
-                        let mut i = Issue::new(
-                            path.clone(),
-                            IssueCode::InvalidType,
-                            cat(&[
-                                "`",
-                                &crate::issues::display_path(path),
-                                "` must be a number written in decimal digits (such as 2 or 1.5), not ",
-                                &crate::rules::quote(text),
-                                ".",
-                            ]),
-                        );
-                        i.expected = Some("number".into());
-                        i.received = Some("string".into());
-                        issues.push(i);
+                        issues.push(not_coerced(
+                            path,
+                            "` must be a number written in decimal digits (such as 2 or 1.5), not ",
+                            "number",
+                            text,
+                        ));
                         None
                     }
                 },
@@ -321,22 +328,39 @@ fn to_value(
     }
 }
 
+/// `invalid_type` for a form value that its field's type cannot read:
+/// the field, `must` (what it must be), the value.
+fn not_coerced(path: &[PathSegment], must: &str, expected: &str, text: &str) -> Issue {
+    let message = cat(&[
+        "`",
+        &crate::issues::display_path(path),
+        must,
+        &crate::rules::quote(text),
+        ".",
+    ]);
+    let mut i = Issue::new(path.to_vec(), IssueCode::InvalidType, message);
+    i.set_expected(expected);
+    i.set_received("string");
+    i
+}
+
 /// A decimal number: optional minus, digits, optional fraction; written
 /// as a JSON number (leading zeros dropped: `007.50` is `7.50`), the digits
 /// kept as given.
 fn decimal(t: &str) -> Option<Number> {
-    let body = t.strip_prefix('-').unwrap_or(t);
+    let body = strip_byte(t, b'-').unwrap_or(t);
     let (int, frac) = match find_any(body, b".").map(|i| split_at_byte(body, i)) {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |s: &str| !s.is_empty() && crate::text::all_bytes(s.as_bytes(), |b| b.is_ascii_digit());
     if !(digits(int) && frac.map_or(true, digits)) {
         return None;
     }
-    let int = int.trim_start_matches('0');
+    let int = crate::text::trim_start_byte(int, b'0');
     let mut text = String::with_capacity(t.len() + 1);
-    if t.starts_with('-') {
+    if t.as_bytes().first() == Some(&b'-') {
         text.push('-');
     }
     text.push_str(if int.is_empty() { "0" } else { int });
@@ -435,7 +459,7 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
                     " clashes with another field of the same name used as a group; rename one of them.",
                 ]),
             );
-            i.received = Some("string".into());
+            i.set_received("string");
             issues.push(i);
         }
     }
@@ -449,8 +473,8 @@ pub fn from_form(kind: Kind, fields: &[(String, String)], opts: &Options) -> Nor
         issue.pointer = pointer(&issue.path);
     }
     // Coercion issues come first in the list's order at their own place.
-    let coercion_failed = issues.iter().any(Issue::is_error);
-    issues.extend(out.issues);
+    let coercion_failed = crate::issues::any_error(&issues);
+    issues.append(&mut out.issues);
     Normalized {
         value: if coercion_failed { None } else { out.value },
         issues,

@@ -156,18 +156,33 @@ pub struct Issue {
 impl Issue {
     /// A new issue with the code's default severity.
     pub fn new(path: Vec<PathSegment>, code: IssueCode, message: impl Into<String>) -> Self {
+        Issue::with_message(path, code, message.into())
+    }
+    /// [`Issue::new`]'s body: one copy, whatever the message's type (size).
+    fn with_message(path: Vec<PathSegment>, code: IssueCode, message: String) -> Self {
         let pointer = pointer(&path);
         Issue {
             path,
             pointer,
             code,
-            message: message.into(),
+            message,
             severity: code.default_severity(),
             expected: None,
             received: None,
             line: None,
             column: None,
         }
+    }
+    /// Sets `expected` to a copy of `text` (out of line: one copy of the
+    /// allocation and of the old value's drop, not one per caller; size).
+    #[inline(never)]
+    pub(crate) fn set_expected(&mut self, text: &str) {
+        self.expected = Some(text.to_owned());
+    }
+    /// Sets `received` to a copy of `text` (as [`Issue::set_expected`]).
+    #[inline(never)]
+    pub(crate) fn set_received(&mut self, text: &str) {
+        self.received = Some(text.to_owned());
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -204,16 +219,34 @@ pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
 /// [`locate`] in a text known to repeat no key (`unique`): the scan stops
 /// once every place is found.
 pub(crate) fn locate_in(text: &str, issues: &mut [Issue], unique: bool) {
-    if issues.iter().all(|i| i.line.is_some()) {
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let mut pointers = Vec::new();
+    let mut all_placed = true;
+    for i in issues.iter() {
+        all_placed &= i.line.is_some();
+        pointers.push(i.pointer.as_str());
+    }
+    if all_placed {
         return;
     }
-    let places = crate::locate::places(text, issues.iter().map(|i| i.pointer.as_str()), unique);
-    for (i, place) in issues.iter_mut().zip(places) {
-        if let (None, Some((line, column))) = (i.line, place) {
-            i.line = Some(line);
-            i.column = Some(column);
+    let places = crate::locate::places(text, &pointers, unique);
+    for (n, i) in issues.iter_mut().enumerate() {
+        if let (None, Some(Some((line, column)))) = (i.line, places.get(n)) {
+            i.line = Some(*line);
+            i.column = Some(*column);
         }
     }
+}
+
+/// Whether one of `issues` is an error (a plain loop: smaller in wasm
+/// than `iter().any`, one copy for every caller).
+pub(crate) fn any_error(issues: &[Issue]) -> bool {
+    for i in issues {
+        if i.is_error() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The path written as a person reads it: `webhooks[0].url`, `settings["a.b"]`.
@@ -230,10 +263,12 @@ pub fn display_path(path: &[PathSegment]) -> String {
                 out.push(']');
             }
             PathSegment::Key(k) => {
+                // (Bytes: a character past ASCII is none of these either.)
                 let plain = !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-                    && !k.starts_with(|c: char| c.is_ascii_digit());
+                    && crate::text::all_bytes(k.as_bytes(), |c| {
+                        c.is_ascii_alphanumeric() || c == b'_' || c == b'$'
+                    })
+                    && !k.as_bytes()[0].is_ascii_digit();
                 if plain {
                     if !out.is_empty() {
                         out.push('.');

@@ -548,7 +548,7 @@ impl<'t> Parser<'t> {
                 if !(0xD800..=0xDBFF).contains(&n) {
                     return Ok(());
                 }
-                for want in [b'\\', b'u'] {
+                for &want in b"\\u" {
                     match self.b.get(self.i) {
                         None => return self.fail(EOF_STRING),
                         Some(&c) => {
@@ -722,7 +722,7 @@ impl<'t> Parser<'t> {
 
 /// An integer's text as an i64, if it fits.
 fn small_integer(t: &str) -> Option<i64> {
-    let (neg, digits) = match t.strip_prefix('-') {
+    let (neg, digits) = match crate::text::strip_byte(t, b'-') {
         Some(d) => (true, d),
         None => (false, t),
     };
@@ -842,23 +842,51 @@ impl<'de> Deserialize<'de> for Value {
 /// reads (the contents of flow nodes and edges, transfers, knowledge bases,
 /// reminder messages, a webhook's testResponse): checked for syntax and
 /// limits, but not built. The parser does not know the payloads: a place is
-/// a state of its caller's `rule` (the schema's), which says the place
-/// under each key (`None`: an array item), or `None` to skip the value.
+/// a state of its caller's [`SkipTable`] (the schema's), which says the
+/// place under each key (`None`: an array item), or to skip the value.
+/// (Data, not a function the parser calls: a function pointer was the
+/// module's only indirect call, and the function table it needs kept about
+/// 900 bytes of wasm-bindgen's closure shims in the browser's wasm.)
 #[derive(Clone, Copy)]
 pub struct Place {
     pub state: u32,
-    pub rule: fn(u32, Option<&str>) -> Option<u32>,
+    pub table: &'static SkipTable,
 }
 
-fn build_all(_: u32, _: Option<&str>) -> Option<u32> {
-    Some(0)
+/// The states of a [`Place`] (state 0, build everything, is not in it).
+pub struct SkipTable {
+    /// By state; a state past the end builds everything below.
+    pub states: &'static [SkipState],
+    /// The keys of all states: each with the state under it ([`SKIP`]:
+    /// skip the value).
+    pub keys: &'static [(&'static str, u32)],
 }
+
+/// One state: the state of an array item, and the keys (`keys[first..first
+/// + len]`) that lead elsewhere than state 0; any other key leads to state
+/// 0, or, in an `open` object, skips its value.
+#[derive(Clone, Copy)]
+pub struct SkipState {
+    pub items: u32,
+    pub open: bool,
+    pub first: u16,
+    pub len: u16,
+}
+
+/// A state that skips the value.
+pub const SKIP: u32 = u32::MAX;
+
+/// No states: only [`Place::FULL`] uses it.
+static NO_SKIPS: SkipTable = SkipTable {
+    states: &[],
+    keys: &[],
+};
 
 impl Place {
     /// Build everything below (state 0 is always this).
     pub const FULL: Place = Place {
         state: 0,
-        rule: build_all,
+        table: &NO_SKIPS,
     };
 
     /// The place of the value under `key` (None for an array item).
@@ -866,7 +894,29 @@ impl Place {
         if self.state == 0 {
             return Some(self);
         }
-        (self.rule)(self.state, key).map(|state| Place { state, ..self })
+        let Some(s) = self.table.states.get(self.state as usize) else {
+            return Some(Place { state: 0, ..self });
+        };
+        let state = match key {
+            None => s.items,
+            Some(k) => {
+                let first = usize::from(s.first);
+                let keys = self
+                    .table
+                    .keys
+                    .get(first..first + usize::from(s.len))
+                    .unwrap_or_default();
+                let mut state = if s.open { SKIP } else { 0 };
+                for &(name, under) in keys {
+                    if crate::text::same(name, k) {
+                        state = under;
+                        break;
+                    }
+                }
+                state
+            }
+        };
+        (state != SKIP).then_some(Place { state, ..self })
     }
 }
 
@@ -973,7 +1023,7 @@ pub fn check_limits(value: &Value, limits: &Limits) -> Option<Error> {
                 Vec::new(),
             )),
             Value::Object(o) => {
-                for (k, item) in o.iter() {
+                for (k, item) in o.entries() {
                     if let Some((m, mut p)) = walk(item, depth + 1, limits) {
                         p.push(PathSegment::Key(k.clone()));
                         return Some((m, p));

@@ -190,7 +190,7 @@ pub fn validate(kind: Kind, input: &Value, opts: &Options) -> Report {
 pub(crate) fn validate_checked(kind: Kind, input: &Value, opts: &Options, known: Known) -> Report {
     let (_, issues) = run(kind, input, opts, false, known);
     Report {
-        valid: !issues.iter().any(Issue::is_error),
+        valid: !issues::any_error(&issues),
         issues,
     }
 }

@@ -20,14 +20,15 @@ use crate::text::bytes_equal;
 /// final and the scan stops when every wanted place is found.
 pub(crate) fn places<'a>(
     text: &'a str,
-    pointers: impl Iterator<Item = &'a str> + Clone,
+    pointers: &[&'a str],
     unique: bool,
 ) -> Vec<Option<(usize, usize)>> {
     // Every pointer needed: each one and each parent.
     let mut wanted = StrSet::default();
     let mut count = 0;
     let mut lengths = 0u64;
-    for mut p in pointers.clone() {
+    for &p in pointers {
+        let mut p = p;
         loop {
             if wanted.insert(p).is_ok() {
                 count += 1;
@@ -45,23 +46,44 @@ pub(crate) fn places<'a>(
         i: 0,
         at: (0, 1, 1),
         wanted,
-        found: vec![None; count],
+        found: none_each(count),
         left: if unique { count } else { usize::MAX },
         lengths,
         ptr: String::new(),
     };
     s.value();
     let (wanted, found) = (s.wanted, s.found);
-    pointers
-        .map(|mut p| loop {
-            if let Some(n) = wanted.get(p) {
-                if let Some(place) = found.get(n).copied().flatten() {
-                    return Some(place);
-                }
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let mut out = Vec::with_capacity(pointers.len());
+    for &p in pointers {
+        out.push(found_at(&wanted, &found, p));
+    }
+    out
+}
+
+/// `n` times `None`, pushed (`vec![None; n]`'s generic code is larger in wasm).
+fn none_each(n: usize) -> Vec<Option<(usize, usize)>> {
+    let mut v = Vec::with_capacity(n);
+    for _ in 0..n {
+        v.push(None);
+    }
+    v
+}
+
+/// The place of `p`, else of its closest parent that was found.
+fn found_at(
+    wanted: &StrSet,
+    found: &[Option<(usize, usize)>],
+    mut p: &str,
+) -> Option<(usize, usize)> {
+    loop {
+        if let Some(n) = wanted.get(p) {
+            if let Some(Some(place)) = found.get(n) {
+                return Some(*place);
             }
-            p = p.get(..crate::text::rfind_byte(p, b'/')?).unwrap_or("");
-        })
-        .collect()
+        }
+        p = p.get(..crate::text::rfind_byte(p, b'/')?).unwrap_or("");
+    }
 }
 
 struct Scan<'a> {
@@ -290,8 +312,8 @@ mod tests {
 
     fn at(text: &str, path: Vec<PathSegment>) -> (Option<usize>, Option<usize>) {
         let p = pointer(&path);
-        let places = super::places(text, [p.as_str()].into_iter(), false);
-        let unique = super::places(text, [p.as_str()].into_iter(), true);
+        let places = super::places(text, &[p.as_str()], false);
+        let unique = super::places(text, &[p.as_str()], true);
         if !text.contains("\"a\":1,\"a\"") {
             assert_eq!(places, unique, "{text}");
         }

@@ -88,7 +88,7 @@ impl Number {
     pub fn is_negative(&self) -> bool {
         match &self.0 {
             Repr::Int(n) => *n < 0,
-            Repr::Text(t) => t.starts_with('-'),
+            Repr::Text(t) => t.as_bytes().first() == Some(&b'-'),
             Repr::NonFinite(f) => f.is_sign_negative(),
         }
     }
@@ -233,7 +233,7 @@ struct Decimal {
 
 impl Decimal {
     fn of(t: &str) -> Decimal {
-        let (negative, body) = match t.strip_prefix('-') {
+        let (negative, body) = match crate::text::strip_byte(t, b'-') {
             Some(rest) => (true, rest),
             None => (false, t),
         };

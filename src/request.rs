@@ -134,7 +134,7 @@ fn build_from_parsed_at(
             message,
         ));
     };
-    for (key, value) in [
+    for &(key, value) in &[
         ("apiKey", &opts.api_key),
         ("workspaceId", &opts.workspace_id),
     ] {
@@ -206,13 +206,13 @@ fn build_from_parsed_at(
     if let Some(t) = text {
         crate::issues::locate(t, &mut payload_issues);
     }
-    issues.extend(payload_issues);
-    let failed = issues.iter().any(Issue::is_error);
+    issues.append(&mut payload_issues);
+    let failed = crate::issues::any_error(&issues);
     scrub(&mut issues, &opts.api_key);
     let request = match (normalized.value, failed, base_ok) {
         (Some(body), false, true) => Some(Request {
             method: "POST",
-            url: cat(&[base.trim_end_matches('/'), kind.path()]),
+            url: cat(&[crate::text::trim_end_byte(base, b'/'), kind.path()]),
             headers: vec![
                 ("Content-Type".into(), "application/json".into()),
                 ("x-api-key".into(), opts.api_key.clone()),
@@ -260,23 +260,27 @@ impl Secret {
             crate::write::string(&mut q, t);
             part(&q, 1, q.len() - 1).to_owned()
         };
-        let trimmed = secret.trim();
-        let mut forms: Vec<String> = Vec::new();
-        for f in [
-            secret.to_owned(),
-            escaped(secret),
-            trimmed.to_owned(),
-            escaped(trimmed),
-        ] {
+        let trimmed = crate::text::trim(secret);
+        // Plain code: the iterator adaptors' generic code is larger in wasm.
+        fn add(forms: &mut Vec<String>, f: String) {
             if !f.is_empty() && !forms.contains(&f) {
                 forms.push(f);
             }
         }
+        let mut forms: Vec<String> = Vec::new();
+        add(&mut forms, secret.to_owned());
+        add(&mut forms, escaped(secret));
+        add(&mut forms, trimmed.to_owned());
+        add(&mut forms, escaped(trimmed));
         let long = trimmed.len() >= WINDOW;
-        let parts = (long && forms.iter().all(|f| f.is_ascii())).then(|| {
+        let mut ascii = true;
+        for f in &forms {
+            ascii &= f.is_ascii();
+        }
+        let parts = (long && ascii).then(|| {
             let mut set = StrSet::default();
             for f in &forms {
-                for i in 0..=f.len() - WINDOW {
+                for i in 0..f.len() - WINDOW + 1 {
                     let _ = set.insert(part(f, i, i + WINDOW).to_owned());
                 }
             }
@@ -285,15 +289,36 @@ impl Secret {
         Secret { forms, long, parts }
     }
 
-    /// True if `part` (`WINDOW` bytes) is a part of the key.
-    fn holds(&self, part: &[u8]) -> bool {
+    /// True if the `WINDOW` bytes of `text` at `i` are a part of the key.
+    fn holds(&self, text: &str, i: usize) -> bool {
         match &self.parts {
-            Some(set) => std::str::from_utf8(part).is_ok_and(|p| set.contains(p)),
-            None => self
-                .forms
-                .iter()
-                .any(|f| f.as_bytes().windows(WINDOW).any(|w| w == part)),
+            // Whole characters or none (the parts are ASCII): `get` checks
+            // the character boundaries, what `from_utf8` would check (no
+            // UTF-8 validator in the wasm).
+            Some(set) => text.get(i..i + WINDOW).is_some_and(|p| set.contains(p)),
+            None => {
+                let part = &text.as_bytes()[i..i + WINDOW];
+                for f in &self.forms {
+                    let f = f.as_bytes();
+                    for i in 0..(f.len() + 1).saturating_sub(WINDOW) {
+                        if f.get(i..i + WINDOW) == Some(part) {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
         }
+    }
+
+    /// True if `text` is the key in one of its forms.
+    fn is_form(&self, text: &str) -> bool {
+        for f in &self.forms {
+            if f == text {
+                return true;
+            }
+        }
+        false
     }
 
     /// `text` with every stretch covered by parts of a long key replaced by
@@ -306,7 +331,7 @@ impl Secret {
             let b = text.as_bytes();
             let mut runs: Vec<(usize, usize)> = Vec::new();
             for i in 0..(b.len() + 1).saturating_sub(WINDOW) {
-                if self.holds(&b[i..i + WINDOW]) {
+                if self.holds(text, i) {
                     match runs.last_mut() {
                         Some(run) if i <= run.1 => run.1 = i + WINDOW,
                         _ => runs.push((i, i + WINDOW)),
@@ -318,7 +343,7 @@ impl Secret {
             }
             let mut out = String::with_capacity(text.len());
             let mut at = 0;
-            for (mut start, mut end) in runs {
+            for &(mut start, mut end) in &runs {
                 while !text.is_char_boundary(start) {
                     start -= 1;
                 }
@@ -335,7 +360,7 @@ impl Secret {
             out.push_str(part(text, at, END));
             return Some(out);
         }
-        if self.forms.iter().any(|f| f == text) {
+        if self.is_form(text) {
             return Some(REDACTED.to_owned());
         }
         let mut out: Option<String> = None;
@@ -349,12 +374,19 @@ impl Secret {
         out
     }
 
+    /// [`Secret::redact`] in place.
+    fn redact_in(&self, field: &mut String) {
+        if let Some(clean) = self.redact(field) {
+            *field = clean;
+        }
+    }
+
     /// A path key that holds the key: the key as a whole (short key), or
     /// parts of it (long key).
     fn redact_key(&self, k: &str) -> Option<String> {
         if self.long {
             self.redact(k)
-        } else if self.forms.iter().any(|f| f == k) {
+        } else if self.is_form(k) {
             Some(REDACTED.to_owned())
         } else {
             None
@@ -369,7 +401,7 @@ impl Secret {
 /// pointers that merely share characters with a short key are never
 /// rewritten: with the key `e`, `/direction` stays `/direction`.
 pub fn scrub(issues: &mut [Issue], secret: &str) {
-    if secret.trim().is_empty() {
+    if crate::text::trim(secret).is_empty() {
         return;
     }
     let secret = Secret::new(secret);
@@ -394,17 +426,12 @@ pub fn scrub(issues: &mut [Issue], secret: &str) {
                 &cat(&["`", &after, "`"]),
             );
         }
-        for field in [
-            Some(&mut issue.message),
-            issue.expected.as_mut(),
-            issue.received.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(clean) = secret.redact(field) {
-                *field = clean;
-            }
+        secret.redact_in(&mut issue.message);
+        if let Some(e) = &mut issue.expected {
+            secret.redact_in(e);
+        }
+        if let Some(r) = &mut issue.received {
+            secret.redact_in(r);
         }
     }
 }

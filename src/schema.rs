@@ -875,11 +875,11 @@ const PASS_ITEMS: u32 = 1;
 
 /// The state of an object of `shape` (or a list of them): 0, build all,
 /// when nothing below it is ever skipped, so the parser stops asking.
-fn state(shape: &Shape, items: bool) -> u32 {
-    if !SKIPS[shape.id as usize] {
+const fn state(shape: &Shape, items: bool) -> u32 {
+    if !has_skips(shape) {
         return 0;
     }
-    2 + 2 * u32::from(shape.id) + u32::from(items)
+    2 + 2 * shape.id as u32 + items as u32
 }
 
 /// Whether anything below a shape passes through (and may be skipped).
@@ -901,33 +901,6 @@ const fn has_skips(shape: &Shape) -> bool {
     }
     false
 }
-
-/// Bit `n` set: some key of length `n` (or 63 and more) of the shape needs
-/// a look (it leads to something skipped, or, in an open shape, is a field:
-/// the other keys of an open shape are skipped). Any other key is decided
-/// by its length alone.
-const fn look_lengths(shape: &Shape) -> u64 {
-    let mut mask = 0u64;
-    let mut i = 0;
-    while i < shape.fields.len() {
-        let d = &shape.fields[i];
-        let look = shape.open
-            || match d.ty {
-                Ty::Any | Ty::PassList => true,
-                Ty::Object(s) | Ty::List(s) => has_skips(s),
-                _ => false,
-            };
-        if look {
-            let n = if d.key.len() > 63 { 63 } else { d.key.len() };
-            mask |= 1 << n;
-        }
-        i += 1;
-    }
-    mask
-}
-
-/// [`look_lengths`] of every shape, by id.
-static LOOK: [u64; SHAPES.len()] = per_shape!(look_lengths, 0);
 
 /// [`has_skips`] of every shape, by id.
 static SKIPS: [bool; SHAPES.len()] = per_shape!(has_skips, false);
@@ -1020,46 +993,129 @@ static SIBLING_ALIASES: [bool; SHAPES.len()] = per_shape!(has_sibling_alias, fal
 
 /// Where validate's parser starts for a payload of shape `root`.
 pub fn skip_place(root: &'static Shape) -> crate::json::Place {
+    // [`state`] without its walk of the shapes (read from [`SKIPS`]).
+    let state = if SKIPS[root.id as usize] {
+        2 + 2 * u32::from(root.id)
+    } else {
+        0
+    };
     crate::json::Place {
-        state: state(root, false),
-        rule: skip_rule,
+        state,
+        table: &SKIP_TABLE,
     }
 }
 
-/// The place under `key` (None: an array item); None skips the value:
-/// pass-through subtrees, and the keys of open shapes that are not fields.
-fn skip_rule(at: u32, key: Option<&str>) -> Option<u32> {
-    if at == PASS_ITEMS {
-        return if key.is_none() { None } else { Some(0) };
-    }
-    let Some(shape) = SHAPES.get((at.saturating_sub(2) / 2) as usize) else {
-        return Some(0);
-    };
-    let items = at % 2 == 1;
-    match (items, key) {
-        (true, None) => Some(state(shape, false)),
-        (false, Some(k)) if LOOK[shape.id as usize] & (1 << k.len().min(63)) == 0 => {
-            if shape.open {
-                None
-            } else {
-                Some(0)
-            }
-        }
-        (false, Some(k)) => match shape.def(k) {
-            Some(d) => match d.ty {
-                Ty::Object(s) => Some(state(s, false)),
-                Ty::List(s) => Some(state(s, true)),
-                Ty::PassList => Some(PASS_ITEMS),
-                Ty::Any => None,
-                _ => Some(0),
-            },
-            None if shape.open => None,
-            None => Some(0),
-        },
-        // Not the shape the schema expects: build it, for its type issue.
-        _ => Some(0),
+/// The state under field `d` of an object, given at the object's state
+/// (`json::SKIP`: skipped; 0: build everything).
+const fn state_under(d: &Def) -> u32 {
+    match d.ty {
+        Ty::Object(s) => state(s, false),
+        Ty::List(s) => state(s, true),
+        Ty::PassList => PASS_ITEMS,
+        Ty::Any => crate::json::SKIP,
+        _ => 0,
     }
 }
+
+/// Whether field `d` of `shape` is listed in its state: it leads elsewhere
+/// than state 0, or the shape is open (its other keys are skipped).
+const fn listed(shape: &Shape, d: &Def) -> bool {
+    shape.open || state_under(d) != 0
+}
+
+/// How many keys the skip table lists (over all shapes).
+const fn listed_keys() -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < SHAPES.len() {
+        let shape = SHAPES[i];
+        let mut j = 0;
+        while j < shape.fields.len() {
+            if listed(shape, &shape.fields[j]) {
+                n += 1;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const SKIP_KEYS: usize = listed_keys();
+
+/// The skip table's keys, shape after shape in [`SHAPES`]'s order.
+static SKIP_TABLE_KEYS: [(&str, u32); SKIP_KEYS] = {
+    let mut out = [("", 0u32); SKIP_KEYS];
+    let mut n = 0;
+    let mut i = 0;
+    while i < SHAPES.len() {
+        let shape = SHAPES[i];
+        let mut j = 0;
+        while j < shape.fields.len() {
+            let d = &shape.fields[j];
+            if listed(shape, d) {
+                out[n] = (d.key, state_under(d));
+                n += 1;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The parser's states (see above): 0 (build everything, never looked
+/// up), 1 ([`PASS_ITEMS`]: items skipped, keys built), then an object and
+/// a list of objects of each shape.
+static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
+    use crate::json::{SkipState, SKIP};
+    let none = SkipState {
+        items: 0,
+        open: false,
+        first: 0,
+        len: 0,
+    };
+    let mut out = [none; 2 + 2 * SHAPES.len()];
+    out[PASS_ITEMS as usize] = SkipState {
+        items: SKIP,
+        ..none
+    };
+    let mut first = 0;
+    let mut i = 0;
+    while i < SHAPES.len() {
+        let shape = SHAPES[i];
+        let mut len = 0;
+        let mut j = 0;
+        while j < shape.fields.len() {
+            if listed(shape, &shape.fields[j]) {
+                len += 1;
+            }
+            j += 1;
+        }
+        assert!(shape.id as usize == i, "SHAPES is by id");
+        // An object of the shape: its keys; an array there is built.
+        out[2 + 2 * i] = SkipState {
+            items: 0,
+            open: shape.open,
+            first: first as u16,
+            len: len as u16,
+        };
+        // A list of them: each item an object of the shape; keys are built.
+        out[3 + 2 * i] = SkipState {
+            items: state(shape, false),
+            ..none
+        };
+        first += len;
+        i += 1;
+    }
+    out
+};
+
+/// The parser's skip table ([`skip_place`]).
+static SKIP_TABLE: crate::json::SkipTable = crate::json::SkipTable {
+    states: &SKIP_STATES,
+    keys: &SKIP_TABLE_KEYS,
+};
 
 /// Keys accepted at the top of a payload and dropped without an issue:
 /// `$schema`, so that editors can point a payload file at its JSON Schema.

@@ -85,10 +85,13 @@ fn order(a: &str, b: &str) -> Ordering {
     if a.len() != b.len() {
         return a.len().cmp(&b.len());
     }
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
+    // (An index loop, not `zip`: its generic code is larger in wasm.)
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i].cmp(&b[i]);
         }
+        i += 1;
     }
     Ordering::Equal
 }
@@ -108,7 +111,7 @@ impl<'a> StrSet<'a> {
     fn probe(&self, key: &str, h: u32) -> Result<usize, (usize, usize)> {
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
-        for d in 0..=PROBES {
+        for d in 0..PROBES + 1 {
             let s = self.slots[at];
             if s == 0 {
                 return Err((at, d));

@@ -2,6 +2,83 @@
 //! layer above (the JSON reader's messages, the formats, the request's
 //! redaction).
 
+/// Unicode white space (the White_Space property, listed).
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// `s.trim()`: white space ([`is_space`], the same set as
+/// `char::is_whitespace`) cut from both ends, in one forward walk (core's
+/// trim brings its own table and a backward character walk into the wasm).
+pub fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in s.char_indices() {
+        if !is_space(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            end = i + c.len_utf8();
+        }
+    }
+    match start {
+        Some(start) => part(s, start, end),
+        None => "",
+    }
+}
+
+/// `s.strip_prefix(b)` for an ASCII byte (no char pattern).
+pub fn strip_byte(s: &str, b: u8) -> Option<&str> {
+    (s.as_bytes().first() == Some(&b)).then(|| part(s, 1, END))
+}
+
+/// `s.strip_suffix(b)` for an ASCII byte (no char pattern).
+pub fn strip_last_byte(s: &str, b: u8) -> Option<&str> {
+    (s.as_bytes().last() == Some(&b)).then(|| part(s, 0, s.len() - 1))
+}
+
+/// `s.trim_start_matches(b)` for an ASCII byte (no char searcher).
+pub fn trim_start_byte(s: &str, b: u8) -> &str {
+    let mut i = 0;
+    while s.as_bytes().get(i) == Some(&b) {
+        i += 1;
+    }
+    part(s, i, END)
+}
+
+/// `s.trim_end_matches(b)` for an ASCII byte (no char searcher).
+pub fn trim_end_byte(s: &str, b: u8) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == b {
+        end -= 1;
+    }
+    part(s, 0, end)
+}
+
+/// Whether every byte of `s` passes `ok`: a plain loop (`Iterator::all`'s
+/// generic code is larger in wasm).
+#[inline(always)]
+pub fn all_bytes(s: &[u8], ok: impl Fn(u8) -> bool) -> bool {
+    for &b in s {
+        if !ok(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// The first place of `needle` in `hay`. A plain loop: core's substring
 /// searcher costs several KB of wasm, and our strings are short.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
@@ -9,7 +86,16 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() {
         return Some(0);
     }
-    (0..=h.len().checked_sub(n.len())?).find(|&i| &h[i..i + n.len()] == n)
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let last = h.len().checked_sub(n.len())?;
+    let mut i = 0;
+    while i <= last {
+        if h.get(i..i + n.len()) == Some(n) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether `a` and `b` are the same text: lengths first (most names differ
@@ -27,7 +113,16 @@ pub fn same(a: &str, b: &str) -> bool {
             return false;
         }
     }
-    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+    // (An index loop, not `zip`: its generic code is larger in wasm.)
+    let (p, q) = (x.remainder(), y.remainder());
+    let mut i = 0;
+    while i < p.len() && i < q.len() {
+        if p[i] != q[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Eight bytes as one number (`chunks_exact(8)` gives exactly eight).
@@ -50,10 +145,12 @@ pub fn utf16_units(bytes: &[u8]) -> usize {
 }
 
 fn units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&c| usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0))
-        .sum()
+    // A plain loop: the iterator adaptors' generic code is larger in wasm.
+    let mut n = 0;
+    for &c in bytes {
+        n += usize::from(c & 0xC0 != 0x80) + usize::from(c >= 0xF0);
+    }
+    n
 }
 
 /// One in every byte of a word.
@@ -106,7 +203,11 @@ pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
 /// table and `core::fmt` call in wasm; this is one function for all).
 #[inline(never)]
 pub fn cat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut out = String::with_capacity(len);
     for p in parts {
         out.push_str(p);
     }
@@ -120,12 +221,31 @@ pub fn cat(parts: &[&str]) -> String {
 // (`set.contains` is memchr for bytes: 200 bytes gzipped more here.)
 #[allow(clippy::manual_contains)]
 pub fn find_any(s: &str, set: &[u8]) -> Option<usize> {
-    s.bytes().position(|c| set.iter().any(|&b| b == c))
+    // Plain loops: the iterator adaptors' generic code is larger in wasm.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        for &b in set {
+            if b == bytes[i] {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The last place in `s` of the ASCII byte `b` (`s.rfind(char)`).
 pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
-    s.bytes().rposition(|c| c == b)
+    let bytes = s.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// `s` split around the byte at `i` (one ASCII character), as
@@ -152,19 +272,25 @@ pub fn part(s: &str, start: usize, end: usize) -> &str {
 /// limits and indexes that messages and pointers hold.
 #[inline(never)]
 pub fn decimal(minus: bool, mut m: u64) -> String {
-    let mut digits = Vec::with_capacity(20);
+    // The digits from the end of a buffer (a u64 has at most 20), then the sign.
+    let mut buf = [0u8; 21];
+    let mut at = buf.len();
     loop {
-        digits.push(b'0' + (m % 10) as u8);
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
         m /= 10;
         if m == 0 {
             break;
         }
     }
-    let mut out = String::with_capacity(digits.len() + 1);
     if minus {
-        out.push('-');
+        at -= 1;
+        buf[at] = b'-';
     }
-    out.extend(digits.iter().rev().map(|&d| char::from(d)));
+    let mut out = String::with_capacity(buf.len() - at);
+    for &b in &buf[at..] {
+        out.push(char::from(b));
+    }
     out
 }
 
@@ -176,6 +302,30 @@ pub fn uint(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_what_str_trims() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{3000}x y\u{85}",
+            "\t\n\u{a0}",
+            "é ",
+            " 😀\u{2028}",
+            "a\u{200b}",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+        for t in ["", "0", "007", "70", "//a//", "/"] {
+            assert_eq!(trim_start_byte(t, b'0'), t.trim_start_matches('0'), "{t:?}");
+            assert_eq!(trim_end_byte(t, b'/'), t.trim_end_matches('/'), "{t:?}");
+        }
+    }
 
     #[test]
     fn same_agrees_with_eq() {

@@ -63,16 +63,22 @@ impl Object {
     }
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.entries
-            .iter()
-            .find(|(k, _)| crate::text::same(k, key))
-            .map(|(_, v)| v)
+        // Plain loops: the iterator adaptors' generic code is larger in wasm.
+        for (k, v) in &self.entries {
+            if crate::text::same(k, key) {
+                return Some(v);
+            }
+        }
+        None
     }
     /// The position of `key` in document order.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|(k, _)| crate::text::same(k, key))
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            if crate::text::same(k, key) {
+                return Some(i);
+            }
+        }
+        None
     }
     /// Appends `key` (the caller knows it is not present yet).
     pub fn push(&mut self, key: impl Into<String>, value: Value) {
@@ -81,10 +87,13 @@ impl Object {
     /// Sets `key`: replaced in place if present, appended otherwise.
     pub fn insert(&mut self, key: impl Into<String>, value: Value) {
         let key = key.into();
-        match self.entries.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.entries.push((key, value)),
+        for (k, slot) in &mut self.entries {
+            if *k == key {
+                *slot = value;
+                return;
+            }
         }
+        self.entries.push((key, value));
     }
     /// Replaces the value of the entry at `i` (in document order).
     pub(crate) fn set_at(&mut self, i: usize, value: Value) {
@@ -224,11 +233,16 @@ impl Value {
         let mut cur = self;
         for seg in path {
             cur = match (cur, seg) {
-                (Value::Object(o), PathSegment::Key(k)) => o
-                    .entries
-                    .iter_mut()
-                    .find(|(ek, _)| ek == k)
-                    .map(|(_, v)| v)?,
+                (Value::Object(o), PathSegment::Key(k)) => {
+                    let mut found = None;
+                    for (ek, v) in &mut o.entries {
+                        if ek == k {
+                            found = Some(v);
+                            break;
+                        }
+                    }
+                    found?
+                }
                 (Value::Array(a), PathSegment::Index(i)) => a.get_mut(*i)?,
                 _ => return None,
             };

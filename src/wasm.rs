@@ -11,7 +11,7 @@
 
 #![allow(non_snake_case)]
 
-use crate::issues::{Issue, IssueCode, PathSegment};
+use crate::issues::{any_error, Issue, IssueCode, PathSegment};
 use crate::request::{build_from_parsed, BuildOptions};
 use crate::text::{cat, uint};
 use crate::value::{Number, Value};
@@ -181,8 +181,10 @@ fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>)
             // A misspelled option must not pass unnoticed (`unknownkeys:
             // "reject"` would leave strict mode off): an error, with the
             // likely key.
-            for k in parts.pop().unwrap_or_default().as_array().into_iter().flatten() {
-                issues.push(unknown_option(bridge_str(k), names));
+            if let Some(Value::Array(keys)) = parts.pop() {
+                for k in &keys {
+                    issues.push(unknown_option(bridge_str(k), names));
+                }
             }
             values = parts.pop().unwrap_or_default();
         }
@@ -276,7 +278,7 @@ fn read_options(options: Option<&JsValue>, build: bool, issues: &mut Vec<Issue>)
                 IssueCode::InvalidType,
                 cat(&["`", key, "` must be a string."]),
             );
-            i.expected = Some("string".into());
+            i.set_expected("string");
             i.received = Some(what.unwrap_or(given.type_name()).into());
             issues.push(i);
             String::new()
@@ -297,7 +299,7 @@ fn option_issue(key: Option<&'static str>, code: IssueCode, msg: String, expecte
         path.push(key.into());
     }
     let mut i = Issue::new(path, code, msg);
-    i.expected = Some(expected.into());
+    i.set_expected(expected);
     i
 }
 
@@ -572,12 +574,12 @@ impl Out {
 }
 
 fn validate_out(out: &mut Out, pre: &[Issue], report: &Report) {
-    let valid = !pre.iter().chain(&report.issues).any(Issue::is_error);
+    let valid = !(any_error(pre) || any_error(&report.issues));
     out.result(Shape::Valid, valid, pre, &report.issues)
 }
 
 fn normalize_out(out: &mut Out, pre: &[Issue], n: &Normalized) {
-    let failed = pre.iter().any(Issue::is_error);
+    let failed = any_error(pre);
     let value = n.value.as_ref().filter(|_| !failed);
     if let Some(v) = value {
         write::value(&mut out.value, v);
@@ -592,7 +594,7 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     }
     Err({
         let mut i = Issue::new(vec![], IssueCode::InvalidType, "The JSON text must be a string; pass the text itself (use validateCallFlow / normalizeCallFlow for objects).");
-        i.expected = Some("string".into());
+        i.set_expected("string");
         i.received = text_of(&describe(text));
         i
     })
@@ -636,7 +638,7 @@ fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(Strin
                     ])
                 },
             );
-            i.expected = Some("string".into());
+            i.set_expected("string");
             i.received = Some(what);
             pre.push(i);
         }
@@ -751,11 +753,20 @@ fn build_out(out: &mut Out, kind: Kind, enc: &Encoded, pre: &[Issue], b: &BuildO
     let parsed = read_input(enc, &b.options, json::Place::FULL);
     let mut res = build_from_parsed(kind, parsed.as_ref().map_err(Clone::clone), b);
     // `apiKey: 123` is one mistake: its `invalid_type`, not also `required`.
-    res.issues.retain(|i| {
-        !pre.iter()
-            .any(|p| p.path.len() == 1 && p.pointer == i.pointer)
-    });
-    let failed = pre.iter().any(Issue::is_error);
+    // (A plain loop, not `retain`: its generic code is larger in wasm.)
+    let mut kept = 0;
+    for n in 0..res.issues.len() {
+        let mut repeated = false;
+        for p in pre {
+            repeated |= p.path.len() == 1 && p.pointer == res.issues[n].pointer;
+        }
+        if !repeated {
+            res.issues.swap(kept, n);
+            kept += 1;
+        }
+    }
+    res.issues.truncate(kept);
+    let failed = any_error(pre);
     let request = if failed { None } else { res.request.as_ref() };
     if let Some(r) = request {
         write_request(&mut out.value, r);
@@ -846,7 +857,11 @@ fn run(op: u32, a: JsValue, b: JsValue, c: JsValue) -> JsValue {
         4 => Job::Build(encode(&a, opts)),
         5 => {
             let entries = read_form(&a, opts, &mut pre);
-            Job::Form(Some(entries).filter(|_| !pre.iter().any(|i| i.path.is_empty())))
+            let mut form_is_none = false;
+            for i in &pre {
+                form_is_none |= i.path.is_empty();
+            }
+            Job::Form(if form_is_none { None } else { Some(entries) })
         }
         6 => Job::Clone(encode(&a, opts), read_overrides(&b, opts)),
         _ => Job::CloneText(read_text(&a), read_overrides(&b, opts)),

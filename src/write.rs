@@ -44,13 +44,23 @@ pub(crate) fn string(out: &mut String, s: &str) {
 pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
-    if s.chars().count() <= MAX {
-        string(&mut out, s);
-        return out;
+    // Where the character after the first MAX starts (a character starts
+    // at each byte that is not a continuation byte): a plain loop, smaller
+    // in wasm than counting and collecting `chars`.
+    let (mut chars, mut end) = (0, s.len());
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if chars == MAX {
+                end = i;
+                break;
+            }
+            chars += 1;
+        }
     }
-    let short: String = s.chars().take(MAX).collect();
-    string(&mut out, &short);
-    out.push('…');
+    string(&mut out, crate::text::part(s, 0, end));
+    if end < s.len() {
+        out.push('…');
+    }
     out
 }
 
@@ -81,7 +91,7 @@ pub(crate) fn value(out: &mut String, v: &Value) {
         }
         Value::Object(o) => {
             out.push('{');
-            for (i, (k, item)) in o.iter().enumerate() {
+            for (i, (k, item)) in o.entries().iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }

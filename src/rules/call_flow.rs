@@ -157,7 +157,7 @@ fn direction<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<&'static str> {
             &[" is \"inbound\", but call flows cannot be created inbound; use `outbound` or `bidirectional` (a bidirectional flow also answers incoming calls)."],
         );
         i.expected = Some(super::joined(CALL_DIRECTIONS.values, "", " | ", ""));
-        i.received = Some("inbound".into());
+        i.set_received("inbound");
         return None;
     }
     ctx.one_of(v, CALL_DIRECTIONS.values)

@@ -80,7 +80,7 @@ fn node<'a>(ctx: &mut Ctx<'a>, v: &'a Value, ids: &mut StrSet<'a>) -> Option<Val
                         &quote(id),
                         ", which must be unique; give this node another id.",
                     ];
-                    c.say(IssueCode::Duplicate, &parts).received = Some(id.to_owned());
+                    c.say(IssueCode::Duplicate, &parts).set_received(id);
                 }
                 Some(())
             });
@@ -126,7 +126,7 @@ fn edge<'a>(
                             &quote(t),
                             ", but no node has that id; use the id of a node in flowData.nodes.",
                         ];
-                        c.say(IssueCode::DanglingReference, &parts).received = Some(t.to_owned());
+                        c.say(IssueCode::DanglingReference, &parts).set_received(t);
                     }
                     Some(())
                 });

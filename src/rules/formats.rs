@@ -1,12 +1,14 @@
 //! String formats: ids, URLs, times, time zones, HTTP header names and values.
 
 use super::tz_names::{TZ_MAX_LEN, TZ_NAMES, TZ_RESTARTS};
-pub use crate::text::{find, replace_all};
-use crate::text::{find_any, part, rfind_byte, split_at_byte, END};
+use crate::text::{
+    all_bytes, find_any, part, rfind_byte, split_at_byte, strip_byte, strip_last_byte, END,
+};
+pub use crate::text::{find, is_space, replace_all};
 
 /// A MongoDB object id: exactly 24 hexadecimal digits.
 pub fn is_object_id(s: &str) -> bool {
-    s.len() == 24 && s.bytes().all(|b| b.is_ascii_hexdigit())
+    s.len() == 24 && all_bytes(s.as_bytes(), |b| b.is_ascii_hexdigit())
 }
 
 /// `HH:MM`, 24-hour, `00:00` to `23:59`, two digits each.
@@ -59,15 +61,22 @@ pub fn is_timezone(s: &str) -> bool {
     // or below `s`, then read on from there (at most 32 names).
     let whole = |at: u16| {
         let start = usize::from(at) + 1;
-        let len = TZ_NAMES
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .position(|b| *b < b' ')
-            .unwrap_or(TZ_NAMES.len().saturating_sub(start));
-        TZ_NAMES.get(start..start + len).unwrap_or_default()
+        let mut end = start;
+        while end < TZ_NAMES.len() && TZ_NAMES[end] >= b' ' {
+            end += 1;
+        }
+        TZ_NAMES.get(start..end).unwrap_or_default()
     };
-    let below = TZ_RESTARTS.partition_point(|at| whole(*at) <= s);
+    // (A plain binary search: `partition_point`'s generic code is larger in wasm.)
+    let (mut below, mut above) = (0, TZ_RESTARTS.len());
+    while below < above {
+        let mid = below + (above - below) / 2;
+        if whole(TZ_RESTARTS[mid]) <= s {
+            below = mid + 1;
+        } else {
+            above = mid;
+        }
+    }
     let Some(at) = below.checked_sub(1).and_then(|i| TZ_RESTARTS.get(i)) else {
         return false;
     };
@@ -124,7 +133,12 @@ pub fn timezone_suggestion(s: &str) -> Option<String> {
     tz_any(|t| {
         let hit = t.eq_ignore_ascii_case(s.as_bytes());
         if hit {
-            found = std::str::from_utf8(t).ok().map(str::to_owned);
+            // The names are ASCII (checked by a test): each byte a character.
+            let mut name = String::with_capacity(t.len());
+            for &b in t {
+                name.push(char::from(b));
+            }
+            found = Some(name);
         }
         hit
     });
@@ -134,7 +148,7 @@ pub fn timezone_suggestion(s: &str) -> Option<String> {
 /// RFC 9110 `token` (header field names).
 pub fn is_token(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| {
+        && all_bytes(s.as_bytes(), |b| {
             b.is_ascii_alphanumeric()
                 || matches!(
                     b,
@@ -166,7 +180,7 @@ pub fn is_header_value(s: &str) -> bool {
 /// A value fit for an HTTP header we send ourselves (api key, workspace id):
 /// visible ASCII and inner spaces only, not empty.
 pub fn is_visible_ascii(s: &str) -> bool {
-    !is_blank(s) && s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\t')
+    !is_blank(s) && all_bytes(s.as_bytes(), |b| (0x20..0x7f).contains(&b) || b == b'\t')
 }
 
 /// An absolute http(s) URL that passed [`check_url`].
@@ -213,12 +227,12 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     let host_port =
         rfind_byte(authority, b'@').map_or(authority, |i| split_at_byte(authority, i).1);
     const BAD_IP6: &str = "its IPv6 host is malformed";
-    let (host, port, unreachable) = if let Some(stripped) = host_port.strip_prefix('[') {
+    let (host, port, unreachable) = if let Some(stripped) = strip_byte(host_port, b'[') {
         let (ip6, after) = find_any(stripped, b"]")
             .map(|i| split_at_byte(stripped, i))
             .ok_or(BAD_IP6)?;
         let a = ipv6(ip6.as_bytes()).ok_or(BAD_IP6)?;
-        let port = match after.strip_prefix(':') {
+        let port = match strip_byte(after, b':') {
             _ if after.is_empty() => None,
             Some(p) => Some(p),
             None => return Err("its host is malformed"),
@@ -237,7 +251,7 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
     if let Some(p) = port {
         if !p.is_empty()
             && (p.len() > 5
-                || !p.bytes().all(|b| b.is_ascii_digit())
+                || !all_bytes(p.as_bytes(), |b| b.is_ascii_digit())
                 || p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) > 65535)
         {
             return Err("its port is not a number from 0 to 65535");
@@ -255,15 +269,15 @@ pub fn check_url(s: &str) -> Result<Url<'_>, &'static str> {
 /// Names compare ignoring ASCII case; a trailing dot is ignored.
 fn name_kind(host: &str) -> Result<Option<&'static str>, &'static str> {
     const BAD: &str = "its host is malformed";
-    let ok_chars = host.bytes().all(|c| {
+    let ok_chars = all_bytes(host.as_bytes(), |c| {
         c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'%') || !c.is_ascii()
     });
-    if !ok_chars || host.starts_with('.') || find(host, "..").is_some() {
+    if !ok_chars || host.as_bytes().first() == Some(&b'.') || find(host, "..").is_some() {
         return Err(BAD);
     }
-    let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    let name = strip_last_byte(host, b'.').unwrap_or(host).as_bytes();
     let last = &name[name.iter().rposition(|&b| b == b'.').map_or(0, |d| d + 1)..];
-    if last.iter().all(u8::is_ascii_digit) || number(last).is_some() {
+    if all_bytes(last, |b| b.is_ascii_digit()) || number(last).is_some() {
         return ipv4(name).map(ipv4_kind).ok_or(BAD);
     }
     let label = |w: &[u8]| ends_with_label(name, w);
@@ -460,24 +474,6 @@ fn is_control(c: char) -> bool {
     matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
-/// Unicode white space (the White_Space property, listed).
-pub fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | ' '
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,6 +529,8 @@ mod tests {
             .iter()
             .any(|n| n == "America/Argentina/ComodRivadavia"));
         assert!(names.iter().all(|n| n.len() <= TZ_MAX_LEN));
+        // timezone_suggestion reads each byte as a character.
+        assert!(names.iter().all(|n| n.is_ascii()));
         assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert_eq!(names.len(), 598);
         assert!(

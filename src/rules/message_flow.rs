@@ -49,7 +49,16 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
         w.set(top, v);
     }
     let channel = match w.value(CHANNEL) {
-        Some(Value::String(c)) => CHANNELS.values.iter().copied().find(|k| k == c),
+        Some(Value::String(c)) => {
+            let mut known = None;
+            for &k in CHANNELS.values {
+                if k == c {
+                    known = Some(k);
+                    break;
+                }
+            }
+            known
+        }
         _ => None,
     };
 

@@ -263,7 +263,10 @@ impl<'a> Ctx<'a> {
         let article = |t: &str| {
             if t == "null" {
                 "" // "not null", never "not a null"
-            } else if t.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+            } else if matches!(
+                t.as_bytes().first(),
+                Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'A' | b'E' | b'I' | b'O' | b'U')
+            ) {
                 "an"
             } else {
                 "a"
@@ -313,7 +316,7 @@ impl<'a> Ctx<'a> {
                     ],
                 )
             };
-        issue.expected = Some(expected.to_owned());
+        issue.set_expected(expected);
         issue.received = Some(received);
     }
 
@@ -418,14 +421,24 @@ impl<'a> Ctx<'a> {
     /// One of `allowed`, matched exactly; `invalid_enum` otherwise.
     pub fn one_of(&mut self, v: &'a Value, allowed: &[&'static str]) -> Option<&'static str> {
         let s = self.string(v)?;
-        if let Some(hit) = allowed.iter().find(|a| **a == s) {
-            return Some(hit);
+        // Plain loops: the iterator adaptors' generic code is larger in wasm.
+        for &a in allowed {
+            if a == s {
+                return Some(a);
+            }
+        }
+        let mut near = None;
+        for &a in allowed {
+            if a.eq_ignore_ascii_case(crate::text::trim(s)) {
+                near = Some(a);
+                break;
+            }
         }
         let list = joined(allowed, "`", "`, `", "`");
-        let (hint, a, hint_end) = match allowed.iter().find(|a| a.eq_ignore_ascii_case(s.trim())) {
+        let (hint, a, hint_end) = match near {
             Some(a) => (
                 "; did you mean `",
-                *a,
+                a,
                 "`? (values match exactly, case included)",
             ),
             None => ("", "", ""),
@@ -442,7 +455,7 @@ impl<'a> Ctx<'a> {
         ];
         let i = self.say(IssueCode::InvalidEnum, &parts);
         i.expected = Some(joined(allowed, "", " | ", ""));
-        i.received = Some(s.to_owned());
+        i.set_received(s);
         None
     }
 
@@ -455,7 +468,7 @@ impl<'a> Ctx<'a> {
                 &quote(s),
                 ", which is not a 24-hex-digit object id; check that you copied the id, not a name.",
             ];
-            self.say(IssueCode::UnusualId, &parts).received = Some(s.to_owned());
+            self.say(IssueCode::UnusualId, &parts).set_received(s);
         }
         Some(s)
     }
@@ -484,7 +497,7 @@ impl<'a> Ctx<'a> {
                         why,
                         ", which Trillet's servers cannot reach; use a public https URL (for local testing, a tunnel to your machine).",
                     ];
-                    self.say(IssueCode::UnreachableUrl, &parts).received = Some(s.to_owned());
+                    self.say(IssueCode::UnreachableUrl, &parts).set_received(s);
                 }
             }
             Err(why) => {
@@ -503,8 +516,8 @@ impl<'a> Ctx<'a> {
                     ".",
                 ];
                 let i = self.say(IssueCode::InvalidUrl, &parts);
-                i.expected = Some("absolute http(s) URL".into());
-                i.received = Some(s.to_owned());
+                i.set_expected("absolute http(s) URL");
+                i.set_received(s);
                 return None;
             }
         }
@@ -551,7 +564,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             Value::Object(o) => {
-                for (pos, (k, item)) in o.iter().enumerate() {
+                for (pos, (k, item)) in o.entries().iter().enumerate() {
                     if !item.is_json() {
                         self.at(Seg::Key(k), pos as u32, |c| c.report_non_json(item));
                     }
@@ -578,7 +591,7 @@ impl<'a> Ctx<'a> {
             UnknownKeys::Keep => " (normalize keeps it, as the unknownKeys option asks)",
             UnknownKeys::Reject => " (the unknownKeys option rejects it)",
         };
-        for (pos, (k, v)) in obj.iter().enumerate() {
+        for (pos, (k, v)) in obj.entries().iter().enumerate() {
             // Lengths first: most names differ in length, and comparing
             // them is cheaper than a call to memcmp.
             if let Some(i) = shape.position(k) {
@@ -623,7 +636,10 @@ impl<'a> Ctx<'a> {
                         ],
                     )
                 } else {
-                    let names: Vec<&'static str> = shape.fields.iter().map(|d| d.key).collect();
+                    let mut names: Vec<&'static str> = Vec::with_capacity(shape.fields.len());
+                    for d in shape.fields {
+                        names.push(d.key);
+                    }
                     let (hint, s, hint_end) = match suggest(k, &names) {
                         Some(s) => (" Did you mean `", s, "`?"),
                         None => ("", "", ""),
@@ -666,7 +682,7 @@ impl<'a> Ctx<'a> {
         // An extra replaces an output key of the same name in place, or is
         // appended: found through a set, since there may be thousands.
         let mut names = StrSet::with_capacity(out.len() + keys.extras.len());
-        for k in out.keys() {
+        for (k, _) in out.entries() {
             let _ = names.insert(k.clone());
         }
         for (k, v) in &keys.extras {
@@ -836,17 +852,23 @@ impl<'a> Ctx<'a> {
         field: Option<Field<'a>>,
     ) -> Result<Field<'a>, Option<Value>> {
         let present = field.filter(|f| !f.value.is_null());
-        match d.need {
-            Need::Required(hint) => self.require(field, d.key, hint).ok_or(None),
-            Need::Optional => present.ok_or(None),
-            Need::Default(lit) => present.ok_or_else(|| {
-                Some(match lit {
-                    Lit::Bool(b) => Value::Bool(b),
-                    Lit::Str(t) => s(t),
-                    Lit::EmptyList => Value::Array(Vec::new()),
-                    Lit::Object => Value::Object(Object::new()),
+        let found = match d.need {
+            Need::Required(hint) => self.require(field, d.key, hint),
+            Need::Optional => present,
+            Need::Default(lit) => {
+                return present.ok_or_else(|| {
+                    Some(match lit {
+                        Lit::Bool(b) => Value::Bool(b),
+                        Lit::Str(t) => s(t),
+                        Lit::EmptyList => Value::Array(Vec::new()),
+                        Lit::Object => Value::Object(Object::new()),
+                    })
                 })
-            }),
+            }
+        };
+        match found {
+            Some(f) => Ok(f),
+            None => Err(None),
         }
     }
 
@@ -889,7 +911,9 @@ impl<'a> Ctx<'a> {
                         let w = c.walk(obj, shape);
                         Some(w.done())
                     });
-                    out.extend(one);
+                    if let Some(one) = one {
+                        out.push(one);
+                    }
                 }
                 Some(Value::Array(out))
             }
@@ -908,8 +932,8 @@ impl<'a> Ctx<'a> {
             "; write a 24-hour time as HH:MM, from 00:00 to 23:59 (for example 09:00).",
         ];
         let i = self.say(IssueCode::InvalidTime, &parts);
-        i.expected = Some("HH:MM".into());
-        i.received = Some(t.to_owned());
+        i.set_expected("HH:MM");
+        i.set_received(t);
         None
     }
 
@@ -933,8 +957,8 @@ impl<'a> Ctx<'a> {
             hint_end,
         ];
         let i = self.say(IssueCode::InvalidTimezone, &parts);
-        i.expected = Some("IANA time zone name".into());
-        i.received = Some(t.to_owned());
+        i.set_expected("IANA time zone name");
+        i.set_received(t);
         None
     }
 
@@ -948,7 +972,7 @@ impl<'a> Ctx<'a> {
                 &quote(key),
                 ", which must be unique; change or remove one of them.",
             ];
-            self.say(IssueCode::Duplicate, &parts).received = Some(key.to_owned());
+            self.say(IssueCode::Duplicate, &parts).set_received(key);
         }
     }
 }
@@ -1034,8 +1058,12 @@ impl<'a> Walk<'a> {
             return Value::Null;
         }
         let mut out = Object::with_capacity(self.out.len());
-        for (d, v) in self.keys.shape.fields.iter().zip(self.out) {
-            put(&mut out, d.key, v);
+        // (Taken by index: `zip` and `Vec`'s `IntoIter` cost more wasm.)
+        let (fields, mut values) = (self.keys.shape.fields, self.out);
+        let mut i = 0;
+        while i < fields.len() && i < values.len() {
+            put(&mut out, fields[i].key, values[i].take());
+            i += 1;
         }
         Ctx::append_extras(&mut out, &self.keys);
         Value::Object(out)
@@ -1093,8 +1121,11 @@ pub(crate) fn joined(items: &[&str], open: &str, sep: &str, close: &str) -> Stri
 /// `n` times `None` (`vec![None; n]` clones an element into each place:
 /// a loop of its own per element type).
 fn none_each<T>(n: usize) -> Vec<Option<T>> {
+    // (A plain loop: `resize_with`'s generic code is larger in wasm.)
     let mut v = Vec::with_capacity(n);
-    v.resize_with(n, || None);
+    for _ in 0..n {
+        v.push(None);
+    }
     v
 }
 
@@ -1172,8 +1203,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let n = b.len().min(42);
     let mut prev = [0usize; 43];
     let mut cur = [0usize; 43];
-    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
-        *p = j;
+    let mut j = 0;
+    while j <= n {
+        prev[j] = j;
+        j += 1;
     }
     let mut i = 0;
     for ca in a.chars() {

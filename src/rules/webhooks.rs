@@ -42,7 +42,7 @@ fn webhook<'a>(ctx: &mut Ctx<'a>, v: &'a Value, names: &mut StrSet<'a>) -> Optio
                     ];
                     let i = c.say(IssueCode::Duplicate, &parts);
                     i.severity = Severity::Warning;
-                    i.received = Some(n.to_owned());
+                    i.set_received(n);
                 });
             }
         }
@@ -160,7 +160,7 @@ fn header<'a>(
 #[inline(never)]
 fn bad_name(c: &mut Ctx<'_>, code: IssueCode, text: &str, name: &str) {
     let text = super::formats::replace_all(text, "{}", &quote(name));
-    c.say(code, &[" ", &text]).received = Some(name.to_owned());
+    c.say(code, &[" ", &text]).set_received(name);
 }
 
 /// A list of objects with a required, unique `name` and other optional

@@ -52,7 +52,11 @@ fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
         };
         fields[i] = ctx.moved(nested, keys.get(*flat_key), to);
     }
-    if wh_obj.is_none() && fields.iter().all(Option::is_none) {
+    let mut none_given = true;
+    for f in &fields {
+        none_given &= f.is_none();
+    }
+    if wh_obj.is_none() && none_given {
         return None;
     }
     let [enabled_f, start_f, end_f, tz_f, ooh_f] = fields;

@@ -894,11 +894,16 @@ test(`two builds: the Node entry inlines the ${WASM_BUILD} build, the browser en
   assert.ok(builds.speed.bytes > builds.size.bytes * 1.2,
     `the speed build (opt-level 3, wasm-opt -O3) is the larger: ${builds.speed.bytes} vs ${builds.size.bytes} bytes`);
   // The glue (pkg/trillet_flows.cjs and the one in index.js) was generated once:
-  // both modules must import and export exactly the same (in any order).
+  // both modules must export exactly the same (in any order), and the size
+  // build import nothing the speed build does not (the glue provides those;
+  // wasm-opt may drop an import the size build never calls: wasm-bindgen's
+  // throw went with the function table's closure shims).
   const speed = new WebAssembly.Module(readFileSync(join(ROOT, 'target', 'bindgen', 'speed.wasm')));
   const size = new WebAssembly.Module(browserWasm);
   const names = (list) => list.map((e) => `${e.module ?? ''} ${e.name} ${e.kind}`).sort();
-  assert.deepStrictEqual(names(WebAssembly.Module.imports(speed)), names(WebAssembly.Module.imports(size)));
+  const speedImports = names(WebAssembly.Module.imports(speed));
+  const extra = names(WebAssembly.Module.imports(size)).filter((n) => !speedImports.includes(n));
+  assert.deepStrictEqual(extra, [], 'the size build imports only what the speed build imports');
   assert.deepStrictEqual(names(WebAssembly.Module.exports(speed)), names(WebAssembly.Module.exports(size)));
   assert.ok(names(WebAssembly.Module.exports(size)).includes(' call function'));
   assert.ok(names(WebAssembly.Module.imports(size)).length > 10);
