@@ -256,11 +256,17 @@ const END_OF_HEX: &str = "unexpected end of hex escape";
 fn position(text: &str, at: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let at = at.min(b.len());
-    let start = b[..at]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |n| n + 1);
-    let line = 1 + b[..start].iter().filter(|&&c| c == b'\n').count();
+    // One plain loop for the line and its start, not `rposition` and a
+    // filtered count: smaller in wasm.
+    let (mut line, mut start) = (1, 0);
+    let mut i = 0;
+    while i < at {
+        if b[i] == b'\n' {
+            line += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
     let row = text.get(start..).unwrap_or("");
     let mut end = (at - start).min(row.len());
     while !row.is_char_boundary(end) {

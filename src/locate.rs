@@ -293,7 +293,7 @@ fn push_key(out: &mut String, raw: &str) {
     } else {
         raw
     };
-    if !key.bytes().any(|c| c == b'~' || c == b'/') {
+    if crate::text::find_any(key, b"~/").is_none() {
         out.push_str(key);
         return;
     }

@@ -30,7 +30,8 @@ pub fn pointer(path: &[PathSegment]) -> String {
         out.push('/');
         match seg {
             PathSegment::Index(i) => out.push_str(&crate::text::uint(*i)),
-            PathSegment::Key(k) if !k.bytes().any(|c| c == b'~' || c == b'/') => out.push_str(k),
+            // (`find_any`, a plain loop: `bytes().any` is generic code of its own in wasm.)
+            PathSegment::Key(k) if crate::text::find_any(k, b"~/").is_none() => out.push_str(k),
             PathSegment::Key(k) => {
                 for c in k.chars() {
                     match c {

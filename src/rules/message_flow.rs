@@ -35,7 +35,7 @@ pub(crate) fn message_flow<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<Value>
     let mut w = ctx.walk(obj, &MESSAGE_FLOW);
 
     let settings_f = w.get(SETTINGS);
-    let settings_obj = settings_f.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
+    let settings_obj = ctx.object_at(settings_f);
     let mut sw: Walk<'a> = match (settings_f, settings_obj) {
         (Some(f), Some(o)) => ctx.in_field(f, |c, _| c.walk(o, &MESSAGE_SETTINGS)),
         _ => Walk::none(&MESSAGE_SETTINGS, ctx.build),

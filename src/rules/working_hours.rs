@@ -34,7 +34,7 @@ pub(crate) fn response_settings<'a>(ctx: &mut Ctx<'a>, v: &'a Value) -> Option<V
 
 fn working_hours<'a>(ctx: &mut Ctx<'a>, keys: &Keys<'a>) -> Option<Value> {
     let wh_field = keys.get(WH);
-    let wh_obj = wh_field.and_then(|f| ctx.in_field(f, |c, v| c.object(v)));
+    let wh_obj = ctx.object_at(wh_field);
     let inner: Option<Keys<'a>> = match (wh_field, wh_obj) {
         (Some(f), Some(o)) => Some(ctx.in_field(f, |c, _| c.keys(o, &WORKING_HOURS))),
         _ => None,
