@@ -600,17 +600,14 @@ fn read_text(text: &JsValue) -> Result<String, Issue> {
     })
 }
 
-/// A form's fields as the bridge read them; a value that is not text, or a
+/// The bridge's text of a form's fields ([`form_entries`] reads it); a value that is not text, or a
 /// form that is none, becomes an issue in `pre`.
-fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(String, String)> {
+fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> String {
     let parts = encode_form(
         form,
         opts.limits.max_items.min(u32::MAX as usize - 1) as u32,
     );
-    let mut entries = Vec::new();
-    for (name, value) in bridge_pairs(&text_of(&parts.get(0)).unwrap_or_default()) {
-        entries.push((bridge_str(&name), value));
-    }
+    let entries = text_of(&parts.get(0)).unwrap_or_default();
     if let Some(bad) = text_of(&parts.get(1)) {
         for (name, what) in bridge_pairs(&bad) {
             let name = bridge_str(&name);
@@ -646,6 +643,16 @@ fn read_form(form: &JsValue, opts: &Options, pre: &mut Vec<Issue>) -> Vec<(Strin
     entries
 }
 
+/// The form's fields from the bridge's text of them (read in the arena,
+/// [`pure`]: a field is a few allocations, freed together).
+fn form_entries(text: &str) -> Vec<(String, String)> {
+    let mut entries = Vec::new();
+    for (name, value) in bridge_pairs(text) {
+        entries.push((bridge_str(&name), value));
+    }
+    entries
+}
+
 /// The request of build as the JSON text of `{ method, url, headers, body }`.
 fn write_request(v: &mut String, r: &crate::request::Request) {
     v.push('{');
@@ -673,9 +680,9 @@ enum Job {
     Normalize(Encoded),
     NormalizeText(Result<String, Issue>),
     Build(Encoded),
-    /// The form's fields; `None` when the form is none (its issue, at the
-    /// root, is among the option issues).
-    Form(Option<Vec<(String, String)>>),
+    /// The bridge's text of the form's fields; `None` when the form is
+    /// none (its issue, at the root, is among the option issues).
+    Form(Option<String>),
     Clone(Encoded, Result<Option<Value>, Issue>),
     CloneText(Result<String, Issue>, Result<Option<Value>, Issue>),
 }
@@ -727,7 +734,7 @@ impl Job {
                 Ok(t) => crate::normalize_json(kind, &t, opts),
                 Err(issue) => failed(issue),
             },
-            Job::Form(Some(entries)) => crate::from_form(kind, &entries, opts),
+            Job::Form(Some(text)) => crate::from_form(kind, &form_entries(&text), opts),
             Job::Form(None) => Normalized {
                 value: None,
                 issues: Vec::new(),
