@@ -382,10 +382,11 @@ impl Serialize for Value {
 }
 
 /// Drops a value that is no longer needed. In the wasm build, inside a
-/// call's arena, a tree (a parsed payload, a normalized one) is forgotten
+/// call's arena, a tree (a parsed payload, a normalized one, the values a
+/// validate walk made and throws away) is forgotten
 /// instead of freed piece by piece: the arena takes its block back whole.
 #[inline]
-pub(crate) fn discard(v: Value) {
+pub(crate) fn discard<T>(v: T) {
     #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
     if crate::arena::ALLOC.may_forget() {
         core::mem::forget(v);

@@ -1062,6 +1062,9 @@ impl<'a> Walk<'a> {
     /// the scalar values of `value`, never an object `done` made).
     pub fn done(self) -> Value {
         if !self.build {
+            // Nothing of it is read again: forgotten in the arena, not
+            // freed value by value.
+            crate::value::discard(self);
             return Value::Null;
         }
         let mut out = Object::with_capacity(self.out.len());
