@@ -24,7 +24,7 @@ pub(crate) fn places<'a>(
     unique: bool,
 ) -> Vec<Option<(usize, usize)>> {
     // Every pointer needed: each one and each parent.
-    let mut wanted = StrSet::default();
+    let mut wanted = StrSet::with_capacity(pointers.len() * 4);
     let mut count = 0;
     let mut lengths = 0u64;
     for &p in pointers {
@@ -49,7 +49,7 @@ pub(crate) fn places<'a>(
         found: none_each(count),
         left: if unique { count } else { usize::MAX },
         lengths,
-        ptr: String::new(),
+        ptr: String::with_capacity(64),
     };
     s.value();
     let (wanted, found) = (s.wanted, s.found);

@@ -1131,11 +1131,20 @@ pub(crate) fn joined(items: &[&str], open: &str, sep: &str, close: &str) -> Stri
 /// `n` times `None` (`vec![None; n]` clones an element into each place:
 /// a loop of its own per element type).
 fn none_each<T>(n: usize) -> Vec<Option<T>> {
-    // (A plain loop: `resize_with`'s generic code is larger in wasm.)
-    let mut v = Vec::with_capacity(n);
-    for _ in 0..n {
-        v.push(None);
+    // (A plain loop: `resize_with`'s generic code is larger in wasm. Each
+    // place written through the pointer, with no capacity check each time
+    // as `push` makes: every walk of a shape makes two of these.)
+    let mut v: Vec<Option<T>> = Vec::with_capacity(n);
+    let p = v.as_mut_ptr();
+    let mut i = 0;
+    while i < n {
+        // SAFETY: `i < n <= capacity`; the places are uninitialised, and
+        // written once each.
+        unsafe { p.add(i).write(None) };
+        i += 1;
     }
+    // SAFETY: the first `n` places were just initialised.
+    unsafe { v.set_len(n) };
     v
 }
 
