@@ -82,8 +82,9 @@ pub const MAX_LISTED_KEYS: usize = 1000;
 
 /// The walk's state: where we are, and what we found.
 pub(crate) struct Ctx<'a> {
-    path: Vec<Seg<'a>>,
-    order: Vec<u32>,
+    /// Where the walk stands: each step's segment and its document
+    /// position (one vector: one push and one pop a step).
+    path: Vec<(Seg<'a>, u32)>,
     issues: Vec<(Vec<u32>, Issue)>,
     pub opts: Options,
     /// Which payload this is, for messages ("the Create Call Flow request").
@@ -107,7 +108,6 @@ impl<'a> Ctx<'a> {
     pub fn new(opts: Options, what: &'static str, build: bool) -> Self {
         Ctx {
             path: Vec::with_capacity(8),
-            order: Vec::with_capacity(8),
             issues: Vec::new(),
             opts,
             what,
@@ -130,13 +130,11 @@ impl<'a> Ctx<'a> {
     /// `at`'s steps, out of line: one copy, not one per closure (size).
     #[inline(never)]
     fn enter(&mut self, seg: Seg<'a>, pos: u32) {
-        self.path.push(seg);
-        self.order.push(pos);
+        self.path.push((seg, pos));
     }
     #[inline(never)]
     fn leave(&mut self) {
         self.path.pop();
-        self.order.pop();
     }
 
     /// Runs `f` at a field that is present.
@@ -187,7 +185,7 @@ impl<'a> Ctx<'a> {
     pub fn path(&self) -> Vec<PathSegment> {
         // A plain loop: the iterator chain's generic code is larger in wasm.
         let mut out = Vec::with_capacity(self.path.len());
-        for s in &self.path {
+        for (s, _) in &self.path {
             out.push(match *s {
                 Seg::Key(k) => PathSegment::Key(k.to_owned()),
                 Seg::Index(i) => PathSegment::Index(i),
@@ -216,7 +214,11 @@ impl<'a> Ctx<'a> {
         message: String,
     ) -> &mut Issue {
         let issue = Issue::new(path, code, message);
-        self.issues.push((self.order.clone(), issue));
+        let mut order = Vec::with_capacity(self.path.len());
+        for &(_, pos) in &self.path {
+            order.push(pos);
+        }
+        self.issues.push((order, issue));
         &mut self.issues.last_mut().expect("just pushed").1
     }
 
