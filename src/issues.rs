@@ -254,12 +254,19 @@ pub fn display_path(path: &[PathSegment]) -> String {
     if path.is_empty() {
         return "the payload".to_owned();
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(crate::path::room(path));
+    push_display_path(&mut out, path);
+    out
+}
+
+/// [`display_path`] of a path that is not empty, appended to `out`.
+pub(crate) fn push_display_path(out: &mut String, path: &[PathSegment]) {
+    let start = out.len();
     for seg in path {
         match seg {
             PathSegment::Index(i) => {
                 out.push('[');
-                out.push_str(&crate::text::uint(*i));
+                crate::text::push_uint(out, *i);
                 out.push(']');
             }
             PathSegment::Key(k) => {
@@ -270,19 +277,18 @@ pub fn display_path(path: &[PathSegment]) -> String {
                     })
                     && !k.as_bytes()[0].is_ascii_digit();
                 if plain {
-                    if !out.is_empty() {
+                    if out.len() > start {
                         out.push('.');
                     }
                     out.push_str(k);
                 } else {
                     out.push('[');
-                    string(&mut out, k);
+                    string(out, k);
                     out.push(']');
                 }
             }
         }
     }
-    out
 }
 
 /// An issue, with the same fields and order as its `Serialize` impl.

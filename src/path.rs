@@ -23,13 +23,26 @@ impl From<usize> for PathSegment {
     }
 }
 
+/// Room a path's text needs, about: each key and two bytes, or four for
+/// an index (its pointer and its display name start with it).
+pub(crate) fn room(path: &[PathSegment]) -> usize {
+    let mut n = 0;
+    for seg in path {
+        n += match seg {
+            PathSegment::Key(k) => k.len() + 2,
+            PathSegment::Index(_) => 4,
+        };
+    }
+    n
+}
+
 /// RFC 6901 pointer of a path (`~` as `~0`, `/` as `~1`).
 pub fn pointer(path: &[PathSegment]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(room(path));
     for seg in path {
         out.push('/');
         match seg {
-            PathSegment::Index(i) => out.push_str(&crate::text::uint(*i)),
+            PathSegment::Index(i) => crate::text::push_uint(&mut out, *i),
             // (`find_any`, a plain loop: `bytes().any` is generic code of its own in wasm.)
             PathSegment::Key(k) if crate::text::find_any(k, b"~/").is_none() => out.push_str(k),
             PathSegment::Key(k) => {

@@ -271,7 +271,14 @@ pub fn part(s: &str, start: usize, end: usize) -> &str {
 /// formatting and padding cost about 1.5 KB of wasm, for the few counts,
 /// limits and indexes that messages and pointers hold.
 #[inline(never)]
-pub fn decimal(minus: bool, mut m: u64) -> String {
+pub fn decimal(minus: bool, m: u64) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, minus, m);
+    out
+}
+
+/// [`decimal`] appended to `out` (no string of its own).
+pub fn push_decimal(out: &mut String, minus: bool, mut m: u64) {
     // The digits from the end of a buffer (a u64 has at most 20), then the sign.
     let mut buf = [0u8; 21];
     let mut at = buf.len();
@@ -287,16 +294,20 @@ pub fn decimal(minus: bool, mut m: u64) -> String {
         at -= 1;
         buf[at] = b'-';
     }
-    let mut out = String::with_capacity(buf.len() - at);
+    out.reserve(buf.len() - at);
     for &b in &buf[at..] {
         out.push(char::from(b));
     }
-    out
 }
 
 /// `n.to_string()` for a count or an index.
 pub fn uint(n: usize) -> String {
     decimal(false, n as u64)
+}
+
+/// [`uint`] appended to `out`.
+pub fn push_uint(out: &mut String, n: usize) {
+    push_decimal(out, false, n as u64)
 }
 
 #[cfg(test)]

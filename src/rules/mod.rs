@@ -199,7 +199,13 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     pub fn say(&mut self, code: IssueCode, parts: &[&str]) -> &mut Issue {
         let path = self.path();
-        let mut msg = here_of(&path);
+        // One string of the right size: the field's name, then the parts.
+        let mut room = crate::path::room(&path) + 16;
+        for p in parts {
+            room += p.len();
+        }
+        let mut msg = String::with_capacity(room);
+        push_here(&mut msg, &path);
         for p in parts {
             msg.push_str(p);
         }
@@ -1083,13 +1089,16 @@ impl<'a> Walk<'a> {
 }
 
 /// A path as a field name in a message: `` `webhooks[0].url` ``, or "The
-/// payload" for the root.
-fn here_of(path: &[PathSegment]) -> String {
+/// payload" for the root, appended to `out`.
+fn push_here(out: &mut String, path: &[PathSegment]) {
     if path.is_empty() {
         // Not a field name: no code quotes ("The payload must be an object").
-        return "The payload".to_owned();
+        out.push_str("The payload");
+        return;
     }
-    cat(&["`", &display_path(path), "`"])
+    out.push('`');
+    crate::issues::push_display_path(out, path);
+    out.push('`');
 }
 
 /// The default text of a field (`Need::Default(Lit::Str)`).
