@@ -32,8 +32,9 @@ struct Link {
 /// The most slots an operation on the table looks at.
 const PROBES: usize = 24;
 
-/// Up to this many items, a set has no table (see `small_get`).
-const SMALL: usize = 8;
+/// Up to this many items, a set has no table (see `small_get`): 16, not
+/// 8, measured on the locator's wanted pointers (an issue and its parents).
+const SMALL: usize = 16;
 
 #[derive(Default)]
 pub(crate) struct StrSet<'a> {
