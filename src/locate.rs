@@ -286,6 +286,11 @@ fn push_index(out: &mut String, mut n: usize) {
 
 /// A key as it stands in a pointer (`~0`, `~1`), from its raw JSON text.
 fn push_key(out: &mut String, raw: &str) {
+    // Most keys have no escape, `~` or `/`: one look for all three.
+    if crate::text::find_any(raw, b"\\~/").is_none() {
+        out.push_str(raw);
+        return;
+    }
     let decoded;
     let key = if crate::text::find_any(raw, b"\\").is_some() {
         decoded = crate::json::unescape(raw);
