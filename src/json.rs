@@ -461,6 +461,9 @@ impl<'t> Parser<'t> {
         self.i += 1;
         let depth = self.enter(depth)?;
         let mut b = ObjectBuilder::default();
+        if let Some(p) = at.filter(|p| p.state != 0) {
+            b.reserve(p.fields());
+        }
         let mut n = 0;
         loop {
             match self.ws() {
@@ -875,6 +878,10 @@ pub struct SkipTable {
 pub struct SkipState {
     pub items: u32,
     pub open: bool,
+    /// An object's first capacity: its shape's fields, at least 4 (a byte
+    /// in the padding; the objects of a state all get their entries in one
+    /// allocation, not 4, 8, 16 and 32).
+    pub fields: u8,
     pub first: u16,
     pub len: u16,
 }
@@ -894,6 +901,15 @@ impl Place {
         state: 0,
         table: &NO_SKIPS,
     };
+
+    /// How many keys an object here is likely to have ([`SkipState`]'s
+    /// `fields`; 0 if unknown).
+    fn fields(self) -> usize {
+        self.table
+            .states
+            .get(self.state as usize)
+            .map_or(0, |s| usize::from(s.fields))
+    }
 
     /// The place of the value under `key` (None for an array item).
     fn child(self, key: Option<&str>) -> Option<Place> {

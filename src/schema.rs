@@ -1072,6 +1072,7 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
     let none = SkipState {
         items: 0,
         open: false,
+        fields: 0,
         first: 0,
         len: 0,
     };
@@ -1097,6 +1098,13 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
         out[2 + 2 * i] = SkipState {
             items: 0,
             open: shape.open,
+            // (At least Vec's own first capacity: an open shape's
+            // objects also keep the keys it does not list.)
+            fields: if shape.fields.len() > 4 {
+                shape.fields.len() as u8
+            } else {
+                4
+            },
             first: first as u16,
             len: len as u16,
         };
