@@ -882,6 +882,9 @@ pub struct SkipState {
     /// in the padding; the objects of a state all get their entries in one
     /// allocation, not 4, 8, 16 and 32).
     pub fields: u8,
+    /// Bit `n % 16` for each listed key's length `n` (in the padding): a
+    /// key of another length is not looked for.
+    pub lengths: u16,
     pub first: u16,
     pub len: u16,
 }
@@ -921,6 +924,13 @@ impl Place {
         };
         let state = match key {
             None => s.items,
+            Some(k) if s.lengths & 1 << (k.len() % 16) == 0 => {
+                if s.open {
+                    SKIP
+                } else {
+                    0
+                }
+            }
             Some(k) => {
                 let first = usize::from(s.first);
                 let keys = self

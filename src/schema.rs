@@ -1073,6 +1073,7 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
         items: 0,
         open: false,
         fields: 0,
+        lengths: 0,
         first: 0,
         len: 0,
     };
@@ -1086,10 +1087,12 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
     while i < SHAPES.len() {
         let shape = SHAPES[i];
         let mut len = 0;
+        let mut lengths = 0u16;
         let mut j = 0;
         while j < shape.fields.len() {
             if listed(shape, &shape.fields[j]) {
                 len += 1;
+                lengths |= 1 << (shape.fields[j].key.len() % 16);
             }
             j += 1;
         }
@@ -1105,6 +1108,7 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
             } else {
                 4
             },
+            lengths,
             first: first as u16,
             len: len as u16,
         };
