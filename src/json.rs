@@ -461,6 +461,9 @@ impl<'t> Parser<'t> {
         self.i += 1;
         let depth = self.enter(depth)?;
         let mut b = ObjectBuilder::default();
+        if let Some(p) = at.filter(|p| p.state != 0) {
+            b.reserve(p.fields());
+        }
         let mut n = 0;
         loop {
             match self.ws() {
@@ -875,6 +878,13 @@ pub struct SkipTable {
 pub struct SkipState {
     pub items: u32,
     pub open: bool,
+    /// An object's first capacity: its shape's fields, at least 4 (a byte
+    /// in the padding; the objects of a state all get their entries in one
+    /// allocation, not 4, 8, 16 and 32).
+    pub fields: u8,
+    /// Bit `n % 16` for each listed key's length `n` (in the padding): a
+    /// key of another length is not looked for.
+    pub lengths: u16,
     pub first: u16,
     pub len: u16,
 }
@@ -895,6 +905,15 @@ impl Place {
         table: &NO_SKIPS,
     };
 
+    /// How many keys an object here is likely to have ([`SkipState`]'s
+    /// `fields`; 0 if unknown).
+    fn fields(self) -> usize {
+        self.table
+            .states
+            .get(self.state as usize)
+            .map_or(0, |s| usize::from(s.fields))
+    }
+
     /// The place of the value under `key` (None for an array item).
     fn child(self, key: Option<&str>) -> Option<Place> {
         if self.state == 0 {
@@ -905,6 +924,13 @@ impl Place {
         };
         let state = match key {
             None => s.items,
+            Some(k) if s.lengths & 1 << (k.len() % 16) == 0 => {
+                if s.open {
+                    SKIP
+                } else {
+                    0
+                }
+            }
             Some(k) => {
                 let first = usize::from(s.first);
                 let keys = self

@@ -1072,6 +1072,8 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
     let none = SkipState {
         items: 0,
         open: false,
+        fields: 0,
+        lengths: 0,
         first: 0,
         len: 0,
     };
@@ -1085,10 +1087,12 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
     while i < SHAPES.len() {
         let shape = SHAPES[i];
         let mut len = 0;
+        let mut lengths = 0u16;
         let mut j = 0;
         while j < shape.fields.len() {
             if listed(shape, &shape.fields[j]) {
                 len += 1;
+                lengths |= 1 << (shape.fields[j].key.len() % 16);
             }
             j += 1;
         }
@@ -1097,6 +1101,14 @@ static SKIP_STATES: [crate::json::SkipState; 2 + 2 * SHAPES.len()] = {
         out[2 + 2 * i] = SkipState {
             items: 0,
             open: shape.open,
+            // (At least Vec's own first capacity: an open shape's
+            // objects also keep the keys it does not list.)
+            fields: if shape.fields.len() > 4 {
+                shape.fields.len() as u8
+            } else {
+                4
+            },
+            lengths,
             first: first as u16,
             len: len as u16,
         };

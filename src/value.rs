@@ -142,6 +142,11 @@ pub(crate) struct ObjectBuilder {
 impl ObjectBuilder {
     const LINEAR: usize = 32;
 
+    /// Room for `n` entries.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.obj.entries.reserve_exact(n);
+    }
+
     pub(crate) fn insert(&mut self, key: String, value: Value) {
         self.obj.entries.push((key, value));
     }
