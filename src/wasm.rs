@@ -415,13 +415,26 @@ fn read_input(enc: &Encoded, opts: &Options, skip: json::Place) -> Result<Value,
     Ok(value)
 }
 
+/// The module's memory as a JavaScript value, asked for once (each ask is
+/// a call out to JavaScript and a slot of the externref table).
+struct Memory(core::cell::UnsafeCell<Option<JsValue>>);
+// wasm32 without atomics: one thread.
+unsafe impl Sync for Memory {}
+static MEMORY: Memory = Memory(core::cell::UnsafeCell::new(None));
+
+fn memory() -> &'static JsValue {
+    // SAFETY: one thread, and nothing else takes this reference while it
+    // is set (the module is instantiated afresh with a fresh static).
+    unsafe { (*MEMORY.0.get()).get_or_insert_with(wasm_bindgen::memory) }
+}
+
 /// A JavaScript string as a Rust one, copied once, straight into the
 /// module's memory; None if it is not a string.
 fn text_of(text: &JsValue) -> Option<String> {
     let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
     let cap = units.saturating_mul(3);
     let mut buf: Vec<u8> = Vec::with_capacity(cap);
-    let len = write_utf8(text, &wasm_bindgen::memory(), buf.as_mut_ptr(), cap).min(cap);
+    let len = write_utf8(text, memory(), buf.as_mut_ptr(), cap).min(cap);
     // SAFETY: the bridge wrote `len` bytes (at most `cap`) into the buffer.
     unsafe { buf.set_len(len) };
     // SAFETY: encodeInto writes well-formed UTF-8 only (a lone surrogate
