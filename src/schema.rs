@@ -901,8 +901,8 @@ const fn has_skips(shape: &Shape) -> bool {
 /// [`has_skips`] of every shape, by id.
 static SKIPS: [bool; SHAPES.len()] = per_shape!(has_skips, false);
 
-/// Whether a shape has a documented other key for one of its own fields
-/// (`callSetting` for `callSettings`).
+/// For each field of a shape, 1 + the index of the sibling field that is
+/// its documented other key (`callSetting` for `callSettings`), or 0.
 const fn sibling_aliases(shape: &Shape) -> [u8; KEY_SLOTS / 2] {
     let mut out = [0u8; KEY_SLOTS / 2];
     let mut i = 0;
