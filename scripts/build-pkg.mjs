@@ -484,7 +484,7 @@ writeFileSync(join(root, 'target', 'size.json'), JSON.stringify(report, null, 2)
 // then call_flow's mirrored values through one mirror_value (60,274)
 // and one Ctx::object_at (60,265), the parser's position in one pass (60,191),
 // then lol_alloc's free list instead of talc behind the arena (59,619), and
-// the speed steps after it (59,762).
+// the speed steps after it (59,701).
 // 60,000 is issue #15's budget. TRILLET_SIZE_BUDGET overrides it for a local
 // experiment only; the test command and CI use the default.
 const BUDGET = NAMES ? Infinity : Number(process.env.TRILLET_SIZE_BUDGET) || 60_000;

@@ -9,8 +9,9 @@
 //! it is alive. If something allocated in a scope outlives it (the result
 //! text does, until it has been handed to JavaScript), the block is simply
 //! rewound later, when that is freed too: never unsafe, at worst less
-//! memory reused. What does not fit in the block goes to talc, and the next
-//! scope gets a block big enough (up to [`MAX_BLOCK`]).
+//! memory reused. What does not fit in the block goes to the backing
+//! allocator, and the next scope gets a block big enough (up to
+//! [`MAX_BLOCK`]).
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
@@ -55,7 +56,7 @@ const fn backing() -> Backing {
 }
 
 pub struct Arena {
-    talc: Backing,
+    backing: Backing,
     state: UnsafeCell<State>,
 }
 
@@ -71,7 +72,7 @@ pub(crate) static ALLOC: Arena = Arena::new();
 impl Arena {
     pub const fn new() -> Self {
         Arena {
-            talc: backing(),
+            backing: backing(),
             state: UnsafeCell::new(State {
                 base: 0,
                 end: 0,
@@ -119,7 +120,8 @@ impl Arena {
     /// Whether a tree made in the running scope may be forgotten instead of
     /// dropped ([`crate::value::discard`]): when all of it is in the block,
     /// whose frees only count, and [`Arena::rewind`] then takes it back at
-    /// once. What the block could not hold went to talc: then it is dropped.
+    /// once. What the block could not hold went to the backing allocator: then it
+    /// is dropped.
     pub fn may_forget(&self) -> bool {
         let s = self.state();
         let may = s.active && s.missed == 0;
@@ -145,17 +147,17 @@ impl Arena {
         s.top - s.base
     }
 
-    /// Swaps the (empty) block for a bigger one from talc.
+    /// Swaps the (empty) block for a bigger one from the backing allocator.
     fn replace_block(&self, size: usize) {
         let s = self.state();
         let align = 16;
         unsafe {
             if s.end > s.base {
                 let old = Layout::from_size_align_unchecked(s.end - s.base, align);
-                self.talc.dealloc(s.base as *mut u8, old);
+                self.backing.dealloc(s.base as *mut u8, old);
             }
             let p = self
-                .talc
+                .backing
                 .alloc(Layout::from_size_align_unchecked(size, align)) as usize;
             let s = self.state();
             if p == 0 {
@@ -204,7 +206,7 @@ unsafe impl GlobalAlloc for Arena {
         if let Some(p) = Self::bump(self.state(), layout) {
             return p;
         }
-        self.talc.alloc(layout)
+        self.backing.alloc(layout)
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -218,14 +220,14 @@ unsafe impl GlobalAlloc for Arena {
             }
             return;
         }
-        self.talc.dealloc(ptr, layout)
+        self.backing.dealloc(ptr, layout)
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let s = self.state();
         let p = ptr as usize;
         if !Self::owns(s, p) {
-            return self.talc.realloc(ptr, layout, new_size);
+            return self.backing.realloc(ptr, layout, new_size);
         }
         // The last allocation grows (or shrinks) in place.
         if p + layout.size() == s.top {

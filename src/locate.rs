@@ -254,7 +254,7 @@ impl<'a> Scan<'a> {
                 self.ws();
                 self.i += 1; // the colon
             } else {
-                push_index(&mut self.ptr, n);
+                crate::text::push_uint(&mut self.ptr, n);
                 n += 1;
             }
             if self.lengths & length_bit(self.ptr.len()) != 0 && self.wanted.contains(&self.ptr) {
@@ -264,23 +264,6 @@ impl<'a> Scan<'a> {
             }
             self.ptr.truncate(len);
         }
-    }
-}
-
-/// An array index in decimal (without core::fmt, which costs wasm size).
-fn push_index(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits[..len].iter().rev() {
-        out.push(d as char);
     }
 }
 
